@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** A configuration problem found at boot; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
+const PLACEHOLDER_SECRETS = [DEV_SECRET, 'your-secret-key-here', 'change-me', 'changeme', 'secret', '<generate-secure-random-key>'];
+
+export const HOW_TO_MAKE_A_SECRET =
+  "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"  (or: openssl rand -hex 32)";
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+/** Variables every process shares (database, Redis, NATS, logging, RPC timeout). */
+export const baseEnvSchema = z.object({
+  PRODUCTION: bool.default(false),
+  SECRET_KEY: z.string().default(DEV_SECRET),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/garage'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  NATS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32')
+    .default('garage'),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+    .default('USD'),
+});
+
+export type BaseConfig = z.infer<typeof baseEnvSchema>;
+
+/** Why a SECRET_KEY is not strong enough for production, or null if it is. */
+export function secretKeyWeakness(secret: string): string | null {
+  if (PLACEHOLDER_SECRETS.includes(secret)) return 'is a placeholder or the development default';
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (new Set(secret).size < 12) return 'has too few distinct characters';
+  return null;
+}
+
+/** Validates the environment against a schema once at boot; throws ConfigError naming each bad variable. */
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> & BaseConfig {
+  const full = baseEnvSchema.extend(schema.shape);
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(full.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const result = full.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}=${JSON.stringify(input[String(i.path[0])] ?? '')}: ${i.message}`),
+    );
+  }
+  const config = result.data as z.infer<S> & BaseConfig;
+  if (config.PRODUCTION) {
+    const weakness = secretKeyWeakness(config.SECRET_KEY);
+    if (weakness) throw new ConfigError([`SECRET_KEY ${weakness}; PRODUCTION=true needs a strong one. ${HOW_TO_MAKE_A_SECRET}`]);
+  }
+  return config;
+}
+
+/** Comma-separated list variable. */
+export const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export { bool as boolEnv, port as portEnv };
+
+/** Loads config or prints the problem and exits: what a process's main() calls. */
+export function loadConfigOrExit<S extends z.ZodObject>(schema: S): z.infer<S> & BaseConfig {
+  try {
+    return loadConfig(schema);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { defineMessage } from './contract.js';
+import { AccountStatus, Empty, NoContent, PageQuery, Uuid, pageOf } from './common.js';
+
+// Length limits here are the transport's; the password rules (composition, common list) live in the auth service.
+const Password = z.string().min(1).max(1024);
+const NewPassword = z.string().max(1024);
+const Username = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore and dash only');
+const Email = z.email().max(254);
+const Name = z.string().trim().min(1).max(100);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number: digits, spaces, +, (, ) and - only');
+const StaffRole = z.enum(['admin', 'staff']);
+
+export const UserSchema = z.object({
+  id: Uuid,
+  username: z.string(),
+  role: StaffRole,
+  branchIds: z.array(Uuid),
+  status: AccountStatus,
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CustomerSchema = z.object({
+  id: Uuid,
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().nullable(),
+  status: AccountStatus,
+  createdAt: z.string(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+const SessionFields = { token: z.string(), expiresAt: z.string() };
+
+export const login = defineMessage({
+  pattern: 'auth.login',
+  request: z.strictObject({ username: z.string().min(1).max(64), password: Password }),
+  response: z.object({ ...SessionFields, user: UserSchema }),
+  http: { method: 'POST', path: '/api/login', status: 200, access: 'public', tag: 'Auth', summary: 'Admin/staff login' },
+});
+
+export const customerLogin = defineMessage({
+  pattern: 'auth.customer-login',
+  request: z.strictObject({ email: z.string().min(1).max(254), password: Password }),
+  response: z.object({ ...SessionFields, customer: CustomerSchema }),
+  http: {
+    method: 'POST',
+    path: '/api/customer-login',
+    status: 200,
+    access: 'public',
+    tag: 'Auth',
+    summary: 'Customer login',
+  },
+});
+
+export const customerRegister = defineMessage({
+  pattern: 'auth.customer-register',
+  request: z.strictObject({
+    email: Email,
+    password: NewPassword,
+    firstName: Name,
+    lastName: Name,
+    phone: Phone.optional(),
+  }),
+  response: z.object({ customer: CustomerSchema }),
+  http: {
+    method: 'POST',
+    path: '/api/customer-register',
+    status: 201,
+    access: 'public',
+    tag: 'Auth',
+    summary: 'Customer self-registration',
+  },
+});
+
+export const logout = defineMessage({
+  pattern: 'auth.logout',
+  request: Empty,
+  response: NoContent,
+  http: {
+    method: 'POST',
+    path: '/api/logout',
+    status: 204,
+    access: 'signed-in',
+    tag: 'Auth',
+    summary: 'End this session everywhere',
+  },
+});
+
+export const MeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), user: UserSchema }),
+  z.object({ kind: z.literal('customer'), customer: CustomerSchema }),
+]);
+
+export const me = defineMessage({
+  pattern: 'auth.me',
+  request: Empty,
+  response: MeSchema,
+  http: { method: 'GET', path: '/api/me', status: 200, access: 'signed-in', tag: 'Auth', summary: 'Who am I' },
+});
+
+export const changePassword = defineMessage({
+  pattern: 'auth.change-password',
+  request: z.strictObject({ currentPassword: Password, newPassword: NewPassword }),
+  response: NoContent,
+  http: {
+    method: 'POST',
+    path: '/api/me/password',
+    status: 204,
+    access: 'signed-in',
+    tag: 'Auth',
+    summary: 'Change my password; every other session is revoked',
+  },
+});
+
+export const listUsers = defineMessage({
+  pattern: 'auth.users.list',
+  request: PageQuery.extend({ q: z.string().trim().max(100).optional() }).strict(),
+  response: pageOf(UserSchema),
+  http: { method: 'GET', path: '/api/users', status: 200, access: ['admin'], tag: 'Users', summary: 'Staff and admin accounts' },
+});
+
+export const createUser = defineMessage({
+  pattern: 'auth.users.create',
+  request: z.strictObject({
+    username: Username,
+    password: NewPassword,
+    role: StaffRole,
+    branchIds: z.array(Uuid).max(500).default([]),
+  }),
+  response: UserSchema,
+  http: { method: 'POST', path: '/api/users', status: 201, access: ['admin'], tag: 'Users', summary: 'Create a staff or admin account' },
+});
+
+export const updateUser = defineMessage({
+  pattern: 'auth.users.update',
+  request: z.strictObject({
+    id: Uuid,
+    role: StaffRole.optional(),
+    branchIds: z.array(Uuid).max(500).optional(),
+    status: AccountStatus.optional(),
+  }),
+  response: UserSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/users/:id',
+    status: 200,
+    access: ['admin'],
+    tag: 'Users',
+    summary: 'Change role, branches or status (suspension revokes sessions at once)',
+  },
+});
+
+export const setCustomerStatus = defineMessage({
+  pattern: 'auth.customers.set-status',
+  request: z.strictObject({ id: Uuid, status: AccountStatus }),
+  response: CustomerSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/customers/:id/status',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: 'Customers',
+    summary: 'Activate, suspend or park a customer account (suspension revokes sessions)',
+  },
+});
+
+export const authContracts = {
+  login,
+  customerLogin,
+  customerRegister,
+  logout,
+  me,
+  changePassword,
+  listUsers,
+  createUser,
+  updateUser,
+  setCustomerStatus,
+};

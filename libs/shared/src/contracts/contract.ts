@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DomainError, type ErrorDetail } from '../errors.js';
+
+export type Role = 'admin' | 'staff' | 'customer';
+
+/** Who may call an HTTP route: anyone, any signed-in principal, or the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+/** How a message is exposed over HTTP by the gateway (also feeds the OpenAPI document). */
+export interface HttpBinding {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  status: 200 | 201 | 204;
+  access: Access;
+  summary: string;
+  tag: string;
+}
+
+/** One NATS request/reply message: its subject pattern and the schemas of both sides. */
+export interface MessageContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  pattern: string;
+  request: Req;
+  response: Res;
+  http?: HttpBinding;
+}
+
+/** Declares a message contract (identity function that keeps the types). */
+export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
+  contract: MessageContract<Req, Res>,
+): MessageContract<Req, Res> {
+  return contract;
+}
+
+/** Turns zod issues into the `details` of a validation error. */
+export function issuesToDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : undefined,
+    message: issue.message,
+  }));
+}
+
+/** Validates a value against a schema; a failure is a VALIDATION_FAILED domain error with details. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new DomainError('VALIDATION_FAILED', 'Invalid input', issuesToDetails(result.error));
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineMessage } from './contract.js';
+import { Empty } from './common.js';
+
+export const DependencyState = z.enum(['up', 'down']);
+
+export const ServiceHealthSchema = z.object({
+  service: z.string(),
+  status: z.enum(['up', 'down']),
+  checks: z.record(z.string(), DependencyState),
+});
+export type ServiceHealth = z.infer<typeof ServiceHealthSchema>;
+
+/** The `<service>.health` message every service answers, so the gateway can aggregate. */
+export function healthContract(service: string) {
+  return defineMessage({ pattern: `${service}.health`, request: Empty, response: ServiceHealthSchema });
+}
+
+/** The services the gateway aggregates into /health. */
+export const SERVICES = ['auth', 'catalog', 'bookings', 'inventory'] as const;
+export type ServiceName = (typeof SERVICES)[number];

@@ -1,0 +1,5 @@
+export * from './contract.js';
+export * from './common.js';
+export * as auth from './auth.contracts.js';
+export { UserSchema, CustomerSchema, MeSchema, type User, type Customer } from './auth.contracts.js';
+export * from './health.contracts.js';

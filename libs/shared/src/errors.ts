@@ -1,0 +1,126 @@
+/** Machine-readable error codes shared by every service; the gateway maps them to HTTP once. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+/** The error as it travels over NATS between a service and the gateway. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+  /** Seconds, for RATE_LIMITED. */
+  retryAfter?: number;
+}
+
+/** The error body every HTTP client sees (API.md). */
+export interface HttpErrorBody {
+  statusCode: number;
+  error: string;
+  code: ErrorCode | string;
+  message: string;
+  requestId?: string;
+  details?: ErrorDetail[];
+}
+
+/** A rule of the domain was broken; carries a code instead of an HTTP status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toWire(): WireError {
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.details?.length) wire.details = this.details;
+    if (this.retryAfter !== undefined) wire.retryAfter = this.retryAfter;
+    return wire;
+  }
+}
+
+/** HTTP status for an error code (the only place this mapping lives). */
+export function statusOf(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+}
+
+/** Reason phrase for an HTTP status. */
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? 'Error';
+}
+
+/** Builds the HTTP error body of API.md from a status and message. */
+export function httpErrorBody(
+  status: number,
+  message: string,
+  requestId?: string,
+  details?: ErrorDetail[],
+  code?: string,
+): HttpErrorBody {
+  const body: HttpErrorBody = {
+    statusCode: status,
+    error: statusText(status),
+    code: code ?? codeOf(status),
+    message,
+  };
+  if (requestId) body.requestId = requestId;
+  if (details?.length) body.details = details;
+  return body;
+}
+
+function codeOf(status: number): string {
+  const hit = Object.entries(ERROR_STATUS).find(([, s]) => s === status);
+  return hit ? hit[0] : 'ERROR';
+}
+
+/** Parses an unknown value into a WireError, or returns null if it is not one. */
+export function asWireError(value: unknown): WireError | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.code !== 'string' || typeof v.message !== 'string') return null;
+  if (!(v.code in ERROR_STATUS)) return null;
+  return v as unknown as WireError;
+}
+
+/** Converts any thrown value to a safe WireError: domain errors keep their code, others become INTERNAL. */
+export function toWireError(err: unknown): WireError {
+  if (err instanceof DomainError) return err.toWire();
+  const wire = asWireError(err);
+  if (wire) return wire;
+  return { code: 'INTERNAL', message: 'Internal error' };
+}

@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Redis } from 'ioredis';
+import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
+
+/** A named dependency probe: resolves true when the dependency answers. */
+export type HealthCheck = () => Promise<boolean>;
+
+/** Runs every check with a deadline; a check that throws or is late counts as down. */
+export async function runChecks(checks: Record<string, HealthCheck>, timeoutMs = 1500): Promise<Record<string, 'up' | 'down'>> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const ok = await Promise.race([check().catch(() => false), late]);
+      clearTimeout(timer);
+      return [name, ok ? 'up' : 'down'] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Probe for Redis. */
+export const redisCheck = (redis: Redis): HealthCheck => async () => (await redis.ping()) === 'PONG';
+
+/** Probe for NATS: a round trip to the server. */
+export const natsCheck = (nc: NatsConnection): HealthCheck => async () => {
+  if (nc.isClosed()) return false;
+  await nc.flush();
+  return true;
+};
+
+/** Probe for Postgres through any `query` function (TypeORM DataSource or pg Pool). */
+export const postgresCheck = (db: { query: (sql: string) => Promise<unknown> }): HealthCheck => async () => {
+  await db.query('SELECT 1');
+  return true;
+};
+
+/** Prometheus metrics of one process. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly messages: Counter<'pattern' | 'outcome'>;
+  readonly duration: Histogram<'pattern'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.messages = new Counter({
+      name: 'garage_messages_total',
+      help: 'Messages handled, by pattern and outcome',
+      labelNames: ['pattern', 'outcome'],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: 'garage_message_duration_seconds',
+      help: 'Time to handle a message',
+      labelNames: ['pattern'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+  }
+}
+
+/**
+ * The small HTTP port of a service: `/health/live` (the process answers), `/health/ready`
+ * (every dependency answers; 503 if not) and `/metrics` (Prometheus text).
+ */
+export async function startHealthServer(options: {
+  port: number;
+  host?: string;
+  service: string;
+  checks: Record<string, HealthCheck>;
+  metrics: Metrics;
+}): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const send = (status: number, body: string, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, JSON.stringify({ status: 'method not allowed' }));
+    if (path === '/health/live') return send(200, JSON.stringify({ status: 'up', service: options.service }));
+    if (path === '/health/ready' || path === '/health') {
+      void runChecks(options.checks).then((checks) => {
+        const up = Object.values(checks).every((c) => c === 'up');
+        send(up ? 200 : 503, JSON.stringify({ status: up ? 'up' : 'down', service: options.service, checks }));
+      });
+      return;
+    }
+    if (path === '/metrics') {
+      void options.metrics.registry.metrics().then((text) => send(200, text, options.metrics.registry.contentType));
+      return;
+    }
+    send(404, JSON.stringify({ status: 'not found' }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  return server;
+}

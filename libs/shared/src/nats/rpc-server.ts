@@ -1,0 +1,112 @@
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { lastValueFrom, throwError, type Observable } from 'rxjs';
+import type { Logger } from 'pino';
+import { DomainError, toWireError } from '../errors.js';
+import { ERROR_HEADER, REQUEST_ID_HEADER, subjectOf } from './connect.js';
+import { RpcEnvelopeSchema, type RpcEnvelope } from './rpc-envelope.js';
+
+/** Context of one NATS request, available to handlers as `@Ctx()`. */
+export class NatsRpcContext extends BaseRpcContext<[subject: string, requestId: string | undefined]> {
+  get subject(): string {
+    return this.args[0];
+  }
+  get requestId(): string | undefined {
+    return this.args[1];
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const ERROR_HEADERS = (() => {
+  const h = headers();
+  h.set(ERROR_HEADER, '1');
+  return h;
+})();
+
+/**
+ * Nest microservice transport over core NATS request/reply.
+ * Each `@MessagePattern('svc.x')` becomes a queue-group subscription on `<prefix>.svc.x`,
+ * so replicas share the load. Replies are the handler's JSON; errors carry an `x-error` header
+ * and a WireError body, never a stack trace.
+ */
+export class NatsRpcServer extends Server implements CustomTransportStrategy {
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: { prefix: string; queue: string; log: Logger },
+  ) {
+    super();
+  }
+
+  listen(callback: (...args: unknown[]) => void): void {
+    for (const pattern of this.messageHandlers.keys()) {
+      const subject = subjectOf(this.options.prefix, pattern);
+      const sub = this.nc.subscribe(subject, {
+        queue: this.options.queue,
+        callback: (err, msg) => {
+          if (err) {
+            this.options.log.error({ err, subject }, 'subscription error');
+            return;
+          }
+          void this.handleMessage(pattern, msg);
+        },
+      });
+      this.subscriptions.push(sub);
+    }
+    callback();
+  }
+
+  /** Stops taking new messages and lets in-flight ones finish. */
+  async close(): Promise<void> {
+    const subs = this.subscriptions;
+    this.subscriptions = [];
+    await Promise.all(subs.map((s) => s.drain().catch(() => undefined)));
+  }
+
+  on(): void {
+    // Connection status is watched by the owner of the NatsConnection.
+  }
+
+  unwrap<T>(): T {
+    return this.nc as T;
+  }
+
+  private async handleMessage(pattern: string, msg: Msg): Promise<void> {
+    const requestId = msg.headers?.get(REQUEST_ID_HEADER) || undefined;
+    try {
+      const envelope = this.decode(msg.data);
+      const handler = this.getHandlerByPattern(pattern);
+      if (!handler) throw new DomainError('NOT_FOUND', 'Unknown message');
+      const result$ = this.transformToObservable(await handler(envelope, new NatsRpcContext([msg.subject, requestId])));
+      const result: unknown = await lastValueFrom(result$ as Observable<unknown>, { defaultValue: null });
+      if (msg.reply) msg.respond(encoder.encode(JSON.stringify(result ?? null)));
+    } catch (err) {
+      const wire = toWireError(err);
+      if (wire.code === 'INTERNAL') this.options.log.error({ err, pattern, requestId }, 'handler failed');
+      if (msg.reply) msg.respond(encoder.encode(JSON.stringify(wire)), { headers: ERROR_HEADERS });
+    }
+  }
+
+  private decode(data: Uint8Array): RpcEnvelope {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(decoder.decode(data));
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'Malformed request');
+    }
+    const result = RpcEnvelopeSchema.safeParse(parsed);
+    if (!result.success) throw new DomainError('VALIDATION_FAILED', 'Malformed request envelope');
+    return result.data as RpcEnvelope;
+  }
+}
+
+/** Lets handler errors reach NatsRpcServer unchanged (Nest's default turns them into "Internal server error"). */
+@Catch()
+export class PassThroughRpcFilter implements RpcExceptionFilter<unknown> {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}

@@ -1,0 +1,85 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { PrincipalSchema, type Principal } from '../contracts/common.js';
+
+export const SESSION_TTL_SECONDS = 24 * 60 * 60;
+
+export interface NewSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  principal: Principal;
+}
+
+// Deletes every session of an account except one, and the index itself if nothing is left.
+const REVOKE_ALL = `
+local ids = redis.call('SMEMBERS', KEYS[1])
+local n = 0
+for _, id in ipairs(ids) do
+  if id ~= ARGV[2] then
+    redis.call('DEL', ARGV[1] .. id)
+    redis.call('SREM', KEYS[1], id)
+    n = n + 1
+  end
+end
+return n`;
+
+/**
+ * Sessions in Redis: only a keyed hash of the token is stored (`sess:<id>` → principal, TTL 24 h),
+ * plus a per-account set of session ids so every session of an account can be revoked at once.
+ */
+export class SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly secret: string,
+    private readonly ttlSeconds = SESSION_TTL_SECONDS,
+  ) {}
+
+  /** Session id (HMAC-SHA256 of the token under SECRET_KEY); the token itself is never stored. */
+  idOf(token: string): string {
+    return createHmac('sha256', this.secret).update(token).digest('hex');
+  }
+
+  /** Creates a session for an account; returns the token to hand to the client. */
+  async create(account: Omit<Principal, 'sessionId'>): Promise<NewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = this.idOf(token);
+    const principal: Principal = { ...account, sessionId };
+    const index = accountKey(account.kind, account.id);
+    await this.redis
+      .multi()
+      .set(sessionKey(sessionId), JSON.stringify(principal), 'EX', this.ttlSeconds)
+      .sadd(index, sessionId)
+      .expire(index, this.ttlSeconds)
+      .exec();
+    return { token, sessionId, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000), principal };
+  }
+
+  /** The principal of a token, or null if the session does not exist (expired, revoked, never was). */
+  async resolve(token: string): Promise<Principal | null> {
+    if (token.length < 20 || token.length > 128) return null;
+    const raw = await this.redis.get(sessionKey(this.idOf(token)));
+    if (!raw) return null;
+    const parsed = PrincipalSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Ends one session. */
+  async revoke(principal: Pick<Principal, 'kind' | 'id' | 'sessionId'>): Promise<void> {
+    await this.redis
+      .multi()
+      .del(sessionKey(principal.sessionId))
+      .srem(accountKey(principal.kind, principal.id), principal.sessionId)
+      .exec();
+  }
+
+  /** Ends every session of an account, optionally keeping one (the caller's own). Returns how many ended. */
+  async revokeAll(kind: Principal['kind'], accountId: string, keepSessionId = ''): Promise<number> {
+    const n = await this.redis.eval(REVOKE_ALL, 1, accountKey(kind, accountId), SESSION_PREFIX, keepSessionId);
+    return Number(n);
+  }
+}
+
+const SESSION_PREFIX = 'sess:';
+const sessionKey = (id: string) => `${SESSION_PREFIX}${id}`;
+const accountKey = (kind: string, id: string) => `sessacct:${kind}:${id}`;
