@@ -10,3 +10,6 @@ export * from './redis/redis.js';
 export * from './redis/session-store.js';
 export * from './redis/redis-throttler-storage.js';
 export * from './health/health.js';
+export * from './access.js';
+export * from './db/database.js';
+export * from './process.js';

@@ -9,7 +9,18 @@ export function createLogger(service: string, level = 'info'): Logger {
     level,
     base: { service },
     redact: {
-      paths: ['password', '*.password', '*.currentPassword', '*.newPassword', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'],
+      paths: [
+        'password',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'cookie',
+        '*.cookie',
+      ],
       censor: '[redacted]',
     },
   });

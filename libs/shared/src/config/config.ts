@@ -9,7 +9,14 @@ export class ConfigError extends Error {
 }
 
 const DEV_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
-const PLACEHOLDER_SECRETS = [DEV_SECRET, 'your-secret-key-here', 'change-me', 'changeme', 'secret', '<generate-secure-random-key>'];
+const PLACEHOLDER_SECRETS = [
+  DEV_SECRET,
+  'your-secret-key-here',
+  'change-me',
+  'changeme',
+  'secret',
+  '<generate-secure-random-key>',
+];
 
 export const HOW_TO_MAKE_A_SECRET =
   "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"  (or: openssl rand -hex 32)";
@@ -17,15 +24,19 @@ export const HOW_TO_MAKE_A_SECRET =
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const port = z.coerce.number().int().min(1).max(65535);
+// 0 asks the OS for a free port (tests run side by side).
+const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 /** Variables every process shares (database, Redis, NATS, logging, RPC timeout). */
 export const baseEnvSchema = z.object({
@@ -70,26 +81,27 @@ export function loadConfig<S extends z.ZodObject>(
   const result = full.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}=${JSON.stringify(input[String(i.path[0])] ?? '')}: ${i.message}`),
+      result.error.issues.map(
+        (i) => `${i.path.join('.') || '(env)'}=${JSON.stringify(input[String(i.path[0])] ?? '')}: ${i.message}`,
+      ),
     );
   }
   const config = result.data as z.infer<S> & BaseConfig;
   if (config.PRODUCTION) {
     const weakness = secretKeyWeakness(config.SECRET_KEY);
-    if (weakness) throw new ConfigError([`SECRET_KEY ${weakness}; PRODUCTION=true needs a strong one. ${HOW_TO_MAKE_A_SECRET}`]);
+    if (weakness)
+      throw new ConfigError([`SECRET_KEY ${weakness}; PRODUCTION=true needs a strong one. ${HOW_TO_MAKE_A_SECRET}`]);
   }
   return config;
 }
 
 /** Comma-separated list variable. */
-export const csv = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+export const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 export { bool as boolEnv, port as portEnv };
 

@@ -45,7 +45,14 @@ export const login = defineMessage({
   pattern: 'auth.login',
   request: z.strictObject({ username: z.string().min(1).max(64), password: Password }),
   response: z.object({ ...SessionFields, user: UserSchema }),
-  http: { method: 'POST', path: '/api/login', status: 200, access: 'public', tag: 'Auth', summary: 'Admin/staff login' },
+  http: {
+    method: 'POST',
+    path: '/api/login',
+    status: 200,
+    access: 'public',
+    tag: 'Auth',
+    summary: 'Admin/staff login',
+  },
 });
 
 export const customerLogin = defineMessage({
@@ -126,7 +133,14 @@ export const listUsers = defineMessage({
   pattern: 'auth.users.list',
   request: PageQuery.extend({ q: z.string().trim().max(100).optional() }).strict(),
   response: pageOf(UserSchema),
-  http: { method: 'GET', path: '/api/users', status: 200, access: ['admin'], tag: 'Users', summary: 'Staff and admin accounts' },
+  http: {
+    method: 'GET',
+    path: '/api/users',
+    status: 200,
+    access: ['admin'],
+    tag: 'Users',
+    summary: 'Staff and admin accounts',
+  },
 });
 
 export const createUser = defineMessage({
@@ -138,7 +152,14 @@ export const createUser = defineMessage({
     branchIds: z.array(Uuid).max(500).default([]),
   }),
   response: UserSchema,
-  http: { method: 'POST', path: '/api/users', status: 201, access: ['admin'], tag: 'Users', summary: 'Create a staff or admin account' },
+  http: {
+    method: 'POST',
+    path: '/api/users',
+    status: 201,
+    access: ['admin'],
+    tag: 'Users',
+    summary: 'Create a staff or admin account',
+  },
 });
 
 export const updateUser = defineMessage({

@@ -33,10 +33,10 @@ export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
 
 /** Turns zod issues into the `details` of a validation error. */
 export function issuesToDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.slice(0, 20).map((issue) => ({
-    field: issue.path.length ? issue.path.join('.') : undefined,
-    message: issue.message,
-  }));
+  return error.issues.slice(0, 20).map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(',')] : issue.path;
+    return { field: path.length ? path.join('.') : undefined, message: issue.message };
+  });
 }
 
 /** Validates a value against a schema; a failure is a VALIDATION_FAILED domain error with details. */

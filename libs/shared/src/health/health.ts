@@ -7,7 +7,10 @@ import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client
 export type HealthCheck = () => Promise<boolean>;
 
 /** Runs every check with a deadline; a check that throws or is late counts as down. */
-export async function runChecks(checks: Record<string, HealthCheck>, timeoutMs = 1500): Promise<Record<string, 'up' | 'down'>> {
+export async function runChecks(
+  checks: Record<string, HealthCheck>,
+  timeoutMs = 1500,
+): Promise<Record<string, 'up' | 'down'>> {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       let timer: NodeJS.Timeout | undefined;
@@ -21,20 +24,27 @@ export async function runChecks(checks: Record<string, HealthCheck>, timeoutMs =
 }
 
 /** Probe for Redis. */
-export const redisCheck = (redis: Redis): HealthCheck => async () => (await redis.ping()) === 'PONG';
+export const redisCheck =
+  (redis: Redis): HealthCheck =>
+  async () =>
+    (await redis.ping()) === 'PONG';
 
 /** Probe for NATS: a round trip to the server. */
-export const natsCheck = (nc: NatsConnection): HealthCheck => async () => {
-  if (nc.isClosed()) return false;
-  await nc.flush();
-  return true;
-};
+export const natsCheck =
+  (nc: NatsConnection): HealthCheck =>
+  async () => {
+    if (nc.isClosed()) return false;
+    await nc.flush();
+    return true;
+  };
 
 /** Probe for Postgres through any `query` function (TypeORM DataSource or pg Pool). */
-export const postgresCheck = (db: { query: (sql: string) => Promise<unknown> }): HealthCheck => async () => {
-  await db.query('SELECT 1');
-  return true;
-};
+export const postgresCheck =
+  (db: { query: (sql: string) => Promise<unknown> }): HealthCheck =>
+  async () => {
+    await db.query('SELECT 1');
+    return true;
+  };
 
 /** Prometheus metrics of one process. */
 export class Metrics {
@@ -78,7 +88,8 @@ export async function startHealthServer(options: {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, JSON.stringify({ status: 'method not allowed' }));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(405, JSON.stringify({ status: 'method not allowed' }));
     if (path === '/health/live') return send(200, JSON.stringify({ status: 'up', service: options.service }));
     if (path === '/health/ready' || path === '/health') {
       void runChecks(options.checks).then((checks) => {

@@ -4,6 +4,7 @@ import { headers, type Msg, type NatsConnection, type Subscription } from '@nats
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
 import type { Logger } from 'pino';
 import { DomainError, toWireError } from '../errors.js';
+import type { Metrics } from '../health/health.js';
 import { ERROR_HEADER, REQUEST_ID_HEADER, subjectOf } from './connect.js';
 import { RpcEnvelopeSchema, type RpcEnvelope } from './rpc-envelope.js';
 
@@ -36,7 +37,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   constructor(
     private readonly nc: NatsConnection,
-    private readonly options: { prefix: string; queue: string; log: Logger },
+    private readonly options: { prefix: string; queue: string; log: Logger; metrics?: Metrics },
   ) {
     super();
   }
@@ -76,6 +77,8 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   private async handleMessage(pattern: string, msg: Msg): Promise<void> {
     const requestId = msg.headers?.get(REQUEST_ID_HEADER) || undefined;
+    const timer = this.options.metrics?.duration.startTimer({ pattern });
+    let outcome = 'ok';
     try {
       const envelope = this.decode(msg.data);
       const handler = this.getHandlerByPattern(pattern);
@@ -85,8 +88,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       if (msg.reply) msg.respond(encoder.encode(JSON.stringify(result ?? null)));
     } catch (err) {
       const wire = toWireError(err);
+      outcome = wire.code;
       if (wire.code === 'INTERNAL') this.options.log.error({ err, pattern, requestId }, 'handler failed');
       if (msg.reply) msg.respond(encoder.encode(JSON.stringify(wire)), { headers: ERROR_HEADERS });
+    } finally {
+      timer?.();
+      this.options.metrics?.messages.inc({ pattern, outcome });
     }
   }
 

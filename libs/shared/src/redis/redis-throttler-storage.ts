@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import { DomainError } from '../errors.js';
 
 // One round trip: count the hit, start the window on the first one, block when over the limit.
 const INCREMENT = `
@@ -22,15 +23,22 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}${throttlerName}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(
-      INCREMENT,
-      2,
-      `${base}:hits`,
-      `${base}:block`,
-      String(ttl),
-      String(limit),
-      String(blockDuration > 0 ? blockDuration : ttl),
-    )) as [number, number, number];
+    let reply: [number, number, number];
+    try {
+      reply = (await this.redis.eval(
+        INCREMENT,
+        2,
+        `${base}:hits`,
+        `${base}:block`,
+        String(ttl),
+        String(limit),
+        String(blockDuration > 0 ? blockDuration : ttl),
+      )) as [number, number, number];
+    } catch {
+      // Fail closed: without the shared counter nobody is let through unmetered.
+      throw new DomainError('SERVICE_UNAVAILABLE', 'Rate limiter unavailable');
+    }
+    const [hits, ttlMs, blockedMs] = reply;
     const isBlocked = blockedMs > 0;
     return {
       totalHits: hits,

@@ -1,0 +1,43 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** Creates the database named in a Postgres URL if it does not exist yet (connecting to `postgres` to do so). */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(name)) throw new Error(`Unsupported database name in DATABASE_URL: ${name}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE "${name}"`);
+    } catch (err) {
+      // Another process created it at the same moment.
+      if ((err as { code?: string }).code !== '42P04') throw err;
+    }
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs a DataSource's pending migrations under a Postgres advisory lock, so replicas starting together take turns. */
+export async function runMigrationsLocked(db: DataSource, lockName: string): Promise<string[]> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lockName]);
+    try {
+      const done = await db.runMigrations({ transaction: 'each' });
+      return done.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,22 @@
+import { ensureDatabase, runMigrationsLocked } from '@garage/shared';
+import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
+
+/** Runs every service's pending migrations (what production runs before rolling out). */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/garage';
+  await ensureDatabase(url);
+  for (const [name, db] of [['auth', createAuthDataSource(url, 2)]] as const) {
+    await db.initialize();
+    try {
+      const ran = await runMigrationsLocked(db, `${name}_migrations`);
+      console.log(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}`);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(`migrate failed: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { ensureDatabase } from '@garage/shared';
+import { missingDependencies } from './dependencies.js';
+import { startService, stopAll, waitForHttp, type ServiceProcess } from './processes.js';
+
+/** The services behind the gateway, with the HEALTH_PORT each uses by default. */
+const SERVICES: Array<{ name: string; healthPort: number }> = [{ name: 'auth', healthPort: 3001 }];
+
+async function main(): Promise<void> {
+  const missing = await missingDependencies();
+  if (missing.length) {
+    for (const dep of missing) {
+      process.stderr.write(
+        `\n✗ Cannot reach ${dep.name} at ${new URL(dep.url).host}. Start it with:\n    ${dep.howToStart}\n`,
+      );
+    }
+    process.stderr.write('\nThen run `npm start` again.\n');
+    process.exit(1);
+  }
+  const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/garage';
+  if (await ensureDatabase(databaseUrl)) console.log(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
+
+  const procs: ServiceProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stopAll(procs);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    for (const service of SERVICES) {
+      const port = Number(process.env[`${service.name.toUpperCase()}_HEALTH_PORT`] || service.healthPort);
+      const proc = startService(service.name, { HEALTH_PORT: String(port) });
+      procs.push(proc);
+      await waitForHttp(`http://127.0.0.1:${port}/health/ready`, proc, 60_000);
+    }
+    const gateway = startService('gateway', {});
+    procs.push(gateway);
+    const port = Number(process.env.PORT || 5000);
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, gateway, 60_000);
+    for (const p of procs) {
+      void p.exited.then((code) => {
+        if (stopping) return;
+        console.error(`${p.name} exited (${code})`);
+        void stop(1);
+      });
+    }
+    const production = /^(true|1|yes)$/.test(process.env.PRODUCTION ?? '');
+    console.log(`
+Garage chain is running: http://localhost:${port}
+  API docs:  http://localhost:${port}/api/docs
+  Health:    http://localhost:${port}/health
+${
+  production
+    ? ''
+    : `  Demo logins (development only):
+    Admin:    admin / admin123                    POST /api/login
+    Customer: john.smith@email.com / customer123  POST /api/customer-login
+`
+}Press Ctrl-C to stop.`);
+  } catch (err) {
+    console.error(`Start-up failed: ${(err as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice } from '@nestjs/common';
+import type { Server } from 'node:http';
+import {
+  Metrics,
+  NatsRpcServer,
+  PassThroughRpcFilter,
+  connectNats,
+  createLogger,
+  createRedis,
+  natsCheck,
+  postgresCheck,
+  redisCheck,
+  runMigrationsLocked,
+  startHealthServer,
+} from '@garage/shared';
+import type { AuthConfig } from './config.js';
+import { AuthModule } from './auth.module.js';
+import { createAuthDataSource } from './data-source.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { loadDemoAccounts } from './demo/demo-data.js';
+
+export interface RunningAuthService {
+  app: INestMicroservice;
+  health: Server;
+  close(): Promise<void>;
+}
+
+/** Connects everything, migrates (outside production), loads demo data (outside production) and starts listening. */
+export async function startAuthService(config: AuthConfig): Promise<RunningAuthService> {
+  const log = createLogger('auth', config.LOG_LEVEL);
+  const db = createAuthDataSource(config.DATABASE_URL, config.DB_POOL_SIZE);
+  await db.initialize();
+  const redis = createRedis(config.REDIS_URL, 'auth');
+  const nc = await connectNats(config.NATS_URL, 'auth');
+
+  if (config.MIGRATE_ON_START ?? !config.PRODUCTION) {
+    const ran = await runMigrationsLocked(db, 'auth_migrations');
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+  }
+  if (config.DEMO_DATA ?? !config.PRODUCTION) {
+    if (config.PRODUCTION) throw new Error('DEMO_DATA cannot be used with PRODUCTION=true');
+    const added = await loadDemoAccounts(db, new PasswordHasher(config.PASSWORD_HASH));
+    if (added.length) log.info({ added }, 'demo accounts loaded');
+  }
+
+  const metrics = new Metrics('auth');
+  const app = await NestFactory.createMicroservice(AuthModule.forRoot({ config, db, redis, nc, log }), {
+    strategy: new NatsRpcServer(nc, { prefix: config.NATS_PREFIX, queue: 'auth', log, metrics }),
+    logger: ['error', 'warn'],
+  });
+  app.useGlobalFilters(new PassThroughRpcFilter());
+  await app.listen();
+  const health = await startHealthServer({
+    port: config.HEALTH_PORT,
+    service: 'auth',
+    checks: { database: postgresCheck(db), redis: redisCheck(redis), nats: natsCheck(nc) },
+    metrics,
+  });
+  log.info({ healthPort: config.HEALTH_PORT, prefix: config.NATS_PREFIX }, 'auth service ready');
+
+  return {
+    app,
+    health,
+    async close() {
+      await new Promise<void>((resolve) => health.close(() => resolve()));
+      await app.close();
+      await nc.drain().catch(() => undefined);
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+}

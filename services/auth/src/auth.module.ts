@@ -1,0 +1,73 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { SessionStore, natsCheck, postgresCheck, redisCheck, type Logger } from '@garage/shared';
+import type { AuthConfig } from './config.js';
+import { AUTH_CONFIG, DATA_SOURCE, LOGGER, NATS, REDIS } from './tokens.js';
+import { AuthController } from './auth.controller.js';
+import { HEALTH_CHECKS, HealthController } from './health/health.controller.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { LoginLimiter } from './login-limits/login-limiter.js';
+import { LoginService } from './login-limits/login.service.js';
+import { AccountService } from './sessions/account.service.js';
+import { UsersRepository } from './users/users.repository.js';
+import { UsersService } from './users/users.service.js';
+import { CustomersRepository } from './customers/customers.repository.js';
+import { CustomersService } from './customers/customers.service.js';
+
+export interface AuthInfrastructure {
+  config: AuthConfig;
+  db: DataSource;
+  redis: Redis;
+  nc: NatsConnection;
+  log: Logger;
+}
+
+/** Wiring of the auth service around infrastructure that main.ts (or a test) has already connected. */
+@Module({})
+export class AuthModule {
+  static forRoot(infra: AuthInfrastructure): DynamicModule {
+    const { config } = infra;
+    return {
+      module: AuthModule,
+      controllers: [AuthController, HealthController],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: config },
+        { provide: DATA_SOURCE, useValue: infra.db },
+        { provide: REDIS, useValue: infra.redis },
+        { provide: NATS, useValue: infra.nc },
+        { provide: LOGGER, useValue: infra.log },
+        {
+          provide: HEALTH_CHECKS,
+          useValue: { database: postgresCheck(infra.db), redis: redisCheck(infra.redis), nats: natsCheck(infra.nc) },
+        },
+        {
+          provide: PasswordHasher,
+          useValue: new PasswordHasher(config.PASSWORD_HASH, config.PASSWORD_HASH_CONCURRENCY),
+        },
+        {
+          provide: SessionStore,
+          useValue: new SessionStore(infra.redis, config.SECRET_KEY, config.SESSION_TTL_SECONDS),
+        },
+        {
+          provide: LoginLimiter,
+          useValue: new LoginLimiter(infra.redis, {
+            maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+            ipWindowSeconds: config.LOGIN_IP_WINDOW_SECONDS,
+            accountFreeFailures: config.LOGIN_ACCOUNT_FREE_FAILURES,
+            accountWindowSeconds: config.LOGIN_ACCOUNT_WINDOW_SECONDS,
+            accountMaxDelaySeconds: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+          }),
+        },
+        { provide: UsersRepository, useValue: new UsersRepository(infra.db) },
+        { provide: CustomersRepository, useValue: new CustomersRepository(infra.db) },
+        LoginService,
+        AccountService,
+        UsersService,
+        CustomersService,
+      ],
+      exports: [PasswordHasher, UsersRepository, CustomersRepository],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { boolEnv, portEnv, type BaseConfig } from '@garage/shared';
+
+export const authEnvSchema = z.object({
+  HEALTH_PORT: portEnv.default(3001),
+  PASSWORD_HASH: z
+    .enum(['argon2id', 'argon2', 'pbkdf2'])
+    .default('argon2id')
+    .transform((v) => (v === 'pbkdf2' ? 'pbkdf2' : 'argon2id')),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  PASSWORD_REQUIRE_COMPOSITION: boolEnv.default(true),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+  LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  DEMO_DATA: boolEnv.optional(),
+  MIGRATE_ON_START: boolEnv.optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type AuthConfig = z.infer<typeof authEnvSchema> & BaseConfig;

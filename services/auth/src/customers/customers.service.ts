@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, SessionStore, type Customer } from '@garage/shared';
+import type { AuthConfig } from '../config.js';
+import { AUTH_CONFIG } from '../tokens.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { CustomersRepository } from './customers.repository.js';
+import type { AccountStatus } from '../users/user.entity.js';
+
+export interface RegisterCustomerCommand {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  phone?: string;
+}
+
+/** Customer self-registration and account status. */
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async register(command: RegisterCustomerCommand): Promise<{ customer: Customer }> {
+    const email = command.email.trim().toLowerCase();
+    assertPasswordAllowed(command.password, { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION }, [
+      email.split('@')[0],
+    ]);
+    const customer = await this.customers.insertIfNew({
+      email,
+      firstName: command.firstName,
+      lastName: command.lastName,
+      phone: command.phone ?? null,
+      status: 'active',
+      passwordHash: await this.hasher.hash(command.password),
+    });
+    if (!customer) throw new DomainError('CONFLICT', 'An account with this email already exists');
+    return { customer };
+  }
+
+  /** Sets a customer's status; anything but active ends their sessions at once. */
+  async setStatus(id: string, status: AccountStatus): Promise<Customer> {
+    const customer = await this.customers.setStatus(id, status);
+    if (!customer) throw new DomainError('NOT_FOUND', 'No such customer');
+    if (status !== 'active') await this.sessions.revokeAll('customer', id);
+    return customer;
+  }
+}

@@ -1,0 +1,18 @@
+import { DataSource } from 'typeorm';
+import { UserEntity } from './users/user.entity.js';
+import { CustomerEntity } from './customers/customer.entity.js';
+import { CreateAuthSchema1764403200000 } from './migrations/1764403200000-create-auth-schema.js';
+
+/** The auth service's DataSource: its own schema, its own migrations table, never `synchronize`. */
+export function createAuthDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [UserEntity, CustomerEntity],
+    migrations: [CreateAuthSchema1764403200000],
+    migrationsTableName: 'auth_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'garage-auth' },
+  });
+}

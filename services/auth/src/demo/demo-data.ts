@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { PasswordHasher } from '../passwords/password-hasher.js';
+import { DEMO_ADMIN, DEMO_CUSTOMER } from './demo-credentials.js';
+
+/** Loads the demo accounts if they are missing (idempotent; never run in production). Returns what it added. */
+export async function loadDemoAccounts(db: DataSource, hasher: PasswordHasher): Promise<string[]> {
+  const added: string[] = [];
+  const admin = await db.query(
+    `INSERT INTO auth.users (username, role, branch_ids, status, password_hash)
+     VALUES ($1, 'admin', '{}', 'active', $2) ON CONFLICT ((lower(username))) DO NOTHING RETURNING id`,
+    [DEMO_ADMIN.username, await hasher.hash(DEMO_ADMIN.password)],
+  );
+  if (admin.length) added.push(`admin ${DEMO_ADMIN.username}`);
+  const customer = await db.query(
+    `INSERT INTO auth.customers (email, first_name, last_name, phone, status, password_hash)
+     VALUES ($1, $2, $3, $4, 'active', $5) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+    [
+      DEMO_CUSTOMER.email,
+      DEMO_CUSTOMER.firstName,
+      DEMO_CUSTOMER.lastName,
+      DEMO_CUSTOMER.phone,
+      await hasher.hash(DEMO_CUSTOMER.password),
+    ],
+  );
+  if (customer.length) added.push(`customer ${DEMO_CUSTOMER.email}`);
+  return added;
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, SessionStore, type Customer, type User } from '@garage/shared';
+import type { AuthConfig } from '../config.js';
+import { AUTH_CONFIG } from '../tokens.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { UsersRepository, toUser } from '../users/users.repository.js';
+import { CustomersRepository, toCustomer } from '../customers/customers.repository.js';
+import { LoginLimiter, type LoginKind } from './login-limiter.js';
+import { DEMO_PASSWORDS } from '../demo/demo-credentials.js';
+
+interface Account {
+  id: string;
+  status: 'active' | 'suspended' | 'pending';
+  passwordHash: string;
+}
+
+const INVALID = 'Invalid credentials';
+
+/** Signs staff and customers in: limits, constant-ish timing, status checks, hash upgrades, sessions. */
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly customers: CustomersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginLimiter,
+    private readonly sessions: SessionStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async loginStaff(
+    username: string,
+    password: string,
+    ip: string,
+  ): Promise<{ token: string; expiresAt: string; user: User }> {
+    const user = await this.verify('staff', ip, username, () => this.users.findForLogin(username), password);
+    if (this.hasher.needsRehash(user.passwordHash))
+      await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+    await this.users.touchLogin(user.id);
+    const session = await this.sessions.create({
+      kind: 'user',
+      id: user.id,
+      role: user.role,
+      branchIds: user.branchIds,
+    });
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUser(user) };
+  }
+
+  async loginCustomer(
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<{ token: string; expiresAt: string; customer: Customer }> {
+    const customer = await this.verify('customer', ip, email, () => this.customers.findForLogin(email), password);
+    if (this.hasher.needsRehash(customer.passwordHash)) {
+      await this.customers.setPasswordHash(customer.id, await this.hasher.hash(password));
+    }
+    await this.customers.touchLogin(customer.id);
+    const session = await this.sessions.create({ kind: 'customer', id: customer.id, role: 'customer', branchIds: [] });
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomer(customer) };
+  }
+
+  private async verify<A extends Account>(
+    kind: LoginKind,
+    ip: string,
+    login: string,
+    find: () => Promise<A | null>,
+    password: string,
+  ): Promise<A> {
+    await this.limiter.begin(kind, ip, login);
+    let account: A | null;
+    let ok: boolean;
+    try {
+      account = await find();
+      // An unknown account still costs one verification, so it answers like a wrong password.
+      ok = account ? await this.hasher.verify(account.passwordHash, password) : await this.hasher.verifyDummy(password);
+    } catch (err) {
+      await this.limiter.abandoned(kind, ip).catch(() => undefined);
+      throw err;
+    }
+    if (!account || !ok) {
+      await this.limiter.failed(kind, login);
+      throw new DomainError('UNAUTHENTICATED', INVALID);
+    }
+    await this.limiter.succeeded(kind, ip, login);
+    if (account.status === 'suspended') throw new DomainError('FORBIDDEN', 'This account is suspended');
+    if (account.status === 'pending') throw new DomainError('FORBIDDEN', 'This account is awaiting activation');
+    if (this.config.PRODUCTION && DEMO_PASSWORDS.has(password)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'This account still has a demo password, which production refuses; set a new one with `npm run cli -- set-password`',
+      );
+    }
+    return account;
+  }
+}

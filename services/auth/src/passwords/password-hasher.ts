@@ -1,0 +1,112 @@
+import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import * as argon2 from 'argon2';
+
+const pbkdf2Async = promisify(pbkdf2);
+
+export type HashScheme = 'argon2id' | 'pbkdf2';
+
+/** OWASP's argon2id minimum (m=19 MiB, t=2, p=1). */
+export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/** OWASP's PBKDF2-HMAC-SHA256 iteration count. */
+export const PBKDF2_ITERATIONS = 600_000;
+/** The original system's format: `<salt_hex>:<hash_hex>`, PBKDF2-SHA256, 100,000 iterations, 32-byte salt. */
+export const LEGACY_ITERATIONS = 100_000;
+
+const LEGACY = /^([0-9a-f]{64}):([0-9a-f]{64})$/i;
+const PBKDF2_PHC = /^\$pbkdf2-sha256\$i=(\d{1,8})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+/** A tiny counting semaphore: hashing is CPU-bound, so only `limit` run at once and other work keeps a core. */
+class Semaphore {
+  private waiting: Array<() => void> = [];
+  private active = 0;
+  constructor(private readonly limit: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/**
+ * Password hashing: argon2id (default) or PBKDF2-HMAC-SHA256 for new hashes, stored as
+ * self-describing PHC strings; verifies those and the original system's `salt:hash` format.
+ * All work runs on libuv's thread pool, never on the event loop.
+ */
+export class PasswordHasher {
+  private readonly gate: Semaphore;
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    readonly scheme: HashScheme = 'argon2id',
+    concurrency = 1,
+  ) {
+    this.gate = new Semaphore(Math.max(1, concurrency));
+  }
+
+  /** Hashes a password with the current scheme. */
+  hash(password: string): Promise<string> {
+    return this.gate.run(async () => {
+      if (this.scheme === 'argon2id') {
+        return argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS });
+      }
+      const salt = randomBytes(16);
+      const derived = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+      return `$pbkdf2-sha256$i=${PBKDF2_ITERATIONS}$${b64(salt)}$${b64(derived)}`;
+    });
+  }
+
+  /** True when the password matches the stored hash (any supported format); false for unknown formats. */
+  verify(stored: string, password: string): Promise<boolean> {
+    return this.gate.run(async () => {
+      if (stored.startsWith('$argon2')) {
+        try {
+          return await argon2.verify(stored, password);
+        } catch {
+          return false;
+        }
+      }
+      const phc = PBKDF2_PHC.exec(stored);
+      if (phc) {
+        return pbkdf2Equals(password, Buffer.from(phc[2], 'base64'), Number(phc[1]), Buffer.from(phc[3], 'base64'));
+      }
+      const legacy = LEGACY.exec(stored);
+      if (legacy) {
+        return pbkdf2Equals(password, Buffer.from(legacy[1], 'hex'), LEGACY_ITERATIONS, Buffer.from(legacy[2], 'hex'));
+      }
+      return false;
+    });
+  }
+
+  /** Spends about the time of a real verification, so an unknown account answers like a wrong password. */
+  async verifyDummy(password: string): Promise<false> {
+    this.dummyHash ??= this.hash('not-a-real-password-0');
+    await this.verify(await this.dummyHash, password);
+    return false;
+  }
+
+  /** True when a stored hash is weaker than (or different from) what this hasher would write now. */
+  needsRehash(stored: string): boolean {
+    if (this.scheme === 'argon2id') {
+      if (!stored.startsWith('$argon2id$')) return true;
+      return argon2.needsRehash(stored, ARGON2_PARAMS);
+    }
+    const phc = PBKDF2_PHC.exec(stored);
+    return !phc || Number(phc[1]) < PBKDF2_ITERATIONS;
+  }
+}
+
+async function pbkdf2Equals(password: string, salt: Buffer, iterations: number, expected: Buffer): Promise<boolean> {
+  if (iterations < 1 || iterations > 10_000_000 || expected.length < 16) return false;
+  const derived = await pbkdf2Async(password, salt, iterations, expected.length, 'sha256');
+  return timingSafeEqual(derived, expected);
+}
+
+function b64(buf: Buffer): string {
+  return buf.toString('base64').replace(/=+$/, '');
+}

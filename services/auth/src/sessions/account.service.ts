@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, SessionStore, type Principal } from '@garage/shared';
+import type { AuthConfig } from '../config.js';
+import { AUTH_CONFIG } from '../tokens.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
+
+/** What a signed-in account does to itself: who am I, sign out, change password. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly customers: CustomersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  async me(principal: Principal) {
+    if (principal.kind === 'user') {
+      const user = await this.users.findById(principal.id);
+      if (!user || user.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
+      return { kind: 'user' as const, user };
+    }
+    const customer = await this.customers.findById(principal.id);
+    if (!customer || customer.status !== 'active')
+      throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
+    return { kind: 'customer' as const, customer };
+  }
+
+  async logout(principal: Principal): Promise<null> {
+    await this.sessions.revoke(principal);
+    return null;
+  }
+
+  /** Changes the password after checking the current one; every other session of the account ends. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<null> {
+    const account =
+      principal.kind === 'user'
+        ? await this.users.findEntity(principal.id)
+        : await this.customers.findEntity(principal.id);
+    if (!account || account.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
+    if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
+      throw new DomainError('VALIDATION_FAILED', 'Current password is incorrect', [
+        { field: 'currentPassword', message: 'does not match' },
+      ]);
+    }
+    if (newPassword === currentPassword) {
+      throw new DomainError('VALIDATION_FAILED', 'The new password must differ from the current one', [
+        { field: 'newPassword', message: 'same as the current password' },
+      ]);
+    }
+    const login = 'username' in account ? account.username : account.email.split('@')[0];
+    assertPasswordAllowed(newPassword, this.policy(), [login], 'newPassword');
+    const hash = await this.hasher.hash(newPassword);
+    if (principal.kind === 'user') await this.users.setPasswordHash(principal.id, hash);
+    else await this.customers.setPasswordHash(principal.id, hash);
+    await this.sessions.revokeAll(principal.kind, principal.id, principal.sessionId);
+    return null;
+  }
+
+  private policy() {
+    return { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION };
+  }
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, SessionStore, type Principal, type User } from '@garage/shared';
+import type { AuthConfig } from '../config.js';
+import { AUTH_CONFIG } from '../tokens.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
+import { assertPasswordAllowed } from '../passwords/password-policy.js';
+import { UsersRepository, toUser } from './users.repository.js';
+import type { AccountStatus, StaffRole } from './user.entity.js';
+import { isUniqueViolation } from '../db-errors.js';
+
+export interface CreateUserCommand {
+  username: string;
+  password: string;
+  role: StaffRole;
+  branchIds: string[];
+}
+
+export interface UpdateUserCommand {
+  id: string;
+  role?: StaffRole;
+  branchIds?: string[];
+  status?: AccountStatus;
+}
+
+/** Admin management of staff and admin accounts. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  list(limit: number, cursor?: string, q?: string) {
+    return this.users.list(limit, cursor, q);
+  }
+
+  async create(command: CreateUserCommand): Promise<User> {
+    const branchIds = [...new Set(command.branchIds)];
+    if (command.role === 'staff' && branchIds.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Staff need at least one branch', [
+        { field: 'branchIds', message: 'at least one branch for staff' },
+      ]);
+    }
+    assertPasswordAllowed(command.password, { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION }, [
+      command.username,
+    ]);
+    const passwordHash = await this.hasher.hash(command.password);
+    try {
+      const user = await this.users.insert({
+        username: command.username,
+        role: command.role,
+        branchIds: command.role === 'admin' ? [] : branchIds,
+        status: 'active',
+        passwordHash,
+      });
+      return toUser(user);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'That username is taken');
+      throw err;
+    }
+  }
+
+  /** Changes role, branches or status; any change ends the account's sessions so no stale rights survive. */
+  async update(principal: Principal, command: UpdateUserCommand): Promise<User> {
+    const user = await this.users.findEntity(command.id);
+    if (!user) throw new DomainError('NOT_FOUND', 'No such user');
+    if (user.id === principal.id && ((command.status && command.status !== 'active') || command.role === 'staff')) {
+      throw new DomainError('CONFLICT', 'You cannot suspend or demote your own account');
+    }
+    const role = command.role ?? user.role;
+    const branchIds = role === 'admin' ? [] : [...new Set(command.branchIds ?? user.branchIds)];
+    if (role === 'staff' && branchIds.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Staff need at least one branch', [
+        { field: 'branchIds', message: 'at least one branch for staff' },
+      ]);
+    }
+    const changed =
+      role !== user.role ||
+      (command.status ?? user.status) !== user.status ||
+      branchIds.join() !== user.branchIds.join();
+    user.role = role;
+    user.branchIds = branchIds;
+    user.status = command.status ?? user.status;
+    const saved = await this.users.save(user);
+    if (changed) await this.sessions.revokeAll('user', user.id);
+    return toUser(saved);
+  }
+}

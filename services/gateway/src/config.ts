@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { csv, portEnv, type BaseConfig } from '@garage/shared';
+
+const ipOrCidr = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+
+export const gatewayEnvSchema = z.object({
+  PORT: portEnv.default(5000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Origins allowed by CORS and for cookie-authenticated writes; defaults to this gateway's own localhost origins. */
+  ALLOWED_ORIGINS: csv.pipe(z.array(z.url({ protocol: /^https?$/ }))).optional(),
+  /** Proxies (IP or CIDR) whose X-Forwarded-For is believed; empty = trust nobody. */
+  TRUSTED_PROXIES: csv.pipe(z.array(z.string().regex(ipOrCidr, 'an IP address or CIDR'))).default([]),
+  /** Requests per minute per anonymous client IP, across every route and replica. */
+  THROTTLE_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per minute per signed-in account (staff behind one office IP each have their own). */
+  THROTTLE_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & BaseConfig;
+
+/** The origins the gateway accepts, defaulting to its own localhost addresses. */
+export function allowedOrigins(config: GatewayConfig): string[] {
+  return (
+    config.ALLOWED_ORIGINS?.map((o) => new URL(o).origin) ?? [
+      `http://localhost:${config.PORT}`,
+      `http://127.0.0.1:${config.PORT}`,
+    ]
+  );
+}

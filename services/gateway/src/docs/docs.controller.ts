@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DomainError, auth, type MessageContract } from '@garage/shared';
+import { Public } from '../http/route.decorator.js';
+import type { GatewayReply } from '../http/gateway-request.js';
+import { buildOpenApi } from './openapi.js';
+import { VERSION } from '../health/health.service.js';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const swaggerDir: string = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Garage chain API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`;
+
+const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_id: '#swagger-ui' });`;
+
+export const HTTP_CONTRACTS: MessageContract[] = Object.values(auth.authContracts);
+
+/** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */
+@Controller()
+@Public()
+@SkipThrottle({ requests: true })
+export class DocsController {
+  private readonly document = JSON.stringify(buildOpenApi(HTTP_CONTRACTS, VERSION));
+
+  @Get('/api/docs')
+  page(@Res() reply: GatewayReply) {
+    reply.header('content-type', 'text/html; charset=utf-8').send(PAGE);
+  }
+
+  @Get('/api/docs/openapi.json')
+  openapi(@Res() reply: GatewayReply) {
+    reply.header('content-type', 'application/json; charset=utf-8').send(this.document);
+  }
+
+  @Get('/api/docs/init.js')
+  init(@Res() reply: GatewayReply) {
+    reply.header('content-type', 'application/javascript; charset=utf-8').send(INIT);
+  }
+
+  @Get('/api/docs/assets/:file')
+  async asset(@Param('file') file: string, @Res() reply: GatewayReply) {
+    const type = ASSETS[file];
+    if (!type) throw new DomainError('NOT_FOUND', 'No such file');
+    reply
+      .header('content-type', type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(await readFile(join(swaggerDir, file)));
+  }
+}

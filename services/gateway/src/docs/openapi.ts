@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { MessageContract } from '@garage/shared';
+
+type JsonSchema = Record<string, unknown>;
+
+const ErrorBody: JsonSchema = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    code: { type: 'string' },
+    message: { type: 'string' },
+    requestId: { type: 'string' },
+    details: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function withoutKeys(schema: JsonSchema, keys: string[]): JsonSchema {
+  const properties = { ...((schema.properties as JsonSchema | undefined) ?? {}) };
+  for (const key of keys) delete properties[key];
+  const required = ((schema.required as string[] | undefined) ?? []).filter((k) => !keys.includes(k));
+  return { ...schema, properties, required };
+}
+
+/** The OpenAPI 3.1 document of the gateway, generated from the wire contracts of libs/shared. */
+export function buildOpenApi(contracts: MessageContract[], version: string): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const contract of contracts) {
+    const http = contract.http;
+    if (!http) continue;
+    const pathParams = [...http.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    const openPath = http.path.replace(/:(\w+)/g, '{$1}');
+    const request = schemaOf(contract.request, 'input');
+    const parameters: unknown[] = pathParams.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string', format: 'uuid' },
+    }));
+    const operation: Record<string, unknown> = {
+      operationId: contract.pattern,
+      summary: http.summary,
+      tags: [http.tag],
+      parameters,
+      security: http.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
+      description:
+        http.access === 'public'
+          ? 'Public.'
+          : `Who: ${http.access === 'signed-in' ? 'any signed-in account' : http.access.join(', ')}.`,
+      responses: {
+        [http.status]:
+          http.status === 204
+            ? { description: 'Done' }
+            : { description: 'OK', content: { 'application/json': { schema: schemaOf(contract.response, 'output') } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    };
+    const rest = withoutKeys(request, pathParams);
+    if (http.method === 'GET') {
+      const props = (rest.properties as Record<string, JsonSchema>) ?? {};
+      const required = (rest.required as string[]) ?? [];
+      for (const [name, schema] of Object.entries(props))
+        parameters.push({ name, in: 'query', required: required.includes(name), schema });
+    } else if (Object.keys((rest.properties as JsonSchema) ?? {}).length) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: rest } } };
+    }
+    paths[openPath] = { ...paths[openPath], [http.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Garage chain API',
+      version,
+      description:
+        'The HTTP contract of the gateway. Errors always have the `Error` shape; lists are paged with `limit` and `cursor`.',
+    },
+    paths,
+    components: {
+      schemas: { Error: ErrorBody },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'session' },
+      },
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import { connectNats, createLogger, createRedis } from '@garage/shared';
+import { allowedOrigins, type GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+import { requestIdOf } from './http/request-id.js';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+export interface RunningGateway {
+  app: NestFastifyApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the HTTP gateway on config.PORT (0 picks a free port). */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const log = createLogger('gateway', config.LOG_LEVEL);
+  const redis = createRedis(config.REDIS_URL, 'gateway');
+  const nc = await connectNats(config.NATS_URL, 'gateway');
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUSTED_PROXIES.length ? config.TRUSTED_PROXIES : false,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logger: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.forRoot({ config, redis, nc, log }),
+    adapter,
+    {
+      logger: ['error', 'warn'],
+      bodyParser: true,
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // JSON only: a text/plain body is 415, not a string that fails validation later.
+  fastify.removeContentTypeParser('text/plain');
+
+  const origins = allowedOrigins(config);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.PRODUCTION ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.PRODUCTION ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xXssProtection: true,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || origins.includes(origin)),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.listen(config.PORT, config.HOST);
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ port, prefix: config.NATS_PREFIX }, 'gateway listening');
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await nc.drain().catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}

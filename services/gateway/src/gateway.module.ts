@@ -1,0 +1,73 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Redis } from 'ioredis';
+import { RedisThrottlerStorage, RpcClient, SessionStore, type Logger } from '@garage/shared';
+import { allowedOrigins, type GatewayConfig } from './config.js';
+import { GATEWAY_CONFIG, LOGGER, NATS, REDIS } from './tokens.js';
+import { RpcForwarder } from './http/rpc-forwarder.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
+import { PrincipalGuard } from './sessions/principal.guard.js';
+import { GatewayThrottlerGuard } from './sessions/gateway-throttler.guard.js';
+import { AccessGuard } from './sessions/access.guard.js';
+import { AuthController } from './auth/auth.controller.js';
+import { UsersController } from './auth/users.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { DocsController } from './docs/docs.controller.js';
+import type { GatewayRequest } from './http/gateway-request.js';
+
+export interface GatewayInfrastructure {
+  config: GatewayConfig;
+  redis: Redis;
+  nc: NatsConnection;
+  log: Logger;
+}
+
+/** Wiring of the gateway. Guards run in order: resolve the session, throttle, then check access. */
+@Module({})
+export class GatewayModule {
+  static forRoot(infra: GatewayInfrastructure): DynamicModule {
+    const { config } = infra;
+    const origins = new Set(allowedOrigins(config));
+    return {
+      module: GatewayModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          storage: new RedisThrottlerStorage(infra.redis),
+          throttlers: [
+            {
+              name: 'requests',
+              ttl: 60_000,
+              limit: (context) =>
+                context.switchToHttp().getRequest<GatewayRequest>().principal
+                  ? config.THROTTLE_ACCOUNT_PER_MINUTE
+                  : config.THROTTLE_ANON_PER_MINUTE,
+            },
+          ],
+          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        }),
+      ],
+      controllers: [AuthController, UsersController, HealthController, DocsController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: REDIS, useValue: infra.redis },
+        { provide: NATS, useValue: infra.nc },
+        { provide: LOGGER, useValue: infra.log },
+        { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
+        { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },
+        RpcForwarder,
+        HealthService,
+        { provide: APP_FILTER, useValue: new HttpErrorFilter(infra.log) },
+        { provide: APP_GUARD, useClass: PrincipalGuard },
+        { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
+        {
+          provide: APP_GUARD,
+          useFactory: (reflector: Reflector) => new AccessGuard(reflector, origins),
+          inject: [Reflector],
+        },
+      ],
+    };
+  }
+}

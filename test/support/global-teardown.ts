@@ -1,0 +1,28 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/** Drops this run's database and frees its Redis index. */
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (url && /garage_test_/.test(url)) {
+    const admin = new URL(url);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  }
+  const index = process.env.GARAGE_TEST_REDIS_INDEX;
+  if (index) {
+    const redisBase = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+    const redis = new Redis(`${redisBase}/${index}`);
+    await redis.flushdb();
+    await redis.quit();
+    const lock = new Redis(`${redisBase}/0`);
+    if ((await lock.get(`garage:test-run-lock:${index}`)) === process.env.GARAGE_TEST_RUN_ID) {
+      await lock.del(`garage:test-run-lock:${index}`);
+    }
+    await lock.quit();
+  }
+}

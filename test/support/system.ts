@@ -1,0 +1,47 @@
+import { loadConfig } from '@garage/shared';
+import { authEnvSchema } from '../../services/auth/src/config.js';
+import { startAuthService, type RunningAuthService } from '../../services/auth/src/auth.app.js';
+import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
+import { startGateway, type RunningGateway } from '../../services/gateway/src/gateway.app.js';
+import { testEnv } from './test-env.js';
+
+/** Starts the auth service in this process against the run's real Postgres, Redis and NATS. */
+export function startAuth(extra: Record<string, string> = {}): Promise<RunningAuthService> {
+  return startAuthService(
+    loadConfig(authEnvSchema, testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra })),
+  );
+}
+
+/** Starts a gateway in this process on a free port; loopback is a trusted proxy so tests can choose client IPs. */
+export function startGatewayForTest(extra: Record<string, string> = {}): Promise<RunningGateway> {
+  return startGateway(
+    loadConfig(
+      gatewayEnvSchema,
+      testEnv({ PORT: '0', HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1,::1', HEALTH_CACHE_MS: '0', ...extra }),
+    ),
+  );
+}
+
+export interface TestSystem {
+  auth: RunningAuthService;
+  gateway: RunningGateway;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Auth service plus gateway, ready to be driven over HTTP. */
+export async function startSystem(
+  options: { auth?: Record<string, string>; gateway?: Record<string, string> } = {},
+): Promise<TestSystem> {
+  const auth = await startAuth(options.auth);
+  const gateway = await startGatewayForTest(options.gateway);
+  return {
+    auth,
+    gateway,
+    url: gateway.url,
+    async close() {
+      await gateway.close();
+      await auth.close();
+    },
+  };
+}
