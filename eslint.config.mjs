@@ -13,6 +13,7 @@ export default tseslint.config(
         Buffer: 'readonly',
         __dirname: 'readonly',
         require: 'readonly',
+        module: 'writable',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         fetch: 'readonly',

@@ -29,7 +29,7 @@ export async function http<T = Record<string, unknown>>(
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   const res = await fetch(`${base}${path}`, { method, headers, body });
   const text = await res.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
