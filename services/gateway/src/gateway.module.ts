@@ -38,7 +38,7 @@ export class GatewayModule {
           storage: new RedisThrottlerStorage(infra.redis),
           throttlers: [
             {
-              name: 'requests',
+              name: 'default',
               ttl: 60_000,
               limit: (context) =>
                 context.switchToHttp().getRequest<GatewayRequest>().principal

@@ -30,7 +30,7 @@ export const HTTP_CONTRACTS: MessageContract[] = Object.values(auth.authContract
 /** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */
 @Controller()
 @Public()
-@SkipThrottle({ requests: true })
+@SkipThrottle()
 export class DocsController {
   private readonly document = JSON.stringify(buildOpenApi(HTTP_CONTRACTS, VERSION));
 

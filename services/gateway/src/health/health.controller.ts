@@ -7,7 +7,7 @@ import type { GatewayReply } from '../http/gateway-request.js';
 /** `/health` and `/api/health`: public, cheap, no secrets; 503 when anything is degraded. */
 @Controller()
 @Public()
-@SkipThrottle({ requests: true })
+@SkipThrottle()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

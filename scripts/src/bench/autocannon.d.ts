@@ -1,0 +1,48 @@
+// autocannon 9 ships no types: the part of its API the bench uses.
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  namespace autocannon {
+    interface Options {
+      url: string;
+      method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      headers?: Record<string, string>;
+      body?: string;
+      connections?: number;
+      duration?: number;
+      pipelining?: number;
+      timeout?: number;
+    }
+
+    interface Histogram {
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      p50: number;
+      p99: number;
+      total: number;
+    }
+
+    interface Result {
+      duration: number;
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+      '2xx': number;
+      latency: Histogram;
+      requests: Histogram;
+      statusCodeStats: Record<string, { count: number }>;
+    }
+
+    interface Instance extends EventEmitter, PromiseLike<Result> {
+      stop(): void;
+      on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): this;
+      on(event: string, listener: (...args: unknown[]) => void): this;
+    }
+  }
+
+  function autocannon(options: autocannon.Options): autocannon.Instance;
+  export = autocannon;
+}
