@@ -77,7 +77,9 @@ describe('loadConfig', () => {
       ORIGINS: csv.default([]),
     });
     expect(loadConfig(schema, {})).toMatchObject({ PORT: 3000, FEATURE: false, ORIGINS: [], NATS_PREFIX: 'garage' });
-    expect(loadConfig(schema, { PORT: '0', FEATURE: 'yes', ORIGINS: ' https://a.example , ,https://b.example' })).toMatchObject({
+    expect(
+      loadConfig(schema, { PORT: '0', FEATURE: 'yes', ORIGINS: ' https://a.example , ,https://b.example' }),
+    ).toMatchObject({
       PORT: 0,
       FEATURE: true,
       ORIGINS: ['https://a.example', 'https://b.example'],

@@ -66,7 +66,12 @@ describe('PasswordHasher', () => {
     });
 
     it('needs a rehash for argon2id with weaker parameters, and for argon2i', async () => {
-      const weak = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      const weak = await argon2.hash(PASSWORD, {
+        type: argon2.argon2id,
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      });
       expect(weak).toMatch(/^\$argon2id\$v=19\$m=4096,t=1,p=1\$/);
       expect(argonHasher.needsRehash(weak)).toBe(true);
       // Still verifies, so the caller can upgrade it on a successful login.

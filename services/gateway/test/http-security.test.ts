@@ -1,0 +1,141 @@
+import { startSystem, type TestSystem } from '../../../test/support/system.js';
+import { freshIp, http } from '../../../test/support/http.js';
+
+let sys: TestSystem;
+
+beforeAll(async () => {
+  sys = await startSystem({ gateway: { ALLOWED_ORIGINS: 'https://garage.example.com' } });
+});
+
+afterAll(async () => {
+  await sys.close();
+});
+
+describe('security headers', () => {
+  it.each(['/api/health', '/api/me', '/api/nope', '/api/docs'])('are on every response (%s)', async (path) => {
+    const res = await http(sys.url, 'GET', path);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('x-xss-protection')).toBe('0');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    // HSTS only in production (see production.test.ts).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('X-Request-Id', () => {
+  it('echoes a sane id, replaces an unsafe one, and puts it in error bodies', async () => {
+    const sane = await http(sys.url, 'GET', '/api/me', { headers: { 'x-request-id': 'abc-123' } });
+    expect(sane.headers.get('x-request-id')).toBe('abc-123');
+    expect(sane.body.requestId).toBe('abc-123');
+    const unsafe = await http(sys.url, 'GET', '/api/me', { headers: { 'x-request-id': '<script>alert(1)</script>' } });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await http(sys.url, 'GET', '/api/health');
+    expect(none.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('CORS', () => {
+  it('allows the configured origin with credentials and refuses others', async () => {
+    const preflight = await http(sys.url, 'OPTIONS', '/api/login', {
+      headers: {
+        origin: 'https://garage.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://garage.example.com');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+    const evil = await http(sys.url, 'GET', '/api/health', { headers: { origin: 'https://evil.example' } });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
+  async function cookieSession(): Promise<string> {
+    const login = await http(sys.url, 'POST', '/api/login', {
+      body: { username: 'admin', password: 'admin123' },
+      ip: freshIp(),
+    });
+    return (login.headers.get('set-cookie') ?? '').split(';')[0];
+  }
+
+  it('refuses a cross-site write and one without Origin, and leaves the session alive', async () => {
+    const cookie = await cookieSession();
+    const evil = await http(sys.url, 'POST', '/api/logout', { headers: { cookie, origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+    const bare = await http(sys.url, 'POST', '/api/logout', { headers: { cookie } });
+    expect(bare.status).toBe(403);
+    expect((await http(sys.url, 'GET', '/api/me', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('accepts a write from the allowed origin (also via Referer) and reads from anywhere', async () => {
+    const cookie = await cookieSession();
+    expect(
+      (await http(sys.url, 'GET', '/api/me', { headers: { cookie, origin: 'https://evil.example' } })).status,
+    ).toBe(200);
+    const viaReferer = await cookieSession();
+    const byReferer = await http(sys.url, 'POST', '/api/logout', {
+      headers: { cookie: viaReferer, referer: 'https://garage.example.com/account' },
+    });
+    expect(byReferer.status).toBe(204);
+    const ok = await http(sys.url, 'POST', '/api/logout', {
+      headers: { cookie, origin: 'https://garage.example.com' },
+    });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('set-cookie')).toMatch(/^session=;/);
+    expect((await http(sys.url, 'GET', '/api/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('does not apply to bearer tokens, which a browser never sends by itself', async () => {
+    const login = await http<{ token: string }>(sys.url, 'POST', '/api/login', {
+      body: { username: 'admin', password: 'admin123' },
+      ip: freshIp(),
+    });
+    const res = await http(sys.url, 'POST', '/api/logout', {
+      token: login.body.token,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(204);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every Auth route of API.md from the shared contracts', async () => {
+    const res = await http<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
+      sys.url,
+      'GET',
+      '/api/docs/openapi.json',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const routes = Object.entries(res.body.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'POST /api/login',
+        'POST /api/customer-login',
+        'POST /api/customer-register',
+        'POST /api/logout',
+        'GET /api/me',
+        'POST /api/me/password',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'PATCH /api/customers/{id}/status',
+      ].sort(),
+    );
+    expect(res.body.paths['/api/customer-register'].post.requestBody).toBeDefined();
+    const page = await http(sys.url, 'GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/swagger-ui/);
+    expect((await http(sys.url, 'GET', '/api/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
+    expect((await http(sys.url, 'GET', '/api/docs/assets/..%2F..%2Fpackage.json')).status).toBe(404);
+  });
+});

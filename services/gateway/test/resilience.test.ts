@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect as tcpConnect, createServer } from 'node:net';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { startAuth, startGatewayForTest } from '../../../test/support/system.js';
+import { freshIp, http, loginStaff } from '../../../test/support/http.js';
+import type { RunningAuthService } from '../../auth/src/auth.app.js';
+import type { RunningGateway } from '../src/gateway.app.js';
+
+const RPC_TIMEOUT_MS = 1000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis server of this test's own, so stopping it cannot disturb anything else on the machine. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let i = 0; i < 50; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const s = tcpConnect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('redis-server did not start');
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = Date.now();
+  const result = await work();
+  return [result, Date.now() - start];
+}
+
+describe('Redis stopped and restarted', () => {
+  let redisPort: number;
+  let redis: ChildProcess;
+  let auth: RunningAuthService;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    redis = await startRedis(redisPort);
+    const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` };
+    auth = await startAuth(env);
+    gateway = await startGatewayForTest({ ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await auth.close();
+    redis.kill('SIGKILL');
+  });
+
+  it('fails closed with a fast 503, then recovers by itself', async () => {
+    const token = await loginStaff(gateway.url, 'admin', 'admin123');
+    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
+
+    redis.kill('SIGKILL');
+    await new Promise((r) => redis.once('exit', r));
+
+    const [me, meMs] = await timed(() => http(gateway.url, 'GET', '/api/me', { token }));
+    expect(me.status).toBe(503);
+    expect(me.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+    expect(meMs).toBeLessThan(3000);
+    const [login, loginMs] = await timed(() =>
+      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+    );
+    expect(login.status).toBe(503);
+    expect(loginMs).toBeLessThan(3000);
+    const health = await http(gateway.url, 'GET', '/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', redis: 'disconnected' });
+
+    redis = await startRedis(redisPort);
+    // This Redis keeps nothing on disk: old sessions are gone, so the old token is refused, not honoured.
+    const recovered = await until(async () => (await http(gateway.url, 'GET', '/health')).status === 200, 10_000);
+    expect(recovered).toBe(true);
+    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(401);
+    const fresh = await loginStaff(gateway.url, 'admin', 'admin123');
+    expect((await http(gateway.url, 'GET', '/api/me', { token: fresh })).status).toBe(200);
+  });
+});
+
+describe('auth service stopped and restarted', () => {
+  let auth: RunningAuthService;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    auth = await startAuth();
+    gateway = await startGatewayForTest({ RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await auth.close();
+  });
+
+  it('answers 503 at once when nobody listens, within the timeout when nobody answers, and recovers', async () => {
+    const token = await loginStaff(gateway.url, 'admin', 'admin123');
+    await auth.close();
+
+    const [login, loginMs] = await timed(() =>
+      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+    );
+    expect(login.status).toBe(503);
+    expect(login.body.message).toMatch(/auth service/);
+    expect(loginMs).toBeLessThan(RPC_TIMEOUT_MS);
+    const health = await http<{ status: string; services: Record<string, string> }>(gateway.url, 'GET', '/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body.services.auth).toBe('down');
+
+    // A responder that takes the message and never answers: the gateway gives up at the timeout.
+    const nc: NatsConnection = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
+    nc.subscribe(`${process.env.NATS_PREFIX}.auth.me`, { queue: 'auth', callback: () => undefined });
+    await nc.flush();
+    const [hung, hungMs] = await timed(() => http(gateway.url, 'GET', '/api/me', { token }));
+    expect(hung.status).toBe(503);
+    expect(hungMs).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS - 50);
+    expect(hungMs).toBeLessThan(RPC_TIMEOUT_MS + 1500);
+    await nc.close();
+
+    auth = await startAuth();
+    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
+    expect(
+      (
+        await http(gateway.url, 'POST', '/api/login', {
+          body: { username: 'admin', password: 'admin123' },
+          ip: freshIp(),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await http(gateway.url, 'GET', '/api/health')).status).toBe(200);
+  });
+});
