@@ -76,7 +76,7 @@ export class DomainError extends Error {
 
 /** HTTP status for an error code (the only place this mapping lives). */
 export function statusOf(code: string): number {
-  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+  return Object.hasOwn(ERROR_STATUS, code) ? ERROR_STATUS[code as ErrorCode] : 500;
 }
 
 /** Reason phrase for an HTTP status. */
@@ -113,7 +113,7 @@ export function asWireError(value: unknown): WireError | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v.code !== 'string' || typeof v.message !== 'string') return null;
-  if (!(v.code in ERROR_STATUS)) return null;
+  if (!Object.hasOwn(ERROR_STATUS, v.code)) return null;
   return v as unknown as WireError;
 }
 

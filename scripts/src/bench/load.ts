@@ -20,6 +20,8 @@ export interface LoadResult {
   p99: number;
   mean: number;
   max: number;
+  /** CPU seconds each process under test (and the load generator) used during the run, where /proc exists. */
+  cpuSeconds?: Record<string, number>;
 }
 
 /** A measured run with its raw latencies, so rounds can be merged into exact percentiles. */

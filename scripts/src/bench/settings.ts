@@ -2,13 +2,15 @@
 export interface BenchSettings {
   /** Measured seconds of each run. */
   seconds: number;
-  /** Warm-up seconds before the first run of each endpoint on each system (later rounds warm up for 1 s). */
+  /** Warm-up seconds before the first run of each endpoint on each system (later rounds are already warm). */
   warmupSeconds: number;
   /** Product/floor alternations per endpoint (ABBA order from round 2 on, so neither always goes first). */
   rounds: number;
   connections: number;
   /** Connections of each of the two loads in the "login must not stall other traffic" test. */
   stallConnections: number;
+  /** Measured seconds of each half (alone, beside logins) of that test. */
+  stallSeconds: number;
   databaseUrl: string;
   redisUrl: string;
   natsUrl: string;
@@ -28,12 +30,14 @@ function num(name: string, fallback: number, min: number): number {
 
 /** Reads BENCH_* variables (a separate database and Redis index by default, never the development ones). */
 export function benchSettings(): BenchSettings {
+  const seconds = num('BENCH_SECONDS', 10, 1);
   return {
-    seconds: num('BENCH_SECONDS', 10, 1),
+    seconds,
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 3, 0),
     rounds: Math.floor(num('BENCH_ROUNDS', 2, 1)),
     connections: Math.floor(num('BENCH_CONNECTIONS', 50, 1)),
     stallConnections: Math.floor(num('BENCH_STALL_CONNECTIONS', 20, 1)),
+    stallSeconds: num('BENCH_STALL_SECONDS', Math.min(seconds, 6), 1),
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/garage_bench',
     redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/14',
     natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',

@@ -52,6 +52,8 @@ export async function startAuthService(config: AuthConfig): Promise<RunningAuthS
   });
   app.useGlobalFilters(new PassThroughRpcFilter());
   await app.listen();
+  // Make sure the server has our subscriptions before anyone is told we are ready.
+  await nc.flush();
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
     service: 'auth',

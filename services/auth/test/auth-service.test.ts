@@ -132,7 +132,7 @@ describe('passwords carried over from the original system', () => {
     expect(ok.user.username).toBe(username);
     const stored: string = (await db.query(`SELECT password_hash FROM auth.users WHERE username = $1`, [username]))
       .rows[0].password_hash;
-    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const again = await rpc.request(auth.login, {
       principal: null,
       payload: { username, password },

@@ -53,7 +53,7 @@ export class PasswordHasher {
   hash(password: string): Promise<string> {
     return this.gate.run(async () => {
       if (this.scheme === 'argon2id') {
-        return argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS });
+        return canonicalArgon2(await argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS }));
       }
       const salt = randomBytes(16);
       const derived = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
@@ -94,7 +94,11 @@ export class PasswordHasher {
   needsRehash(stored: string): boolean {
     if (this.scheme === 'argon2id') {
       if (!stored.startsWith('$argon2id$')) return true;
-      return argon2.needsRehash(stored, ARGON2_PARAMS);
+      try {
+        return argon2.needsRehash(stored, ARGON2_PARAMS);
+      } catch {
+        return true;
+      }
     }
     const phc = PBKDF2_PHC.exec(stored);
     return !phc || Number(phc[1]) < PBKDF2_ITERATIONS;
@@ -105,6 +109,14 @@ async function pbkdf2Equals(password: string, salt: Buffer, iterations: number, 
   if (iterations < 1 || iterations > 10_000_000 || expected.length < 16) return false;
   const derived = await pbkdf2Async(password, salt, iterations, expected.length, 'sha256');
   return timingSafeEqual(derived, expected);
+}
+
+/**
+ * node-argon2 writes the parameters as `m=…,p=…,t=…`; the reference implementation (and so Python's
+ * argon2-cffi, PHP, …) only reads `m=…,t=…,p=…`. Store the canonical order so the hashes stay portable.
+ */
+function canonicalArgon2(hash: string): string {
+  return hash.replace(/\$m=(\d+),p=(\d+),t=(\d+)\$/, '$m=$1,t=$3,p=$2$');
 }
 
 function b64(buf: Buffer): string {
