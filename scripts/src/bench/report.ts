@@ -61,13 +61,13 @@ export function runLine(label: string, r: LoadResult, cpuOf: string[] = []): str
 function cpuTable(endpoints: EndpointReport[]): string | undefined {
   const names = (['product', 'floor'] as const).flatMap((s) =>
     Object.keys(endpoints[0]?.[s].cpuMicrosPerRequest ?? {})
-      .filter((n) => s === 'floor' || n !== 'load generator')
+      .filter((n) => n !== 'load generator')
       .map((n) => [s, n] as const),
   );
   if (!names.length) return undefined;
   const micros = (v: number | undefined) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
   return table(
-    ['endpoint', ...names.map(([s, n]) => (n === 'load generator' ? n : `${s === 'floor' ? '' : 'product '}${n}`))],
+    ['endpoint', ...names.map(([s, n]) => (s === 'product' ? `product ${n}` : n))],
     endpoints.map((e) => [`${e.method} ${e.path}`, ...names.map(([s, n]) => micros(e[s].cpuMicrosPerRequest[n]))]),
   );
 }

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { testEnv } from '../support/test-env.js';
+import { freshIp, http } from '../support/http.js';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => done(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(script: string, env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(process.execPath, [resolve(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The README's `npm start` (after the build that `npm test` has just done), driven like a newcomer would. */
+describe('npm start', () => {
+  const dbName = `garage_e2e_${process.pid}_${Date.now()}`;
+  const databaseUrl = (() => {
+    const u = new URL(process.env.DATABASE_URL!);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+
+  afterAll(async () => {
+    const admin = new URL(databaseUrl);
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await client.end();
+  });
+
+  it('creates the database, migrates, loads demo data, serves the API and stops cleanly on Ctrl-C', async () => {
+    const port = await freePort();
+    const healthPort = await freePort();
+    const env = testEnv({
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      AUTH_HEALTH_PORT: String(healthPort),
+      NATS_PREFIX: `${process.env.NATS_PREFIX}_e2e`,
+      LOG_LEVEL: 'warn',
+    });
+    const start = run('scripts/dist/start.js', env);
+    try {
+      await waitFor(() => /Garage chain is running/.test(start.output()), 60_000);
+      expect(start.output()).toContain(`http://localhost:${port}`);
+      expect(start.output()).toContain('admin / admin123');
+      expect(start.output()).toContain('john.smith@email.com / customer123');
+      const base = `http://127.0.0.1:${port}`;
+
+      const health = await http(base, 'GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'healthy', database: 'connected', services: { auth: 'up' } });
+      const ready = await http(`http://127.0.0.1:${healthPort}`, 'GET', '/health/ready');
+      expect(ready.body).toMatchObject({ status: 'up', checks: { database: 'up', redis: 'up', nats: 'up' } });
+      const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text());
+      expect(metrics).toMatch(/garage_messages_total/);
+
+      const login = await http<{ token: string }>(base, 'POST', '/api/login', {
+        body: { username: 'admin', password: 'admin123' },
+        ip: freshIp(),
+      });
+      expect(login.status).toBe(200);
+      expect((await http(base, 'GET', '/api/me', { token: login.body.token })).status).toBe(200);
+      const customer = await http(base, 'POST', '/api/customer-login', {
+        body: { email: 'john.smith@email.com', password: 'customer123' },
+      });
+      expect(customer.status).toBe(200);
+
+      start.child.kill('SIGINT');
+      const code = await Promise.race([start.exited, new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
+      expect(code).toBe(0);
+      await expect(fetch(`${base}/health`)).rejects.toThrow();
+      await expect(fetch(`http://127.0.0.1:${healthPort}/health/live`)).rejects.toThrow();
+    } finally {
+      start.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('says which backing server is missing and how to start it, then exits', async () => {
+    const dead = await freePort();
+    const start = run(
+      'scripts/dist/start.js',
+      testEnv({ NATS_URL: `nats://127.0.0.1:${dead}`, PORT: String(await freePort()) }),
+    );
+    const code = await start.exited;
+    expect(code).toBe(1);
+    expect(start.output()).toMatch(/Cannot reach NATS/);
+    expect(start.output()).toMatch(/nats-server .*-js/);
+    expect(start.output()).not.toMatch(/PostgreSQL|Redis/);
+  });
+});
+
+describe('a service with bad configuration', () => {
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PRODUCTION: 'true' }, /SECRET_KEY[\s\S]*randomBytes/],
+    [{ PRODUCTION: 'true', SECRET_KEY: 'your-secret-key-here' }, /SECRET_KEY/],
+    [{ TRUSTED_PROXIES: 'everyone' }, /TRUSTED_PROXIES/],
+    [{ RPC_TIMEOUT_MS: '0' }, /RPC_TIMEOUT_MS/],
+  ])('stops with a message naming the variable (%p)', async (bad, message) => {
+    const gw = run('services/gateway/dist/main.js', testEnv({ PORT: '0', ...bad }));
+    expect(await gw.exited).toBe(1);
+    expect(gw.output()).toMatch(message);
+  });
+});
