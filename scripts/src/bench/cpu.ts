@@ -16,6 +16,26 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/** Busy CPU seconds of the whole machine, all cores (everything but idle and iowait), or undefined without /proc. */
+export function machineBusySeconds(): number | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+    return (total - ticks[3] - ticks[4]) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cores the machine keeps busy over `ms` while the bench itself does nothing (other work skews every number). */
+export async function idleMachineLoad(ms = 1000): Promise<number | undefined> {
+  const before = machineBusySeconds();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = machineBusySeconds();
+  return before === undefined || after === undefined ? undefined : (after - before) / (ms / 1000);
+}
+
 /** CPU seconds of this process (the load generator). */
 export function ownCpuSeconds(): number {
   const { user, system } = process.cpuUsage();

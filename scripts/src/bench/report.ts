@@ -67,7 +67,7 @@ function cpuTable(endpoints: EndpointReport[]): string | undefined {
   if (!names.length) return undefined;
   const micros = (v: number | undefined) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
   return table(
-    ['endpoint', ...names.map(([s, n]) => (s === 'product' ? `product ${n}` : n))],
+    ['endpoint', ...names.map(([s, n]) => (n.startsWith(s) ? n : `${s} ${n}`))],
     endpoints.map((e) => [`${e.method} ${e.path}`, ...names.map(([s, n]) => micros(e[s].cpuMicrosPerRequest[n]))]),
   );
 }
@@ -112,7 +112,15 @@ export function formatReport(endpoints: EndpointReport[], stall: Partial<Record<
   );
   if (failures.length) out.push('', `⚠ non-2xx or failed requests: ${failures.join(', ')}`);
   const cpu = cpuTable(endpoints);
-  if (cpu) out.push('', 'CPU per request (µs of user+system time per 2xx response, from /proc)', '', cpu);
+  if (cpu) {
+    out.push(
+      '',
+      'CPU per request (µs of user+system time per 2xx response, from /proc; "machine" = all cores: ' +
+        'the processes plus Postgres, Redis, NATS, the load generator and anything else running)',
+      '',
+      cpu,
+    );
+  }
 
   const systems = (['product', 'floor'] as const).filter((s) => stall[s]);
   if (systems.length) {

@@ -12,7 +12,7 @@ import { ensureDatabase } from '@garage/shared';
 import { DEMO_ADMIN, DEMO_CUSTOMER } from '@garage/auth/dist/demo/demo-credentials.js';
 import { missingDependencies } from '../dependencies.js';
 import { ROOT, stopAll, type ServiceProcess } from '../processes.js';
-import { cpuDelta, cpuSecondsOf, ownCpuSeconds } from './cpu.js';
+import { cpuDelta, cpuSecondsOf, idleMachineLoad, machineBusySeconds, ownCpuSeconds } from './cpu.js';
 import { runLoad, startLoad, stopAllLoads, summarize, type Measured, type Target } from './load.js';
 import {
   formatReport,
@@ -32,6 +32,8 @@ const PROCESSES: Record<SystemName, string[]> = {
   floor: ['floor-server', 'floor-responder'],
 };
 const LOAD_GENERATOR = 'load generator';
+/** All cores of the machine: our processes, Postgres, Redis, NATS, and anything else running. */
+const MACHINE = 'machine';
 
 interface Endpoint {
   name: string;
@@ -133,6 +135,8 @@ class Bench {
 
   private cpuSnapshot(): Record<string, number> {
     const snapshot: Record<string, number> = { [LOAD_GENERATOR]: ownCpuSeconds() };
+    const machine = machineBusySeconds();
+    if (machine !== undefined) snapshot[MACHINE] = machine;
     for (const p of this.procs) {
       const seconds = cpuSecondsOf(p.child.pid);
       if (seconds !== undefined) snapshot[p.name] = seconds;
@@ -164,7 +168,7 @@ class Bench {
         // Later rounds hit processes that are already warm and drained: no warm-up needed.
         const warmup = runs[system].length === 0 ? s.warmupSeconds : 0;
         const m = await this.measure(e.target(this.base[system]), s.connections, warmup, s.seconds);
-        console.log(runLine(`${system} round ${round + 1}`, m.result, [...PROCESSES[system], LOAD_GENERATOR]));
+        console.log(runLine(`${system} round ${round + 1}`, m.result, [...PROCESSES[system], LOAD_GENERATOR, MACHINE]));
         runs[system].push(m);
       }
     }
@@ -178,7 +182,7 @@ class Bench {
       const { p50, p99 } = summarize(all);
       const ok = ms.reduce((n, m) => n + m.result.ok, 0);
       const cpuMicrosPerRequest: Record<string, number> = {};
-      for (const name of [...PROCESSES[system], LOAD_GENERATOR]) {
+      for (const name of [...PROCESSES[system], LOAD_GENERATOR, MACHINE]) {
         const used = ms.map((m) => m.result.cpuSeconds?.[name]);
         if (ok && used.every((u) => u !== undefined)) {
           cpuMicrosPerRequest[name] = Math.round((used.reduce((a, b) => a + (b ?? 0), 0) / ok) * 1e6);
@@ -326,6 +330,13 @@ async function main(): Promise<void> {
     bench.watchProcesses(() => cleaning !== undefined);
     console.log(`Started in ${((Date.now() - startup) / 1000).toFixed(1)} s.`);
     const token = await bench.prepare();
+    const busyBeforeStart = await idleMachineLoad();
+    if (busyBeforeStart !== undefined && busyBeforeStart > 0.25) {
+      console.warn(
+        `⚠ Before any load, something else keeps ${busyBeforeStart.toFixed(2)} of ${cpus().length} cores busy: ` +
+          'every number below will be lower and noisier than on an idle machine.',
+      );
+    }
 
     const list = endpoints(token);
     const results: EndpointReport[] = [];
@@ -347,13 +358,20 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationSeconds,
-      machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim(), node: process.version, platform: process.platform },
+      machine: {
+        cpus: cpu.length,
+        cpuModel: cpu[0]?.model.trim(),
+        node: process.version,
+        platform: process.platform,
+        busyCoresBeforeStart: busyBeforeStart,
+      },
       settings: { ...s, databaseUrl: withoutPassword(s.databaseUrl), redisUrl: withoutPassword(s.redisUrl) },
       notes: [
         'reqPerSecRatio = product req/s ÷ floor req/s (higher is better); p99Ratio = product p99 ÷ floor p99 (lower is better)',
         'latencies in ms, 2xx responses only; percentiles over every measured request of every round',
         'product /api/health runs with HEALTH_CACHE_MS=0 unless BENCH_HEALTH_CACHE_MS is set',
-        'cpuSeconds: user+system CPU of each process during a measured run (/proc); cpuMicrosPerRequest = that ÷ 2xx responses',
+        'cpuSeconds: user+system CPU of each process during a measured run (/proc), "machine" = every core of the host; ' +
+          'cpuMicrosPerRequest = that ÷ 2xx responses',
       ],
       endpoints: results,
       stall,
