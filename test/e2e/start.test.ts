@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { testEnv } from '../support/test-env.js';
 import { freshIp, http } from '../support/http.js';
+import { startSystem } from '../support/system.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -133,5 +134,49 @@ describe('a service with bad configuration', () => {
     const gw = run('services/gateway/dist/main.js', testEnv({ PORT: '0', ...bad }));
     expect(await gw.exited).toBe(1);
     expect(gw.output()).toMatch(message);
+  });
+});
+
+describe('npm run cli', () => {
+  const cli = (args: string[], stdin: string, env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; output: string }>((done) => {
+      const child = spawn(process.execPath, [resolve(ROOT, 'services/auth/dist/cli.js'), ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...testEnv(env) },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.stdin.end(stdin);
+      child.once('exit', (code) => done({ code, output }));
+    });
+
+  it('creates an admin and resets a password, ending the account sessions; refuses weak passwords', async () => {
+    const username = `ops${Date.now()}`;
+    expect(await cli(['create-admin', '--username', username], 'Ops-Admin-Pass-1\n')).toMatchObject({ code: 0 });
+    expect((await cli(['create-admin', '--username', username], 'Ops-Admin-Pass-1\n')).code).toBe(1);
+    const weak = await cli(['set-password', '--username', username], 'admin123\n');
+    expect(weak.code).toBe(1);
+    expect(weak.output).toMatch(/Password must|too common/);
+    expect((await cli(['set-password'], 'x\n')).code).toBe(2);
+
+    const sys = await startSystem();
+    try {
+      const login = await http<{ token: string }>(sys.url, 'POST', '/api/login', {
+        body: { username, password: 'Ops-Admin-Pass-1' },
+        ip: freshIp(),
+      });
+      expect(login.status).toBe(200);
+      expect((await cli(['set-password', '--username', username], 'Ops-Admin-Pass-2\n')).code).toBe(0);
+      expect((await http(sys.url, 'GET', '/api/me', { token: login.body.token })).status).toBe(401);
+      const again = await http(sys.url, 'POST', '/api/login', {
+        body: { username, password: 'Ops-Admin-Pass-2' },
+        ip: freshIp(),
+      });
+      expect(again.status).toBe(200);
+    } finally {
+      await sys.close();
+    }
   });
 });

@@ -42,6 +42,11 @@ interface Endpoint {
   target(base: string): Target;
 }
 
+// Between runs, every process under test must use less than this many cores over one sample.
+const QUIET_CORES = 0.1;
+const SETTLE_SAMPLE_MS = 200;
+const SETTLE_TIMEOUT_MS = 60_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function endpoints(token: string): Endpoint[] {
@@ -125,11 +130,25 @@ class Bench {
   }
 
   /**
-   * Waits until the system has finished what the last load left in flight (queued logins keep
-   * hashing after the client hangs up): one more request queues behind them and returns last.
+   * Waits until the systems have finished what the last load left in flight (queued logins keep
+   * hashing after the client hangs up): one more request queues behind them, then, where /proc
+   * exists, the processes under test must fall quiet (the request may time out before the queue does).
    */
   private async drain(target: Target): Promise<void> {
     await call(target, 30_000).catch(() => undefined);
+    const busySeconds = () => this.procs.reduce((sum, p) => sum + (cpuSecondsOf(p.child.pid) ?? NaN), 0);
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    let before = busySeconds();
+    while (Number.isFinite(before)) {
+      await sleep(SETTLE_SAMPLE_MS);
+      const after = busySeconds();
+      if ((after - before) / (SETTLE_SAMPLE_MS / 1000) < QUIET_CORES) break;
+      if (Date.now() > deadline) {
+        console.warn(`⚠ the processes under test are still busy after ${SETTLE_TIMEOUT_MS / 1000} s; going on`);
+        break;
+      }
+      before = after;
+    }
     this.assertAlive();
   }
 
