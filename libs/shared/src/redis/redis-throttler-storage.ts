@@ -14,20 +14,31 @@ if blocked <= 0 and hits > tonumber(ARGV[2]) then
 end
 return {hits, ttl, blocked}`;
 
-/** `@nestjs/throttler` storage shared by every gateway replica (atomic Lua INCR + PEXPIRE). */
+type ThrottleCommand = (
+  hitsKey: string,
+  blockKey: string,
+  ttl: string,
+  limit: string,
+  block: string,
+) => Promise<unknown>;
+
+/** `@nestjs/throttler` storage shared by every gateway replica (atomic Lua INCR + PEXPIRE, sent as EVALSHA). */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly throttle: ThrottleCommand;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix = 'throttle:',
-  ) {}
+  ) {
+    if (!('garageThrottle' in redis)) redis.defineCommand('garageThrottle', { numberOfKeys: 2, lua: INCREMENT });
+    this.throttle = (redis as unknown as { garageThrottle: ThrottleCommand }).garageThrottle.bind(redis);
+  }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}${throttlerName}:${key}`;
     let reply: [number, number, number];
     try {
-      reply = (await this.redis.eval(
-        INCREMENT,
-        2,
+      reply = (await this.throttle(
         `${base}:hits`,
         `${base}:block`,
         String(ttl),
