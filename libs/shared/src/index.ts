@@ -13,3 +13,4 @@ export * from './health/health.js';
 export * from './access.js';
 export * from './db/database.js';
 export * from './process.js';
+export * from './db/prepared-query.js';

@@ -37,7 +37,7 @@ export function benchSettings(): BenchSettings {
     rounds: Math.floor(num('BENCH_ROUNDS', 2, 1)),
     connections: Math.floor(num('BENCH_CONNECTIONS', 50, 1)),
     stallConnections: Math.floor(num('BENCH_STALL_CONNECTIONS', 20, 1)),
-    stallSeconds: num('BENCH_STALL_SECONDS', Math.min(seconds, 6), 1),
+    stallSeconds: num('BENCH_STALL_SECONDS', Math.min(seconds, 5), 1),
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/garage_bench',
     redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/14',
     natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',

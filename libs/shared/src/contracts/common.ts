@@ -15,6 +15,26 @@ export const PrincipalSchema = z.object({
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HASH_RE = /^[0-9a-f]{64}$/;
+const KINDS = new Set(['user', 'customer']);
+const ROLES = new Set(['admin', 'staff', 'customer']);
+
+/**
+ * Checks a value is a Principal, as PrincipalSchema does, without zod's per-call cost: it runs
+ * on every request (session lookup in the gateway, envelope in every service).
+ */
+export function parsePrincipal(value: unknown): Principal | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.kind !== 'string' || !KINDS.has(v.kind)) return null;
+  if (typeof v.role !== 'string' || !ROLES.has(v.role)) return null;
+  if (typeof v.id !== 'string' || !UUID_RE.test(v.id)) return null;
+  if (typeof v.sessionId !== 'string' || !HASH_RE.test(v.sessionId)) return null;
+  if (!Array.isArray(v.branchIds) || !v.branchIds.every((b) => typeof b === 'string' && UUID_RE.test(b))) return null;
+  return { kind: v.kind, id: v.id, role: v.role, branchIds: v.branchIds, sessionId: v.sessionId } as Principal;
+}
+
 /** Paging query of every list: `?limit=` 1..100 (default 50) and an opaque `?cursor=`. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -1,4 +1,4 @@
-import { headers, RequestError, TimeoutError, type NatsConnection } from '@nats-io/transport-node';
+import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import type { MessageContract } from '../contracts/contract.js';
 import { DomainError, asWireError } from '../errors.js';
@@ -10,43 +10,60 @@ export interface RpcCallOptions {
   timeoutMs?: number;
 }
 
+interface Pending {
+  resolve: (data: Uint8Array) => void;
+  reject: (err: DomainError) => void;
+  timer: NodeJS.Timeout;
+  service: string;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** NATS request/reply client: every call has a timeout; failures become typed domain errors. */
+/**
+ * NATS request/reply client. Every call has a timeout; failures become typed domain errors.
+ * Replies arrive on ONE wildcard inbox subscription made at construction (not a subscription
+ * per request), and the client keeps its own table of pending calls, so a request costs one
+ * publish, one timer and one map entry.
+ */
 export class RpcClient {
+  private readonly inbox = `${createInbox()}.`;
+  private readonly pending = new Map<string, Pending>();
+  private readonly subscription: Subscription;
+  private sequence = 0;
+
   constructor(
     private readonly nc: NatsConnection,
     private readonly prefix: string,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.subscription = nc.subscribe(`${this.inbox}*`, { callback: (_err, msg) => this.settle(msg) });
+  }
 
   /** Sends a request and returns the raw JSON bytes of a successful reply (no parse/re-serialize on hot paths). */
-  async requestRaw(pattern: string, envelope: RpcEnvelope, options: RpcCallOptions = {}): Promise<Uint8Array> {
-    const hdrs = headers();
-    if (options.requestId) hdrs.set(REQUEST_ID_HEADER, options.requestId);
+  requestRaw(pattern: string, envelope: RpcEnvelope, options: RpcCallOptions = {}): Promise<Uint8Array> {
+    const service = pattern.slice(0, pattern.indexOf('.'));
+    const token = (++this.sequence).toString(36);
     const timeout = options.timeoutMs ?? this.timeoutMs;
-    let reply;
-    try {
-      reply = await this.nc.request(subjectOf(this.prefix, pattern), encoder.encode(JSON.stringify(envelope)), {
-        timeout,
-        headers: hdrs,
-      });
-    } catch (err) {
-      throw this.transportError(pattern, err);
-    }
-    if (reply.headers?.get(ERROR_HEADER)) {
-      let parsed: unknown;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(token);
+        reject(new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time`));
+      }, timeout);
+      this.pending.set(token, { resolve, reject, timer, service });
       try {
-        parsed = JSON.parse(decoder.decode(reply.data));
+        const hdrs = headers();
+        if (options.requestId) hdrs.set(REQUEST_ID_HEADER, options.requestId);
+        this.nc.publish(subjectOf(this.prefix, pattern), encoder.encode(JSON.stringify(envelope)), {
+          reply: `${this.inbox}${token}`,
+          headers: hdrs,
+        });
       } catch {
-        parsed = null;
+        clearTimeout(timer);
+        this.pending.delete(token);
+        reject(new DomainError('SERVICE_UNAVAILABLE', `The ${service} service cannot be reached`));
       }
-      const wire = asWireError(parsed);
-      if (!wire) throw new DomainError('INTERNAL', 'Internal error');
-      throw new DomainError(wire.code, wire.message, wire.details, wire.retryAfter);
-    }
-    return reply.data;
+    });
   }
 
   /** Sends a request and parses the reply as the contract's response. */
@@ -59,14 +76,43 @@ export class RpcClient {
     return JSON.parse(decoder.decode(raw)) as z.output<C['response']>;
   }
 
-  private transportError(pattern: string, err: unknown): DomainError {
-    const service = pattern.split('.')[0];
-    if (err instanceof RequestError && err.isNoResponders()) {
-      return new DomainError('SERVICE_UNAVAILABLE', `The ${service} service is unavailable`);
+  /** Stops listening for replies; calls still pending fail at once. */
+  close(): void {
+    this.subscription.unsubscribe();
+    for (const [token, call] of this.pending) {
+      clearTimeout(call.timer);
+      this.pending.delete(token);
+      call.reject(new DomainError('SERVICE_UNAVAILABLE', `The ${call.service} service cannot be reached`));
     }
-    if (err instanceof TimeoutError || (err instanceof Error && err.cause instanceof TimeoutError)) {
-      return new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time`);
-    }
-    return new DomainError('SERVICE_UNAVAILABLE', `The ${service} service cannot be reached`);
   }
+
+  private settle(msg: Msg): void {
+    const token = msg.subject.slice(this.inbox.length);
+    const call = this.pending.get(token);
+    if (!call) return; // late reply after a timeout
+    this.pending.delete(token);
+    clearTimeout(call.timer);
+    // With no subscriber on the subject, the server itself answers with status 503.
+    if (msg.headers?.code === 503 && msg.data.length === 0) {
+      call.reject(new DomainError('SERVICE_UNAVAILABLE', `The ${call.service} service is unavailable`));
+      return;
+    }
+    if (msg.headers?.get(ERROR_HEADER)) {
+      call.reject(errorFrom(msg.data));
+      return;
+    }
+    call.resolve(msg.data);
+  }
+}
+
+function errorFrom(data: Uint8Array): DomainError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(data));
+  } catch {
+    parsed = null;
+  }
+  const wire = asWireError(parsed);
+  if (!wire) return new DomainError('INTERNAL', 'Internal error');
+  return new DomainError(wire.code, wire.message, wire.details, wire.retryAfter);
 }

@@ -1,12 +1,12 @@
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
 import type { Logger } from 'pino';
 import { DomainError, toWireError } from '../errors.js';
 import type { Metrics } from '../health/health.js';
 import { ERROR_HEADER, REQUEST_ID_HEADER, subjectOf } from './connect.js';
-import { RpcEnvelopeSchema, type RpcEnvelope } from './rpc-envelope.js';
+import { parseEnvelope, type RpcEnvelope } from './rpc-envelope.js';
 
 /** Context of one NATS request, available to handlers as `@Ctx()`. */
 export class NatsRpcContext extends BaseRpcContext<[subject: string, requestId: string | undefined]> {
@@ -43,7 +43,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: (...args: unknown[]) => void): void {
-    for (const pattern of this.messageHandlers.keys()) {
+    for (const [pattern, handler] of this.messageHandlers) {
       const subject = subjectOf(this.options.prefix, pattern);
       const sub = this.nc.subscribe(subject, {
         queue: this.options.queue,
@@ -52,7 +52,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
             this.options.log.error({ err, subject }, 'subscription error');
             return;
           }
-          void this.handleMessage(pattern, msg);
+          void this.handleMessage(pattern, handler, msg);
         },
       });
       this.subscriptions.push(sub);
@@ -75,14 +75,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     return this.nc as T;
   }
 
-  private async handleMessage(pattern: string, msg: Msg): Promise<void> {
+  private async handleMessage(pattern: string, handler: MessageHandler, msg: Msg): Promise<void> {
     const requestId = msg.headers?.get(REQUEST_ID_HEADER) || undefined;
     const timer = this.options.metrics?.duration.startTimer({ pattern });
     let outcome = 'ok';
     try {
       const envelope = this.decode(msg.data);
-      const handler = this.getHandlerByPattern(pattern);
-      if (!handler) throw new DomainError('NOT_FOUND', 'Unknown message');
       const result$ = this.transformToObservable(await handler(envelope, new NatsRpcContext([msg.subject, requestId])));
       const result: unknown = await lastValueFrom(result$ as Observable<unknown>, { defaultValue: null });
       if (msg.reply) msg.respond(encoder.encode(JSON.stringify(result ?? null)));
@@ -104,9 +102,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     } catch {
       throw new DomainError('VALIDATION_FAILED', 'Malformed request');
     }
-    const result = RpcEnvelopeSchema.safeParse(parsed);
-    if (!result.success) throw new DomainError('VALIDATION_FAILED', 'Malformed request envelope');
-    return result.data as RpcEnvelope;
+    const envelope = parseEnvelope(parsed);
+    if (!envelope) throw new DomainError('VALIDATION_FAILED', 'Malformed request envelope');
+    return envelope;
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { PrincipalSchema, type Principal } from '../contracts/common.js';
+import { parsePrincipal, type Principal } from '../contracts/common.js';
 
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
 
@@ -60,8 +60,7 @@ export class SessionStore {
     if (token.length < 20 || token.length > 128) return null;
     const raw = await this.redis.get(sessionKey(this.idOf(token)));
     if (!raw) return null;
-    const parsed = PrincipalSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return parsePrincipal(JSON.parse(raw));
   }
 
   /** Ends one session. */

@@ -1,4 +1,4 @@
-import type { Customer } from '@garage/shared';
+import { preparedQuery, type Customer } from '@garage/shared';
 import type { DataSource, Repository } from 'typeorm';
 import { CustomerEntity } from './customer.entity.js';
 import type { AccountStatus } from '../users/user.entity.js';

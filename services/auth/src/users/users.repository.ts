@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, type User } from '@garage/shared';
+import { decodeCursor, encodeCursor, preparedQuery, type User } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource, Repository } from 'typeorm';
 import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
@@ -24,7 +24,12 @@ export class UsersRepository {
   }
 
   async findById(id: string): Promise<User | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM auth.users WHERE id = $1`, [id]);
+    const rows = await preparedQuery<UserRow>(
+      this.db,
+      'auth.users.by-id',
+      `SELECT ${USER_COLUMNS} FROM auth.users WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? toUser(rows[0]) : null;
   }
 

@@ -1,15 +1,15 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DomainError, auth, type MessageContract } from '@garage/shared';
 import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
 import { VERSION } from '../health/health.service.js';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const swaggerDir: string = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+// Only the folder: requiring the package itself would load the whole UI bundle into the gateway.
+const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
