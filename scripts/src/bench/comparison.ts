@@ -1,7 +1,7 @@
 import { DEMO_ADMIN, DEMO_CUSTOMER } from '@garage/auth/dist/demo/demo-credentials.js';
 import type { ServiceProcess } from '../processes.js';
-import { cpuDelta, cpuSecondsOf, machineBusySeconds, ownCpuSeconds } from './cpu.js';
-import { runLoad, startLoad, stopAllLoads, summarize, type Measured, type Target } from './load.js';
+import { cpuDelta, cpuSecondsOf, infrastructureCpuSeconds, machineBusySeconds, ownCpuSeconds } from './cpu.js';
+import { runLoad, startLoad, stopAllLoads, summarize, type LoadResult, type Measured, type Target } from './load.js';
 import { runLine, type EndpointReport, type StallReport, type SystemName, type SystemSummary } from './report.js';
 import type { BenchSettings } from './settings.js';
 
@@ -15,6 +15,12 @@ const PROCESSES: Record<SystemName, string[]> = {
 const LOAD_GENERATOR = 'load generator';
 /** All cores of the machine: our processes, Postgres, Redis, NATS, and anything else running. */
 const MACHINE = 'machine';
+/** Postgres, Redis and NATS. */
+const INFRASTRUCTURE = 'postgres+redis+nats';
+/** The machine minus everything above: work that has nothing to do with the bench. */
+const OTHER = 'other';
+/** A run during which other work kept more than this many cores busy is flagged as disturbed. */
+const DISTURBED_CORES = 0.25;
 
 export interface Endpoint {
   name: string;
@@ -135,11 +141,33 @@ export class Bench {
     const snapshot: Record<string, number> = { [LOAD_GENERATOR]: ownCpuSeconds() };
     const machine = machineBusySeconds();
     if (machine !== undefined) snapshot[MACHINE] = machine;
+    const infrastructure = infrastructureCpuSeconds();
+    if (infrastructure !== undefined) snapshot[INFRASTRUCTURE] = infrastructure;
     for (const p of this.procs) {
       const seconds = cpuSecondsOf(p.child.pid);
       if (seconds !== undefined) snapshot[p.name] = seconds;
     }
     return snapshot;
+  }
+
+  /** CPU used during a run, plus what the rest of the machine used ("other"). */
+  private cpuUsed(before: Record<string, number>): Record<string, number> {
+    const used = cpuDelta(before, this.cpuSnapshot());
+    if (used[MACHINE] !== undefined && used[INFRASTRUCTURE] !== undefined) {
+      const ours = Object.entries(used)
+        .filter(([name]) => name !== MACHINE)
+        .reduce((sum, [, seconds]) => sum + seconds, 0);
+      used[OTHER] = Math.round(Math.max(0, used[MACHINE] - ours) * 1000) / 1000;
+    }
+    return used;
+  }
+
+  /** Says so when something outside the bench took a share of the machine during a run. */
+  private flagDisturbance(label: string, r: LoadResult): void {
+    const other = (r.cpuSeconds?.[OTHER] ?? 0) / r.seconds;
+    if (other > DISTURBED_CORES) {
+      console.warn(`  ⚠ ${label}: other processes kept ${other.toFixed(2)} cores busy; this run is disturbed`);
+    }
   }
 
   private async measure(target: Target, connections: number, warmup: number, seconds: number): Promise<Measured> {
@@ -149,7 +177,7 @@ export class Bench {
     }
     const before = this.cpuSnapshot();
     const measured = await runLoad(target, connections, seconds);
-    measured.result.cpuSeconds = cpuDelta(before, this.cpuSnapshot());
+    measured.result.cpuSeconds = this.cpuUsed(before);
     this.assertAlive();
     await this.drain(target);
     return measured;
@@ -166,7 +194,9 @@ export class Bench {
         // Later rounds hit processes that are already warm and drained: no warm-up needed.
         const warmup = runs[system].length === 0 ? s.warmupSeconds : 0;
         const m = await this.measure(e.target(this.base[system]), s.connections, warmup, s.seconds);
-        console.log(runLine(`${system} round ${round + 1}`, m.result, [...PROCESSES[system], LOAD_GENERATOR, MACHINE]));
+        const label = `${system} round ${round + 1}`;
+        console.log(runLine(label, m.result, [...PROCESSES[system], LOAD_GENERATOR, INFRASTRUCTURE, OTHER]));
+        this.flagDisturbance(label, m.result);
         runs[system].push(m);
       }
     }
@@ -180,7 +210,7 @@ export class Bench {
       const { p50, p99 } = summarize(all);
       const ok = ms.reduce((n, m) => n + m.result.ok, 0);
       const cpuMicrosPerRequest: Record<string, number> = {};
-      for (const name of [...PROCESSES[system], LOAD_GENERATOR, MACHINE]) {
+      for (const name of [...PROCESSES[system], LOAD_GENERATOR, INFRASTRUCTURE, MACHINE]) {
         const used = ms.map((m) => m.result.cpuSeconds?.[name]);
         if (ok && used.every((u) => u !== undefined)) {
           cpuMicrosPerRequest[name] = Math.round((used.reduce((a, b) => a + (b ?? 0), 0) / ok) * 1e6);
@@ -218,12 +248,15 @@ export class Bench {
     // /api/me was warmed up and measured on both systems just before.
     const idle = await this.measure(meTarget, c, 0, s.stallSeconds);
     console.log(runLine(`${system} /api/me alone`, idle.result));
+    this.flagDisturbance(`${system} /api/me alone`, idle.result);
     // Logins get a second to fill every queue before /api/me is measured beside them.
     const logins = startLoad(loginTarget, c, s.stallSeconds + 30);
     await sleep(1000);
     let under: Measured;
     try {
+      const before = this.cpuSnapshot();
       under = await runLoad(meTarget, c, s.stallSeconds);
+      under.result.cpuSeconds = this.cpuUsed(before);
     } finally {
       logins.stop();
     }
@@ -231,6 +264,7 @@ export class Bench {
     this.assertAlive();
     await this.drain(loginTarget);
     console.log(runLine(`${system} /api/me beside logins`, under.result));
+    this.flagDisturbance(`${system} /api/me beside logins`, under.result);
     console.log(runLine(`${system} logins beside /api/me`, loginRun.result));
     return {
       connections: { me: c, logins: c },

@@ -1,19 +1,45 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 // USER_HZ: the unit of utime/stime in /proc/<pid>/stat on Linux (100 on every common kernel build).
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** CPU seconds (user + system) a process has used so far, or undefined where /proc is not available. */
-export function cpuSecondsOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+// The servers the system under test relies on (every Postgres backend is its own process).
+const INFRASTRUCTURE = /^(postgres|redis-server|nats-server)$/;
+
+function readStat(pid: number | string): { comm: string; cpuSeconds: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
     // Fields after "(comm)": state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    const fields = stat.slice(close + 2).split(' ');
+    return {
+      comm: stat.slice(stat.indexOf('(') + 1, close),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND,
+    };
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, or undefined where /proc is not available. */
+export function cpuSecondsOf(pid: number | undefined): number | undefined {
+  return pid === undefined ? undefined : readStat(pid)?.cpuSeconds;
+}
+
+/** CPU seconds used so far by every Postgres, Redis and NATS server process, or undefined without /proc. */
+export function infrastructureCpuSeconds(): number | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  let sum = 0;
+  for (const pid of pids) {
+    const stat = readStat(pid);
+    if (stat && INFRASTRUCTURE.test(stat.comm)) sum += stat.cpuSeconds;
+  }
+  return sum;
 }
 
 /** Busy CPU seconds of the whole machine, all cores (everything but idle and iowait), or undefined without /proc. */

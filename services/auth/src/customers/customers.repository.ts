@@ -24,9 +24,8 @@ export class CustomersRepository {
   }
 
   async findById(id: string): Promise<Customer | null> {
-    const rows: CustomerRow[] = await this.db.query(`SELECT ${CUSTOMER_COLUMNS} FROM auth.customers WHERE id = $1`, [
-      id,
-    ]);
+    const sql = `SELECT ${CUSTOMER_COLUMNS} FROM auth.customers WHERE id = $1`;
+    const rows = await preparedQuery<CustomerRow>(this.db, 'auth.customers.by-id', sql, [id]);
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 
