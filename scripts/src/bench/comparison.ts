@@ -8,7 +8,7 @@ import type { BenchSettings } from './settings.js';
 /** The product runs first in odd rounds, the floor in even ones. */
 export const SYSTEMS: SystemName[] = ['product', 'floor'];
 /** The processes of each system, front first. */
-const PROCESSES: Record<SystemName, string[]> = {
+export const PROCESSES: Record<SystemName, [string, string]> = {
   product: ['gateway', 'auth'],
   floor: ['floor-server', 'floor-responder'],
 };

@@ -57,23 +57,35 @@ export function runLine(label: string, r: LoadResult, cpuOf: string[] = []): str
   return `  ${label.padEnd(34)} ${rps(r.reqPerSec).padStart(7)} req/s   p50 ${ms(r.p50).padStart(6)} ms   p99 ${ms(r.p99).padStart(6)} ms${cpu}${failed}`;
 }
 
-/** CPU per request of each system's processes, where it was measured. */
-function cpuTable(endpoints: EndpointReport[]): string | undefined {
-  const names = (['product', 'floor'] as const).flatMap((s) =>
-    Object.keys(endpoints[0]?.[s].cpuMicrosPerRequest ?? {})
-      .filter((n) => n !== 'load generator')
-      .map((n) => [s, n] as const),
-  );
-  if (!names.length) return undefined;
+/** CPU per request of each system's processes, where it was measured: front, back, the servers, all cores. */
+function cpuTable(endpoints: EndpointReport[], processes: Record<SystemName, [string, string]>): string | undefined {
+  if (!endpoints.some((e) => Object.keys(e.product.cpuMicrosPerRequest).length)) return undefined;
   const micros = (v: number | undefined) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
   return table(
-    ['endpoint', ...names.map(([s, n]) => (n.startsWith(s) ? n : `${s} ${n}`))],
-    endpoints.map((e) => [`${e.method} ${e.path}`, ...names.map(([s, n]) => micros(e[s].cpuMicrosPerRequest[n]))]),
+    ['endpoint', 'system', 'gateway/server', 'auth/responder', 'postgres+redis+nats', 'load generator', 'machine'],
+    endpoints.flatMap((e) =>
+      (['product', 'floor'] as const).map((s) => {
+        const cpu = e[s].cpuMicrosPerRequest;
+        return [
+          s === 'product' ? `${e.method} ${e.path}` : '',
+          s,
+          micros(cpu[processes[s][0]]),
+          micros(cpu[processes[s][1]]),
+          micros(cpu['postgres+redis+nats']),
+          micros(cpu['load generator']),
+          micros(cpu.machine),
+        ];
+      }),
+    ),
   );
 }
 
 /** The final table: product beside floor per endpoint, then the stall test. */
-export function formatReport(endpoints: EndpointReport[], stall: Partial<Record<SystemName, StallReport>>): string {
+export function formatReport(
+  endpoints: EndpointReport[],
+  stall: Partial<Record<SystemName, StallReport>>,
+  processes: Record<SystemName, [string, string]>,
+): string {
   const out: string[] = [];
   const rounds = endpoints[0]?.product.rounds.length ?? 0;
   out.push(
@@ -111,12 +123,12 @@ export function formatReport(endpoints: EndpointReport[], stall: Partial<Record<
     (['product', 'floor'] as const).filter((s) => e[s].failed).map((s) => `${s} ${e.path}: ${e[s].failed}`),
   );
   if (failures.length) out.push('', `⚠ non-2xx or failed requests: ${failures.join(', ')}`);
-  const cpu = cpuTable(endpoints);
+  const cpu = cpuTable(endpoints, processes);
   if (cpu) {
     out.push(
       '',
-      'CPU per request (µs of user+system time per 2xx response, from /proc; "machine" = all cores: ' +
-        'the processes plus Postgres, Redis, NATS, the load generator and anything else running)',
+      'CPU per request (µs of user+system time per 2xx response, from /proc; "machine" = all cores, ' +
+        'including anything else running)',
       '',
       cpu,
     );

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { ensureDatabase } from '@garage/shared';
 import { missingDependencies } from '../dependencies.js';
 import { ROOT, stopAll } from '../processes.js';
-import { Bench, SYSTEMS, endpoints, estimateSeconds } from './comparison.js';
+import { Bench, PROCESSES, SYSTEMS, endpoints, estimateSeconds } from './comparison.js';
 import { idleMachineLoad } from './cpu.js';
 import { stopAllLoads } from './load.js';
 import { formatReport, type EndpointReport, type StallReport, type SystemName } from './report.js';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
     const finishedAt = new Date();
     const durationSeconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
-    console.log(`\n${formatReport(results, stall)}`);
+    console.log(`\n${formatReport(results, stall, PROCESSES)}`);
     const out = resolve(ROOT, 'bench-results', 'latest.json');
     await mkdir(resolve(ROOT, 'bench-results'), { recursive: true });
     const report = {
@@ -122,8 +122,9 @@ async function main(): Promise<void> {
         'reqPerSecRatio = product req/s ÷ floor req/s (higher is better); p99Ratio = product p99 ÷ floor p99 (lower is better)',
         'latencies in ms, 2xx responses only; percentiles over every measured request of every round',
         'product /api/health runs with HEALTH_CACHE_MS=0 unless BENCH_HEALTH_CACHE_MS is set',
-        'cpuSeconds: user+system CPU of each process during a measured run (/proc), "machine" = every core of the host; ' +
-          'cpuMicrosPerRequest = that ÷ 2xx responses',
+        'cpuSeconds: user+system CPU of each process during a measured run (/proc); "machine" = every core of the host, ' +
+          '"other" = the machine minus the processes under test, the load generator, Postgres, Redis and NATS ' +
+          '(above ~0.25 cores the run was disturbed); cpuMicrosPerRequest = cpuSeconds ÷ 2xx responses',
       ],
       endpoints: results,
       stall,
