@@ -1,6 +1,13 @@
 import { DEMO_ADMIN, DEMO_CUSTOMER } from '@garage/auth/dist/demo/demo-credentials.js';
 import type { ServiceProcess } from '../processes.js';
-import { cpuDelta, cpuSecondsOf, infrastructureCpuSeconds, machineBusySeconds, ownCpuSeconds } from './cpu.js';
+import {
+  cpuDelta,
+  cpuSecondsOf,
+  infrastructureCpu,
+  infrastructureDelta,
+  machineBusySeconds,
+  ownCpuSeconds,
+} from './cpu.js';
 import { runLoad, startLoad, stopAllLoads, summarize, type LoadResult, type Measured, type Target } from './load.js';
 import { runLine, type EndpointReport, type StallReport, type SystemName, type SystemSummary } from './report.js';
 import type { BenchSettings } from './settings.js';
@@ -21,6 +28,11 @@ const INFRASTRUCTURE = 'postgres+redis+nats';
 const OTHER = 'other';
 /** A run during which other work kept more than this many cores busy is flagged as disturbed. */
 const DISTURBED_CORES = 0.25;
+
+interface CpuSnapshot {
+  named: Record<string, number>;
+  infrastructure: Map<string, number> | undefined;
+}
 
 export interface Endpoint {
   name: string;
@@ -137,22 +149,24 @@ export class Bench {
     this.assertAlive();
   }
 
-  private cpuSnapshot(): Record<string, number> {
-    const snapshot: Record<string, number> = { [LOAD_GENERATOR]: ownCpuSeconds() };
+  private cpuSnapshot(): CpuSnapshot {
+    const named: Record<string, number> = { [LOAD_GENERATOR]: ownCpuSeconds() };
     const machine = machineBusySeconds();
-    if (machine !== undefined) snapshot[MACHINE] = machine;
-    const infrastructure = infrastructureCpuSeconds();
-    if (infrastructure !== undefined) snapshot[INFRASTRUCTURE] = infrastructure;
+    if (machine !== undefined) named[MACHINE] = machine;
     for (const p of this.procs) {
       const seconds = cpuSecondsOf(p.child.pid);
-      if (seconds !== undefined) snapshot[p.name] = seconds;
+      if (seconds !== undefined) named[p.name] = seconds;
     }
-    return snapshot;
+    return { named, infrastructure: infrastructureCpu() };
   }
 
   /** CPU used during a run, plus what the rest of the machine used ("other"). */
-  private cpuUsed(before: Record<string, number>): Record<string, number> {
-    const used = cpuDelta(before, this.cpuSnapshot());
+  private cpuUsed(before: CpuSnapshot): Record<string, number> {
+    const after = this.cpuSnapshot();
+    const used = cpuDelta(before.named, after.named);
+    if (before.infrastructure && after.infrastructure) {
+      used[INFRASTRUCTURE] = infrastructureDelta(before.infrastructure, after.infrastructure);
+    }
     if (used[MACHINE] !== undefined && used[INFRASTRUCTURE] !== undefined) {
       const ours = Object.entries(used)
         .filter(([name]) => name !== MACHINE)

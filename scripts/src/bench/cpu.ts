@@ -26,20 +26,31 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   return pid === undefined ? undefined : readStat(pid)?.cpuSeconds;
 }
 
-/** CPU seconds used so far by every Postgres, Redis and NATS server process, or undefined without /proc. */
-export function infrastructureCpuSeconds(): number | undefined {
+/** CPU seconds used so far by each Postgres, Redis and NATS server process, by pid; undefined without /proc. */
+export function infrastructureCpu(): Map<string, number> | undefined {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return undefined;
   }
-  let sum = 0;
+  const usage = new Map<string, number>();
   for (const pid of pids) {
     const stat = readStat(pid);
-    if (stat && INFRASTRUCTURE.test(stat.comm)) sum += stat.cpuSeconds;
+    if (stat && INFRASTRUCTURE.test(stat.comm)) usage.set(pid, stat.cpuSeconds);
   }
-  return sum;
+  return usage;
+}
+
+/**
+ * CPU seconds the infrastructure used between two snapshots, per process: one that started in
+ * between counts in full; one that ended in between (a Postgres backend or autovacuum worker)
+ * takes its last share with it, so this can undercount a little but never goes negative.
+ */
+export function infrastructureDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += Math.max(0, seconds - (before.get(pid) ?? 0));
+  return Math.round(sum * 1000) / 1000;
 }
 
 /** Busy CPU seconds of the whole machine, all cores (everything but idle and iowait), or undefined without /proc. */
