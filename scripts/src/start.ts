@@ -42,7 +42,8 @@ async function main(): Promise<void> {
       procs.push(proc);
       await waitForHttp(`http://127.0.0.1:${port}/health/ready`, proc, 60_000);
     }
-    const gateway = startService('gateway', {});
+    const gatewayHealthPort = process.env.GATEWAY_HEALTH_PORT || '3000';
+    const gateway = startService('gateway', { HEALTH_PORT: gatewayHealthPort });
     procs.push(gateway);
     const port = Number(process.env.PORT || 5000);
     await waitForHttp(`http://127.0.0.1:${port}/api/health`, gateway, 60_000);

@@ -65,10 +65,12 @@ describe('npm start', () => {
   it('creates the database, migrates, loads demo data, serves the API and stops cleanly on Ctrl-C', async () => {
     const port = await freePort();
     const healthPort = await freePort();
+    const gatewayHealthPort = await freePort();
     const env = testEnv({
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       AUTH_HEALTH_PORT: String(healthPort),
+      GATEWAY_HEALTH_PORT: String(gatewayHealthPort),
       NATS_PREFIX: `${process.env.NATS_PREFIX}_e2e`,
       LOG_LEVEL: 'warn',
     });
@@ -87,6 +89,17 @@ describe('npm start', () => {
       expect(ready.body).toMatchObject({ status: 'up', checks: { database: 'up', redis: 'up', nats: 'up' } });
       const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/garage_messages_total/);
+
+      const gatewayReady = await http(`http://127.0.0.1:${gatewayHealthPort}`, 'GET', '/health/ready');
+      expect(gatewayReady.body).toMatchObject({
+        status: 'up',
+        service: 'gateway',
+        checks: { redis: 'up', nats: 'up' },
+      });
+      const gatewayMetrics = await fetch(`http://127.0.0.1:${gatewayHealthPort}/metrics`).then((r) => r.text());
+      expect(gatewayMetrics).toMatch(
+        /garage_http_request_duration_seconds_count\{[^}]*route="\/api\/health",status="200"\}/,
+      );
 
       const login = await http<{ token: string }>(base, 'POST', '/api/login', {
         body: { username: 'admin', password: 'admin123' },
@@ -131,7 +144,7 @@ describe('a service with bad configuration', () => {
     [{ TRUSTED_PROXIES: 'everyone' }, /TRUSTED_PROXIES/],
     [{ RPC_TIMEOUT_MS: '0' }, /RPC_TIMEOUT_MS/],
   ])('stops with a message naming the variable (%p)', async (bad, message) => {
-    const gw = run('services/gateway/dist/main.js', testEnv({ PORT: '0', ...bad }));
+    const gw = run('services/gateway/dist/main.js', testEnv({ PORT: '0', HEALTH_PORT: '0', ...bad }));
     expect(await gw.exited).toBe(1);
     expect(gw.output()).toMatch(message);
   });

@@ -17,7 +17,14 @@ export function startGatewayForTest(extra: Record<string, string> = {}): Promise
   return startGateway(
     loadConfig(
       gatewayEnvSchema,
-      testEnv({ PORT: '0', HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1,::1', HEALTH_CACHE_MS: '0', ...extra }),
+      testEnv({
+        PORT: '0',
+        HEALTH_PORT: '0',
+        HOST: '127.0.0.1',
+        TRUSTED_PROXIES: '127.0.0.1,::1',
+        HEALTH_CACHE_MS: '0',
+        ...extra,
+      }),
     ),
   );
 }

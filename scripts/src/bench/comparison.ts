@@ -180,6 +180,7 @@ export class Bench {
   private flagDisturbance(label: string, r: LoadResult): void {
     const other = (r.cpuSeconds?.[OTHER] ?? 0) / r.seconds;
     if (other > DISTURBED_CORES) {
+      r.disturbed = true;
       console.warn(`  ⚠ ${label}: other processes kept ${other.toFixed(2)} cores busy; this run is disturbed`);
     }
   }

@@ -22,6 +22,8 @@ export interface LoadResult {
   max: number;
   /** CPU seconds each process under test (and the load generator) used during the run, where /proc exists. */
   cpuSeconds?: Record<string, number>;
+  /** Other work on the machine took a share of the cores during the run: compare with care. */
+  disturbed?: boolean;
 }
 
 /** A measured run with its raw latencies, so rounds can be merged into exact percentiles. */

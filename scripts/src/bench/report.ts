@@ -107,7 +107,7 @@ export function formatReport(
         'p99 product/floor',
       ],
       endpoints.map((e) => [
-        `${e.method} ${e.path}`,
+        `${e.method} ${e.path}${[...e.product.rounds, ...e.floor.rounds].some((r) => r.disturbed) ? ' *' : ''}`,
         rps(e.product.reqPerSec),
         ms(e.product.p50),
         ms(e.product.p99),
@@ -149,7 +149,7 @@ export function formatReport(
         systems.map((s) => {
           const r = stall[s] as StallReport;
           return [
-            s,
+            `${s}${r.idle.disturbed || r.underLogins.disturbed ? ' *' : ''}`,
             rps(r.idle.reqPerSec),
             ms(r.idle.p99),
             rps(r.underLogins.reqPerSec),
@@ -160,6 +160,11 @@ export function formatReport(
         }),
       ),
     );
+  }
+  const disturbed = endpoints.some((e) => [...e.product.rounds, ...e.floor.rounds].some((r) => r.disturbed));
+  const stallDisturbed = systems.some((s) => stall[s]?.idle.disturbed || stall[s]?.underLogins.disturbed);
+  if (disturbed || stallDisturbed) {
+    out.push('', '* other work on the machine kept cores busy during some of these runs (⚠ above): compare with care');
   }
   return out.join('\n');
 }

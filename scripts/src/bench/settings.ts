@@ -17,6 +17,7 @@ export interface BenchSettings {
   natsPrefix: string;
   gatewayPort: number;
   authHealthPort: number;
+  gatewayHealthPort: number;
   floorPort: number;
 }
 
@@ -44,6 +45,7 @@ export function benchSettings(): BenchSettings {
     natsPrefix: 'bench',
     gatewayPort: Math.floor(num('BENCH_PORT', 5099, 1)),
     authHealthPort: Math.floor(num('BENCH_AUTH_HEALTH_PORT', 3091, 1)),
+    gatewayHealthPort: Math.floor(num('BENCH_GATEWAY_HEALTH_PORT', 3090, 1)),
     floorPort: Math.floor(num('BENCH_FLOOR_PORT', 5098, 1)),
   };
 }

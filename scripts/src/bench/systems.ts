@@ -113,6 +113,7 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
       {
         ...env,
         PORT: String(s.gatewayPort),
+        HEALTH_PORT: String(s.gatewayHealthPort),
         HOST: '127.0.0.1',
         THROTTLE_ANON_PER_MINUTE: '100000000',
         THROTTLE_ACCOUNT_PER_MINUTE: '100000000',

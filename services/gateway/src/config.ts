@@ -5,6 +5,8 @@ const ipOrCidr = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
 
 export const gatewayEnvSchema = z.object({
   PORT: portEnv.default(5000),
+  /** Port of the gateway's own /health/live, /health/ready and /metrics (for probes and Prometheus). */
+  HEALTH_PORT: portEnv.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Origins allowed by CORS and for cookie-authenticated writes; defaults to this gateway's own localhost origins. */
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url({ protocol: /^https?$/ }))).optional(),

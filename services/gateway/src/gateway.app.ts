@@ -3,7 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import { connectNats, createLogger, createRedis } from '@garage/shared';
+import { Histogram } from 'prom-client';
+import {
+  Metrics,
+  connectNats,
+  createLogger,
+  createRedis,
+  natsCheck,
+  redisCheck,
+  startHealthServer,
+} from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { requestIdOf } from './http/request-id.js';
@@ -40,6 +49,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  const metrics = new Metrics('gateway');
+  const httpDuration = new Histogram({
+    name: 'garage_http_request_duration_seconds',
+    help: 'HTTP requests served by the gateway, by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics.registry],
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    httpDuration.observe({ method: req.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    done();
+  });
   const staticHeaders = securityHeaders(config.PRODUCTION);
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(staticHeaders);
@@ -58,6 +80,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxAge: 600,
   });
   await app.listen(config.PORT, config.HOST);
+  const health = await startHealthServer({
+    port: config.HEALTH_PORT,
+    service: 'gateway',
+    checks: { redis: redisCheck(redis), nats: natsCheck(nc) },
+    metrics,
+  });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info({ port, prefix: config.NATS_PREFIX }, 'gateway listening');
@@ -65,6 +93,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     app,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      await new Promise<void>((done) => health.close(() => done()));
       await app.close();
       await nc.drain().catch(() => undefined);
       redis.disconnect();

@@ -34,6 +34,7 @@ const ERROR_HEADERS = (() => {
  */
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly nc: NatsConnection,
@@ -52,7 +53,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
             this.options.log.error({ err, subject }, 'subscription error');
             return;
           }
-          void this.handleMessage(pattern, handler, msg);
+          const work = this.handleMessage(pattern, handler, msg).catch((error: unknown) =>
+            this.options.log.warn({ err: error, subject }, 'could not answer a message'),
+          );
+          this.inFlight.add(work);
+          void work.finally(() => this.inFlight.delete(work));
         },
       });
       this.subscriptions.push(sub);
@@ -60,11 +65,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     callback();
   }
 
-  /** Stops taking new messages and lets in-flight ones finish. */
+  /** Stops taking new messages, then waits until every message already taken has been answered. */
   async close(): Promise<void> {
     const subs = this.subscriptions;
     this.subscriptions = [];
     await Promise.all(subs.map((s) => s.drain().catch(() => undefined)));
+    await Promise.all([...this.inFlight]);
   }
 
   on(): void {
