@@ -14,3 +14,6 @@ export * from './access.js';
 export * from './db/database.js';
 export * from './process.js';
 export * from './db/prepared-query.js';
+export * from './service/service-config.js';
+export * from './service/health.controller.js';
+export * from './service/start-service.js';

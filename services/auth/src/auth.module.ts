@@ -1,12 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
-import { SessionStore, natsCheck, postgresCheck, redisCheck, type Logger } from '@garage/shared';
+import { SessionStore, type ServiceInfrastructure } from '@garage/shared';
 import type { AuthConfig } from './config.js';
 import { AUTH_CONFIG, DATA_SOURCE, LOGGER, NATS, REDIS } from './tokens.js';
 import { AuthController } from './auth.controller.js';
-import { HEALTH_CHECKS, HealthController } from './health/health.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { LoginLimiter } from './login-limits/login-limiter.js';
 import { LoginService } from './login-limits/login.service.js';
@@ -16,13 +12,7 @@ import { UsersService } from './users/users.service.js';
 import { CustomersRepository } from './customers/customers.repository.js';
 import { CustomersService } from './customers/customers.service.js';
 
-export interface AuthInfrastructure {
-  config: AuthConfig;
-  db: DataSource;
-  redis: Redis;
-  nc: NatsConnection;
-  log: Logger;
-}
+export type AuthInfrastructure = ServiceInfrastructure<AuthConfig>;
 
 /** Wiring of the auth service around infrastructure that main.ts (or a test) has already connected. */
 @Module({})
@@ -31,17 +21,13 @@ export class AuthModule {
     const { config } = infra;
     return {
       module: AuthModule,
-      controllers: [AuthController, HealthController],
+      controllers: [AuthController],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
         { provide: DATA_SOURCE, useValue: infra.db },
         { provide: REDIS, useValue: infra.redis },
         { provide: NATS, useValue: infra.nc },
         { provide: LOGGER, useValue: infra.log },
-        {
-          provide: HEALTH_CHECKS,
-          useValue: { database: postgresCheck(infra.db), redis: redisCheck(infra.redis), nats: natsCheck(infra.nc) },
-        },
         {
           provide: PasswordHasher,
           useValue: new PasswordHasher(config.PASSWORD_HASH, config.PASSWORD_HASH_CONCURRENCY),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { boolEnv, portEnv, type BaseConfig } from '@garage/shared';
+import { boolEnv, serviceEnvSchema, type ServiceConfig } from '@garage/shared';
 
-export const authEnvSchema = z.object({
-  HEALTH_PORT: portEnv.default(3001),
+export const authEnvSchema = serviceEnvSchema(3001).extend({
   PASSWORD_HASH: z
     .enum(['argon2id', 'argon2', 'pbkdf2'])
     .default('argon2id')
@@ -20,9 +19,6 @@ export const authEnvSchema = z.object({
   LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
-  DEMO_DATA: boolEnv.optional(),
-  MIGRATE_ON_START: boolEnv.optional(),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-export type AuthConfig = z.infer<typeof authEnvSchema> & BaseConfig;
+export type AuthConfig = z.infer<typeof authEnvSchema> & ServiceConfig;

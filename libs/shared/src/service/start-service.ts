@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { createLogger, type Logger } from '../logger.js';
+import { connectNats } from '../nats/connect.js';
+import { NatsRpcServer, PassThroughRpcFilter } from '../nats/rpc-server.js';
+import { createRedis } from '../redis/redis.js';
+import { runMigrationsLocked } from '../db/database.js';
+import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
+import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
+import type { ServiceConfig } from './service-config.js';
+
+/** What a service's wiring receives: connections that are already open. */
+export interface ServiceInfrastructure<C extends ServiceConfig> {
+  config: C;
+  db: DataSource;
+  redis: Redis;
+  nc: NatsConnection;
+  log: Logger;
+}
+
+/** Everything that makes one service different from another. */
+export interface ServiceDefinition<C extends ServiceConfig> {
+  /** Also its NATS queue group and its subjects' first word. */
+  name: string;
+  config: C;
+  createDataSource(config: C): DataSource;
+  module(infra: ServiceInfrastructure<C>): DynamicModule;
+  /** Loads demo data idempotently; returns what it added (only outside production). */
+  loadDemoData?(infra: ServiceInfrastructure<C>): Promise<string[]>;
+}
+
+export interface RunningService {
+  app: INestMicroservice;
+  health: Server;
+  close(): Promise<void>;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Starts a service the one way every service starts: connect Postgres, Redis and NATS; migrate
+ * and load demo data outside production; listen on NATS in the service's queue group; serve
+ * /health/live, /health/ready and /metrics; answer `<name>.health`. A failed start closes what it opened.
+ */
+export async function startService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<RunningService> {
+  const { name, config } = definition;
+  const loadDemo = config.DEMO_DATA ?? !config.PRODUCTION;
+  if (loadDemo && config.PRODUCTION) throw new Error('DEMO_DATA cannot be used with PRODUCTION=true');
+  const log = createLogger(name, config.LOG_LEVEL);
+  const db = definition.createDataSource(config);
+  await db.initialize();
+  const redis = createRedis(config.REDIS_URL, name);
+  let nc: NatsConnection | undefined;
+  try {
+    nc = await connectNats(config.NATS_URL, name);
+    return await listen(definition, { config, db, redis, nc, log }, loadDemo);
+  } catch (err) {
+    await nc?.close().catch(() => undefined);
+    redis.disconnect();
+    await db.destroy();
+    throw err;
+  }
+}
+
+async function listen<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  infra: ServiceInfrastructure<C>,
+  loadDemo: boolean,
+): Promise<RunningService> {
+  const { name } = definition;
+  const { config, db, redis, nc, log } = infra;
+  if (config.MIGRATE_ON_START ?? !config.PRODUCTION) {
+    const ran = await runMigrationsLocked(db, `${name}_migrations`);
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+  }
+  if (loadDemo && definition.loadDemoData) {
+    const added = await definition.loadDemoData(infra);
+    if (added.length) log.info({ added }, 'demo data loaded');
+  }
+
+  const checks = { database: postgresCheck(db), redis: redisCheck(redis), nats: natsCheck(nc) };
+  const metrics = new Metrics(name);
+  const root: DynamicModule = {
+    module: ServiceRootModule,
+    imports: [definition.module(infra)],
+    controllers: [healthControllerFor(name)],
+    providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+  };
+  const app = await NestFactory.createMicroservice(root, {
+    strategy: new NatsRpcServer(nc, { prefix: config.NATS_PREFIX, queue: name, log, metrics }),
+    logger: ['error', 'warn'],
+  });
+  app.useGlobalFilters(new PassThroughRpcFilter());
+  await app.listen();
+  // Make sure the NATS server has our subscriptions before anyone is told we are ready.
+  await nc.flush();
+  const health = await startHealthServer({ port: config.HEALTH_PORT, service: name, checks, metrics });
+  log.info({ healthPort: config.HEALTH_PORT, prefix: config.NATS_PREFIX }, `${name} service ready`);
+
+  return {
+    app,
+    health,
+    async close() {
+      await new Promise<void>((resolve) => health.close(() => resolve()));
+      await app.close();
+      await nc.drain().catch(() => undefined);
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+}
