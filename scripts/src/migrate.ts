@@ -1,11 +1,12 @@
 import { ensureDatabase, runMigrationsLocked } from '@garage/shared';
-import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
+import { SERVICES } from './services.js';
 
 /** Runs every service's pending migrations (what production runs before rolling out). */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/garage';
   await ensureDatabase(url);
-  for (const [name, db] of [['auth', createAuthDataSource(url, 2)]] as const) {
+  for (const { name, dataSource } of SERVICES) {
+    const db = dataSource(url);
     await db.initialize();
     try {
       const ran = await runMigrationsLocked(db, `${name}_migrations`);

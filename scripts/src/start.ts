@@ -1,11 +1,9 @@
 import { ensureDatabase } from '@garage/shared';
 import { missingDependencies } from './dependencies.js';
+import { SERVICES } from './services.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, startService, stopAll, waitForHttp, type ServiceProcess } from './processes.js';
-
-/** The services behind the gateway, with the HEALTH_PORT each uses by default. */
-const SERVICES: Array<{ name: string; healthPort: number }> = [{ name: 'auth', healthPort: 3001 }];
 
 async function main(): Promise<void> {
   // Like the original guide: settings may live in a .env file next to package.json.

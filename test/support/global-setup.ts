@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ensureDatabase, runMigrationsLocked } from '@garage/shared';
-import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
+import { SERVICES } from '../../scripts/dist/services.js';
 
 const LOCK_TTL_SECONDS = 3600;
 
@@ -38,8 +38,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.GARAGE_TEST_RUN_ID = runId;
   process.env.NATS_PREFIX = `test_${runId}`;
 
-  const db = createAuthDataSource(databaseUrl, 2);
-  await db.initialize();
-  await runMigrationsLocked(db, 'auth_migrations');
-  await db.destroy();
+  for (const { name, dataSource } of SERVICES) {
+    const db = dataSource(databaseUrl);
+    await db.initialize();
+    await runMigrationsLocked(db, `${name}_migrations`);
+    await db.destroy();
+  }
 }

@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
+
+export interface ServiceEntry {
+  /** Folder under services/ and the service's NATS name. */
+  name: string;
+  /** HEALTH_PORT that `npm start` gives it unless `<NAME>_HEALTH_PORT` says otherwise. */
+  healthPort: number;
+  /** Its DataSource (own schema, own migrations), for `npm run migrate` and the tests' global setup. */
+  dataSource(url: string): DataSource;
+}
+
+/** The services behind the gateway, in start order. Adding a service starts with a line here. */
+export const SERVICES: ServiceEntry[] = [
+  { name: 'auth', healthPort: 3001, dataSource: (url) => createAuthDataSource(url, 2) },
+];
