@@ -41,6 +41,7 @@ export class AuthModule {
           useValue: new LoginLimiter(infra.redis, {
             maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
             ipWindowSeconds: config.LOGIN_IP_WINDOW_SECONDS,
+            maxConcurrentPerIp: config.LOGIN_MAX_CONCURRENT_PER_IP,
             accountFreeFailures: config.LOGIN_ACCOUNT_FREE_FAILURES,
             accountWindowSeconds: config.LOGIN_ACCOUNT_WINDOW_SECONDS,
             accountMaxDelaySeconds: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,

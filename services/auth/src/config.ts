@@ -16,6 +16,7 @@ export const authEnvSchema = serviceEnvSchema(3001).extend({
     .default(24 * 3600),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+  LOGIN_MAX_CONCURRENT_PER_IP: z.coerce.number().int().min(1).max(10000).default(50),
   LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),

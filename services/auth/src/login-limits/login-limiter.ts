@@ -6,30 +6,48 @@ export type LoginKind = 'staff' | 'customer';
 export interface LoginLimitOptions {
   maxFailuresPerIp: number;
   ipWindowSeconds: number;
+  /** Sign-ins from one IP that may be in progress at once beyond the failure allowance (a busy office, a NAT). */
+  maxConcurrentPerIp: number;
   accountFreeFailures: number;
   accountWindowSeconds: number;
   accountMaxDelaySeconds: number;
 }
 
-// Takes one attempt from the IP's budget atomically, so N concurrent guesses cannot all slip past the check.
-const TAKE_ATTEMPT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-if n > tonumber(ARGV[1]) then
-  redis.call('DECR', KEYS[1])
+// KEYS: failures, in-progress. ARGV: failure limit, concurrency allowance.
+// Refuses when the window's failures are used up, or when so many attempts are in progress that,
+// should they all fail, the limit would be overshot by more than the allowance.
+const BEGIN = `
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+if failures >= tonumber(ARGV[1]) then
   return {0, redis.call('TTL', KEYS[1])}
 end
+local busy = tonumber(redis.call('GET', KEYS[2]) or '0')
+if failures + busy >= tonumber(ARGV[1]) + tonumber(ARGV[2]) then
+  return {0, 1}
+end
+redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], 60)
 return {1, 0}`;
 
-// An attempt that turned out to be a success gives its slot back.
-const GIVE_BACK = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n > 0 then redis.call('DECR', KEYS[1]) end
-return 0`;
+// KEYS: failures, in-progress. ARGV: 1 if the attempt failed, window seconds. Returns failures and their TTL.
+const FINISH = `
+local busy = tonumber(redis.call('GET', KEYS[2]) or '0')
+if busy > 0 then redis.call('DECR', KEYS[2]) end
+local failures
+if ARGV[1] == '1' then
+  failures = redis.call('INCR', KEYS[1])
+  if failures == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+else
+  failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+end
+return {failures, redis.call('TTL', KEYS[1])}`;
 
 /**
  * Failed-login limits in Redis, so every replica shares them:
- * - per client IP and login kind: `maxFailuresPerIp` failures per window, then 429 even for the right password;
+ * - per client IP and login kind: `maxFailuresPerIp` failures per window, then 429 even for the right
+ *   password. Successful sign-ins do not count, and many may run at once from one address. A verdict is
+ *   only given while the window has room: a guess that completes after the limit was reached gets 429,
+ *   not 401/200, so a burst of concurrent guesses learns no more than the allowed number.
  * - per account: after `accountFreeFailures` failures, each further attempt must wait a doubling delay
  *   (capped), which stops guessing spread over many IPs without locking the owner out for long.
  */
@@ -39,7 +57,7 @@ export class LoginLimiter {
     private readonly options: LoginLimitOptions,
   ) {}
 
-  /** Reserves an attempt; throws RATE_LIMITED with a retry time if the IP or the account must wait. */
+  /** Registers an attempt; throws RATE_LIMITED with a retry time if the IP or the account must wait. */
   async begin(kind: LoginKind, ip: string, account: string): Promise<void> {
     const acct = await this.redis.hmget(this.accountKey(kind, account), 'failures', 'last');
     const failures = Number(acct[0] ?? 0);
@@ -49,17 +67,17 @@ export class LoginLimiter {
       if (wait > 0) throw tooMany(wait, 'Too many failed sign-in attempts for this account');
     }
     const [allowed, ttl] = (await this.redis.eval(
-      TAKE_ATTEMPT,
-      1,
-      this.ipKey(kind, ip),
+      BEGIN,
+      2,
+      ...this.ipKeys(kind, ip),
       String(this.options.maxFailuresPerIp),
-      String(this.options.ipWindowSeconds),
+      String(this.options.maxConcurrentPerIp),
     )) as [number, number];
     if (!allowed) throw tooMany(Math.max(1, ttl), 'Too many failed sign-in attempts');
   }
 
-  /** The attempt failed: it keeps its IP slot and counts against the account. */
-  async failed(kind: LoginKind, account: string): Promise<void> {
+  /** The password was wrong: counts against the IP and the account. Throws RATE_LIMITED if the window is now over the limit. */
+  async failed(kind: LoginKind, ip: string, account: string): Promise<void> {
     const key = this.accountKey(kind, account);
     await this.redis
       .multi()
@@ -67,23 +85,35 @@ export class LoginLimiter {
       .hset(key, 'last', Date.now())
       .expire(key, this.options.accountWindowSeconds)
       .exec();
+    await this.finish(kind, ip, true);
   }
 
-  /** The attempt succeeded: the IP slot is given back and the account's failures are forgotten. */
+  /** The password was right: forgets the account's failures, unless the IP's window filled up meanwhile (429). */
   async succeeded(kind: LoginKind, ip: string, account: string): Promise<void> {
-    await Promise.all([
-      this.redis.eval(GIVE_BACK, 1, this.ipKey(kind, ip)),
-      this.redis.del(this.accountKey(kind, account)),
-    ]);
+    await this.finish(kind, ip, false);
+    await this.redis.del(this.accountKey(kind, account));
   }
 
-  /** The attempt ended without a password verdict (e.g. an error): give the IP slot back. */
+  /** The attempt ended without a verdict (an error): it no longer counts as in progress. */
   async abandoned(kind: LoginKind, ip: string): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, this.ipKey(kind, ip));
+    await this.redis.eval(FINISH, 2, ...this.ipKeys(kind, ip), '0', String(this.options.ipWindowSeconds));
   }
 
-  private ipKey(kind: LoginKind, ip: string): string {
-    return `loginfail:ip:${kind}:${ip}`;
+  private async finish(kind: LoginKind, ip: string, failed: boolean): Promise<void> {
+    const [failures, ttl] = (await this.redis.eval(
+      FINISH,
+      2,
+      ...this.ipKeys(kind, ip),
+      failed ? '1' : '0',
+      String(this.options.ipWindowSeconds),
+    )) as [number, number];
+    const limit = this.options.maxFailuresPerIp;
+    if (failed ? failures > limit : failures >= limit)
+      throw tooMany(Math.max(1, ttl), 'Too many failed sign-in attempts');
+  }
+
+  private ipKeys(kind: LoginKind, ip: string): [string, string] {
+    return [`loginfail:ip:${kind}:${ip}`, `loginbusy:ip:${kind}:${ip}`];
   }
 
   private accountKey(kind: LoginKind, account: string): string {

@@ -79,7 +79,7 @@ export class LoginService {
       throw err;
     }
     if (!account || !ok) {
-      await this.limiter.failed(kind, login);
+      await this.limiter.failed(kind, ip, login);
       throw new DomainError('UNAUTHENTICATED', INVALID);
     }
     await this.limiter.succeeded(kind, ip, login);
