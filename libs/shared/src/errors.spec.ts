@@ -159,10 +159,32 @@ describe('toWireError', () => {
     ['null', null],
     ['undefined', undefined],
     ['a number', 42],
-    ['an object with an unknown code', { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.5:5432' }],
+    ['an object with an unknown code', { code: 'EWHATEVER', message: 'connect EWHATEVER 10.0.0.5:5432' }],
     ['an object without a message', { code: 'NOT_FOUND' }],
   ])('turns %s into INTERNAL', (_label, value) => {
     expect(toWireError(value)).toEqual({ code: 'INTERNAL', message: 'Internal error' });
+  });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' })],
+    [
+      'Postgres shutting down',
+      { driverError: { code: '57P01' }, message: 'terminating connection', query: 'SELECT 1' },
+    ],
+    ['ioredis offline', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
+  ])('turns %s into SERVICE_UNAVAILABLE without its text', (_label, value) => {
+    expect(toWireError(value)).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable' });
+  });
+
+  it('turns data Postgres refuses (a NUL byte: SQLSTATE 22021) into VALIDATION_FAILED without the SQL', () => {
+    const err = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      query: 'INSERT INTO auth.customers …',
+      parameters: ['x\u0000'],
+      driverError: { code: '22021' },
+    });
+    const wire = toWireError(err);
+    expect(wire.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(wire)).not.toMatch(/INSERT|UTF8/);
   });
 
   it('passes through a value that already is a wire error', () => {

@@ -117,10 +117,47 @@ export function asWireError(value: unknown): WireError | null {
   return v as unknown as WireError;
 }
 
-/** Converts any thrown value to a safe WireError: domain errors keep their code, others become INTERNAL. */
+/**
+ * Converts any thrown value to a safe WireError: domain errors keep their code; a backing service
+ * that is away becomes SERVICE_UNAVAILABLE; data Postgres refuses (e.g. a NUL byte) VALIDATION_FAILED;
+ * anything else INTERNAL. Never the original message (it may hold SQL or data).
+ */
 export function toWireError(err: unknown): WireError {
   if (err instanceof DomainError) return err.toWire();
+  const classified = classifyInfrastructureError(err);
+  if (classified) return classified;
   const wire = asWireError(err);
-  if (wire) return wire;
+  if (wire && !(err instanceof Error)) return { code: wire.code, message: wire.message, details: wire.details };
   return { code: 'INTERNAL', message: 'Internal error' };
+}
+
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+function classifyInfrastructureError(err: unknown): WireError | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const e = err as { code?: unknown; driverError?: { code?: unknown }; message?: unknown; name?: unknown };
+  const code = typeof e.driverError?.code === 'string' ? e.driverError.code : typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  // SQLSTATE class 08 (connection), 57P01-03 (shutdown), 53 (resources), or a socket that is gone.
+  if (
+    /^(08|53|57P0)/.test(code) ||
+    UNAVAILABLE_NODE_CODES.has(code) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(message)
+  ) {
+    return { code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable' };
+  }
+  // ioredis without a connection (offline queue disabled) or a command that timed out.
+  if (/enableOfflineQueue|Connection is closed|Command timed out|max retries per request/i.test(message)) {
+    return { code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable' };
+  }
+  // SQLSTATE class 22 (data exception): e.g. a NUL byte or a value out of range.
+  if (/^22/.test(code)) return { code: 'VALIDATION_FAILED', message: 'Invalid characters or value in input' };
+  return null;
 }

@@ -17,3 +17,4 @@ export * from './db/prepared-query.js';
 export * from './service/service-config.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
+export * from './client-bucket.js';

@@ -8,6 +8,7 @@ export function createLogger(service: string, level = 'info'): Logger {
     name: service,
     level,
     base: { service },
+    serializers: { err: safeError },
     redact: {
       paths: [
         'password',
@@ -24,4 +25,13 @@ export function createLogger(service: string, level = 'info'): Logger {
       censor: '[redacted]',
     },
   });
+}
+
+/** Logs an error's kind, message and stack, never the SQL, its parameters or driver internals it may carry. */
+function safeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as Error & { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.driverError?.code ?? e.code;
+  const message = 'query' in e || 'parameters' in e ? `${e.name} (SQLSTATE ${String(code)})` : e.message;
+  return { type: e.name, message, code, stack: e.stack?.split('\n').slice(1).join('\n') };
 }

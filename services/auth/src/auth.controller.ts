@@ -21,18 +21,18 @@ export class AuthController {
   @MessagePattern(auth.login.pattern)
   login(@Payload() env: RpcEnvelope) {
     const { username, password } = parseOrThrow(auth.login.request, env.payload);
-    return this.logins.loginStaff(username, password, ipOf(env));
+    return this.logins.loginStaff(username, password, ipOf(env), env.deadline);
   }
 
   @MessagePattern(auth.customerLogin.pattern)
   customerLogin(@Payload() env: RpcEnvelope) {
     const { email, password } = parseOrThrow(auth.customerLogin.request, env.payload);
-    return this.logins.loginCustomer(email, password, ipOf(env));
+    return this.logins.loginCustomer(email, password, ipOf(env), env.deadline);
   }
 
   @MessagePattern(auth.customerRegister.pattern)
   register(@Payload() env: RpcEnvelope) {
-    return this.customers.register(parseOrThrow(auth.customerRegister.request, env.payload));
+    return this.customers.register(parseOrThrow(auth.customerRegister.request, env.payload), env.deadline);
   }
 
   @MessagePattern(auth.logout.pattern)
@@ -49,7 +49,7 @@ export class AuthController {
   changePassword(@Payload() env: RpcEnvelope) {
     const principal = signedIn(env);
     const { currentPassword, newPassword } = parseOrThrow(auth.changePassword.request, env.payload);
-    return this.account.changePassword(principal, currentPassword, newPassword);
+    return this.account.changePassword(principal, currentPassword, newPassword, env.deadline);
   }
 
   @MessagePattern(auth.listUsers.pattern)
@@ -62,7 +62,7 @@ export class AuthController {
   @MessagePattern(auth.createUser.pattern)
   createUser(@Payload() env: RpcEnvelope) {
     withRole(env, 'admin');
-    return this.users.create(parseOrThrow(auth.createUser.request, env.payload));
+    return this.users.create(parseOrThrow(auth.createUser.request, env.payload), env.deadline);
   }
 
   @MessagePattern(auth.updateUser.pattern)

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { DomainError, SessionStore, createRedis, loadConfigOrExit } from '@garage/shared';
@@ -49,6 +51,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  // Same settings as `npm start`: a .env file next to package.json, if there is one.
+  const envFile = resolve(__dirname, '..', '..', '..', '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfigOrExit(authEnvSchema);
   const password = await readPassword('New password: ');
   assertPasswordAllowed(password, { requireComposition: config.PASSWORD_REQUIRE_COMPOSITION }, [

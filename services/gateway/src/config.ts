@@ -1,7 +1,15 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { csv, portEnv, type BaseConfig } from '@garage/shared';
 
-const ipOrCidr = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+/** An IP address, or a CIDR block with a prefix length that fits the address family. */
+function isIpOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export const gatewayEnvSchema = z.object({
   PORT: portEnv.default(5000),
@@ -11,7 +19,9 @@ export const gatewayEnvSchema = z.object({
   /** Origins allowed by CORS and for cookie-authenticated writes; defaults to this gateway's own localhost origins. */
   ALLOWED_ORIGINS: csv.pipe(z.array(z.url({ protocol: /^https?$/ }))).optional(),
   /** Proxies (IP or CIDR) whose X-Forwarded-For is believed; empty = trust nobody. */
-  TRUSTED_PROXIES: csv.pipe(z.array(z.string().regex(ipOrCidr, 'an IP address or CIDR'))).default([]),
+  TRUSTED_PROXIES: csv
+    .pipe(z.array(z.string().refine(isIpOrCidr, 'an IP address or CIDR block, e.g. 10.0.0.0/8')))
+    .default([]),
   /** Requests per minute per anonymous client IP, across every route and replica. */
   THROTTLE_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Requests per minute per signed-in account (staff behind one office IP each have their own). */

@@ -45,7 +45,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     adapter,
     {
       logger: ['error', 'warn'],
-      bodyParser: true,
+      // Fastify's own JSON parser only: Nest's would add a form (urlencoded) parser.
+      bodyParser: false,
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
@@ -69,7 +70,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     done();
   });
   // JSON only: a text/plain body is 415, not a string that fails validation later.
-  fastify.removeContentTypeParser('text/plain');
+  // Forms are refused too: a cross-site <form> cannot post JSON, so nothing can be posted from one.
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
 
   const origins = allowedOrigins(config);
   await app.register(cookie);

@@ -98,6 +98,26 @@ describe('POST /api/login', () => {
     expect(res.body.statusCode).toBe(400);
   });
 
+  it('refuses form-encoded bodies (no cross-site <form> posts) and NUL bytes without a 500', async () => {
+    const form = await call(url, 'POST', '/api/customer-register', {
+      raw: 'email=x%40example.com&password=Abcdefgh-12&firstName=A&lastName=B',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      ip: freshIp(),
+    });
+    expect(form.status).toBe(415);
+    const nul = await call(url, 'POST', '/api/login', {
+      body: { username: 'adm\u0000in', password: 'x' },
+      ip: freshIp(),
+    });
+    expect(nul.status).toBe(400);
+    const nulName = await call(url, 'POST', '/api/customer-register', {
+      body: { email: uniqueEmail(), password: GOOD_PASSWORD, firstName: 'A\u0000', lastName: 'B' },
+      ip: freshIp(),
+    });
+    expect(nulName.status).toBe(400);
+    expect((await call(url, 'GET', '/api/users?q=%00', { token: adminToken })).status).toBe(400);
+  });
+
   it('answers 413 for a 300 KB body and 415 for a non-JSON body', async () => {
     const big = await call(url, 'POST', '/api/login', {
       raw: JSON.stringify({ username: 'admin', password: 'x'.repeat(300 * 1024) }),
@@ -268,6 +288,21 @@ describe('sessions: me, logout, password change', () => {
         })
       ).status,
     ).toBe(200);
+    // A stolen session cannot guess the current password without limit.
+    const guesses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      guesses.push(
+        (
+          await call(url, 'POST', '/api/me/password', {
+            token: laptop,
+            body: { currentPassword: `Guess-Number-${i}`, newPassword: 'Yet-Another-Pass-8' },
+          })
+        ).status,
+      );
+    }
+    // The sign-in above cleared the account's failures: 10 verdicts, then the account must wait.
+    expect(guesses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(guesses.slice(10)).toEqual([429, 429]);
   });
 });
 
@@ -419,6 +454,7 @@ describe('users (admin)', () => {
     expect(second.body.items.length).toBeGreaterThan(0);
     expect(second.body.items.map((u) => u.id)).not.toContain(first.body.items[0].id);
     expect((await call(url, 'GET', '/api/users?limit=0', { token: adminToken })).status).toBe(400);
+    expect((await call(url, 'GET', '/api/users?cursor=zzzz', { token: adminToken })).status).toBe(400);
     expect((await call(url, 'GET', '/api/users?limit=101', { token: adminToken })).status).toBe(400);
   });
 });

@@ -38,6 +38,9 @@ describe('parseEnvelope agrees with RpcEnvelopeSchema', () => {
     { principal: { ...good, role: 'root' }, payload: {} },
     { principal: null, payload: {}, clientIp: 5 },
     { principal: null, payload: {}, clientIp: 'x'.repeat(65) },
+    { principal: null, payload: {}, timeoutMs: 5000 },
+    { principal: null, payload: {}, timeoutMs: 0 },
+    { principal: null, payload: {}, timeoutMs: 1.5 },
     'not an object',
     null,
   ])('%p', (value) => {

@@ -54,10 +54,14 @@ export class RpcClient {
       try {
         const hdrs = headers();
         if (options.requestId) hdrs.set(REQUEST_ID_HEADER, options.requestId);
-        this.nc.publish(subjectOf(this.prefix, pattern), encoder.encode(JSON.stringify(envelope)), {
-          reply: `${this.inbox}${token}`,
-          headers: hdrs,
-        });
+        this.nc.publish(
+          subjectOf(this.prefix, pattern),
+          encoder.encode(JSON.stringify({ ...envelope, timeoutMs: timeout })),
+          {
+            reply: `${this.inbox}${token}`,
+            headers: hdrs,
+          },
+        );
       } catch {
         clearTimeout(timer);
         this.pending.delete(token);

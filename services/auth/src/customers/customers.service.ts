@@ -25,7 +25,7 @@ export class CustomersService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async register(command: RegisterCustomerCommand): Promise<{ customer: Customer }> {
+  async register(command: RegisterCustomerCommand, deadline?: number): Promise<{ customer: Customer }> {
     const email = command.email.trim().toLowerCase();
     assertPasswordAllowed(command.password, { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION }, [
       email.split('@')[0],
@@ -36,7 +36,7 @@ export class CustomersService {
       lastName: command.lastName,
       phone: command.phone ?? null,
       status: 'active',
-      passwordHash: await this.hasher.hash(command.password),
+      passwordHash: await this.hasher.hash(command.password, deadline),
     });
     if (!customer) throw new DomainError('CONFLICT', 'An account with this email already exists');
     return { customer };

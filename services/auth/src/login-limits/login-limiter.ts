@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 
 export type LoginKind = 'staff' | 'customer';
 
+/** How long the address of an account's last successful sign-in is remembered. */
+const KNOWN_ADDRESS_TTL_SECONDS = 30 * 24 * 3600;
+
 export interface LoginLimitOptions {
   maxFailuresPerIp: number;
   ipWindowSeconds: number;
@@ -59,13 +62,7 @@ export class LoginLimiter {
 
   /** Registers an attempt; throws RATE_LIMITED with a retry time if the IP or the account must wait. */
   async begin(kind: LoginKind, ip: string, account: string): Promise<void> {
-    const acct = await this.redis.hmget(this.accountKey(kind, account), 'failures', 'last');
-    const failures = Number(acct[0] ?? 0);
-    if (failures >= this.options.accountFreeFailures) {
-      const delay = Math.min(2 ** (failures - this.options.accountFreeFailures), this.options.accountMaxDelaySeconds);
-      const wait = Math.ceil(Number(acct[1] ?? 0) / 1000 + delay - Date.now() / 1000);
-      if (wait > 0) throw tooMany(wait, 'Too many failed sign-in attempts for this account');
-    }
+    await this.checkAccount(kind, account, ip);
     const [allowed, ttl] = (await this.redis.eval(
       BEGIN,
       2,
@@ -76,8 +73,24 @@ export class LoginLimiter {
     if (!allowed) throw tooMany(Math.max(1, ttl), 'Too many failed sign-in attempts');
   }
 
-  /** The password was wrong: counts against the IP and the account. Throws RATE_LIMITED if the window is now over the limit. */
-  async failed(kind: LoginKind, ip: string, account: string): Promise<void> {
+  /**
+   * Throws RATE_LIMITED while the account is in its doubling delay, except for the address the
+   * owner last signed in from: an attacker elsewhere cannot keep the owner out.
+   */
+  async checkAccount(kind: LoginKind, account: string, ip: string): Promise<void> {
+    const [acct, knownIp] = await Promise.all([
+      this.redis.hmget(this.accountKey(kind, account), 'failures', 'last'),
+      this.redis.get(this.knownKey(kind, account)),
+    ]);
+    const failures = Number(acct[0] ?? 0);
+    if (failures < this.options.accountFreeFailures || knownIp === ip) return;
+    const delay = Math.min(2 ** (failures - this.options.accountFreeFailures), this.options.accountMaxDelaySeconds);
+    const wait = Math.ceil(Number(acct[1] ?? 0) / 1000 + delay - Date.now() / 1000);
+    if (wait > 0) throw tooMany(wait, 'Too many failed sign-in attempts for this account');
+  }
+
+  /** A wrong password for the account (at sign-in or when changing it). */
+  async accountFailed(kind: LoginKind, account: string): Promise<void> {
     const key = this.accountKey(kind, account);
     await this.redis
       .multi()
@@ -85,13 +98,22 @@ export class LoginLimiter {
       .hset(key, 'last', Date.now())
       .expire(key, this.options.accountWindowSeconds)
       .exec();
+  }
+
+  /** The password was wrong: counts against the IP and the account. Throws RATE_LIMITED if the window is now over the limit. */
+  async failed(kind: LoginKind, ip: string, account: string): Promise<void> {
+    await this.accountFailed(kind, account);
     await this.finish(kind, ip, true);
   }
 
-  /** The password was right: forgets the account's failures, unless the IP's window filled up meanwhile (429). */
+  /** The password was right: forgets the account's failures and remembers the address, unless the IP's window filled up meanwhile (429). */
   async succeeded(kind: LoginKind, ip: string, account: string): Promise<void> {
     await this.finish(kind, ip, false);
-    await this.redis.del(this.accountKey(kind, account));
+    await this.redis
+      .multi()
+      .del(this.accountKey(kind, account))
+      .set(this.knownKey(kind, account), ip, 'EX', KNOWN_ADDRESS_TTL_SECONDS)
+      .exec();
   }
 
   /** The attempt ended without a verdict (an error): it no longer counts as in progress. */
@@ -114,6 +136,10 @@ export class LoginLimiter {
 
   private ipKeys(kind: LoginKind, ip: string): [string, string] {
     return [`loginfail:ip:${kind}:${ip}`, `loginbusy:ip:${kind}:${ip}`];
+  }
+
+  private knownKey(kind: LoginKind, account: string): string {
+    return `loginknown:${kind}:${account.toLowerCase()}`;
   }
 
   private accountKey(kind: LoginKind, account: string): string {

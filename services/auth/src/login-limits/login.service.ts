@@ -3,8 +3,8 @@ import { DomainError, SessionStore, type Customer, type User } from '@garage/sha
 import type { AuthConfig } from '../config.js';
 import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
-import { UsersRepository, toUser } from '../users/users.repository.js';
-import { CustomersRepository, toCustomer } from '../customers/customers.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { CustomersRepository } from '../customers/customers.repository.js';
 import { LoginLimiter, type LoginKind } from './login-limiter.js';
 import { DEMO_PASSWORDS } from '../demo/demo-credentials.js';
 
@@ -32,10 +32,12 @@ export class LoginService {
     username: string,
     password: string,
     ip: string,
+    deadline?: number,
   ): Promise<{ token: string; expiresAt: string; user: User }> {
-    const user = await this.verify('staff', ip, username, () => this.users.findForLogin(username), password);
-    if (this.hasher.needsRehash(user.passwordHash))
+    const user = await this.verify('staff', ip, username, () => this.users.findForLogin(username), password, deadline);
+    if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+    }
     await this.users.touchLogin(user.id);
     const session = await this.sessions.create({
       kind: 'user',
@@ -43,21 +45,40 @@ export class LoginService {
       role: user.role,
       branchIds: user.branchIds,
     });
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUser(user) };
+    // A suspension or role change that landed while we were signing in must not leave a live session behind.
+    const now = await this.users.findById(user.id);
+    if (!now || now.status !== 'active' || now.role !== user.role || now.branchIds.join() !== user.branchIds.join()) {
+      await this.sessions.revoke(session.principal);
+      throw new DomainError('CONFLICT', 'The account changed while signing in; try again');
+    }
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: now };
   }
 
   async loginCustomer(
     email: string,
     password: string,
     ip: string,
+    deadline?: number,
   ): Promise<{ token: string; expiresAt: string; customer: Customer }> {
-    const customer = await this.verify('customer', ip, email, () => this.customers.findForLogin(email), password);
+    const customer = await this.verify(
+      'customer',
+      ip,
+      email,
+      () => this.customers.findForLogin(email),
+      password,
+      deadline,
+    );
     if (this.hasher.needsRehash(customer.passwordHash)) {
       await this.customers.setPasswordHash(customer.id, await this.hasher.hash(password));
     }
     await this.customers.touchLogin(customer.id);
     const session = await this.sessions.create({ kind: 'customer', id: customer.id, role: 'customer', branchIds: [] });
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: toCustomer(customer) };
+    const now = await this.customers.findById(customer.id);
+    if (!now || now.status !== 'active') {
+      await this.sessions.revoke(session.principal);
+      throw new DomainError('CONFLICT', 'The account changed while signing in; try again');
+    }
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: now };
   }
 
   private async verify<A extends Account>(
@@ -66,6 +87,7 @@ export class LoginService {
     login: string,
     find: () => Promise<A | null>,
     password: string,
+    deadline?: number,
   ): Promise<A> {
     await this.limiter.begin(kind, ip, login);
     let account: A | null;
@@ -73,7 +95,9 @@ export class LoginService {
     try {
       account = await find();
       // An unknown account still costs one verification, so it answers like a wrong password.
-      ok = account ? await this.hasher.verify(account.passwordHash, password) : await this.hasher.verifyDummy(password);
+      ok = account
+        ? await this.hasher.verify(account.passwordHash, password, deadline)
+        : await this.hasher.verifyDummy(password, deadline);
     } catch (err) {
       await this.limiter.abandoned(kind, ip).catch(() => undefined);
       throw err;

@@ -240,3 +240,23 @@ describe('PasswordHasher', () => {
     });
   });
 });
+
+describe('PasswordHasher: work for callers who gave up', () => {
+  it('refuses to start hashing after the deadline, without running the hash', async () => {
+    const hasher = new PasswordHasher('argon2id', 1);
+    const started = Date.now();
+    const slow = hasher.hash('Queue-Head-Pass1');
+    // Queued behind the first hash, with a deadline that passes while it waits.
+    const late = hasher.verify(
+      '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2g',
+      'x',
+      Date.now() + 1,
+    );
+    await expect(late).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await slow;
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(hasher.verify(await hasher.hash('Fresh-Pass-42'), 'Fresh-Pass-42', Date.now() + 5000)).resolves.toBe(
+      true,
+    );
+  });
+});

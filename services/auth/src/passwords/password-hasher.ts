@@ -1,6 +1,7 @@
 import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as argon2 from 'argon2';
+import { DomainError } from '@garage/shared';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -21,10 +22,14 @@ class Semaphore {
   private waiting: Array<() => void> = [];
   private active = 0;
   constructor(private readonly limit: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, deadline?: number): Promise<T> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     try {
+      // The caller has given up while this waited in line: hashing for nobody would only delay the next ones.
+      if (deadline !== undefined && Date.now() >= deadline) {
+        throw new DomainError('SERVICE_UNAVAILABLE', 'Sign-in service is busy; try again');
+      }
       return await task();
     } finally {
       this.active--;
@@ -50,7 +55,7 @@ export class PasswordHasher {
   }
 
   /** Hashes a password with the current scheme. */
-  hash(password: string): Promise<string> {
+  hash(password: string, deadline?: number): Promise<string> {
     return this.gate.run(async () => {
       if (this.scheme === 'argon2id') {
         return canonicalArgon2(await argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS }));
@@ -58,11 +63,11 @@ export class PasswordHasher {
       const salt = randomBytes(16);
       const derived = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
       return `$pbkdf2-sha256$i=${PBKDF2_ITERATIONS}$${b64(salt)}$${b64(derived)}`;
-    });
+    }, deadline);
   }
 
   /** True when the password matches the stored hash (any supported format); false for unknown formats. */
-  verify(stored: string, password: string): Promise<boolean> {
+  verify(stored: string, password: string, deadline?: number): Promise<boolean> {
     return this.gate.run(async () => {
       if (stored.startsWith('$argon2')) {
         try {
@@ -80,13 +85,13 @@ export class PasswordHasher {
         return pbkdf2Equals(password, Buffer.from(legacy[1], 'hex'), LEGACY_ITERATIONS, Buffer.from(legacy[2], 'hex'));
       }
       return false;
-    });
+    }, deadline);
   }
 
   /** Spends about the time of a real verification, so an unknown account answers like a wrong password. */
-  async verifyDummy(password: string): Promise<false> {
+  async verifyDummy(password: string, deadline?: number): Promise<false> {
     this.dummyHash ??= this.hash('not-a-real-password-0');
-    await this.verify(await this.dummyHash, password);
+    await this.verify(await this.dummyHash, password, deadline);
     return false;
   }
 

@@ -6,6 +6,7 @@ import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
+import { LoginLimiter } from '../login-limits/login-limiter.js';
 
 /** What a signed-in account does to itself: who am I, sign out, change password. */
 @Injectable()
@@ -15,6 +16,7 @@ export class AccountService {
     private readonly customers: CustomersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
+    private readonly limiter: LoginLimiter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -36,13 +38,23 @@ export class AccountService {
   }
 
   /** Changes the password after checking the current one; every other session of the account ends. */
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<null> {
+  async changePassword(
+    principal: Principal,
+    currentPassword: string,
+    newPassword: string,
+    deadline?: number,
+  ): Promise<null> {
     const account =
       principal.kind === 'user'
         ? await this.users.findEntity(principal.id)
         : await this.customers.findEntity(principal.id);
     if (!account || account.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
-    if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
+    // Wrong current passwords count with failed sign-ins, so a stolen session cannot guess without limit.
+    const kind = principal.kind === 'user' ? 'staff' : 'customer';
+    const loginName = 'username' in account ? account.username : account.email;
+    await this.limiter.checkAccount(kind, loginName, '');
+    if (!(await this.hasher.verify(account.passwordHash, currentPassword, deadline))) {
+      await this.limiter.accountFailed(kind, loginName);
       throw new DomainError('VALIDATION_FAILED', 'Current password is incorrect', [
         { field: 'currentPassword', message: 'does not match' },
       ]);
@@ -54,7 +66,7 @@ export class AccountService {
     }
     const login = 'username' in account ? account.username : account.email.split('@')[0];
     assertPasswordAllowed(newPassword, this.policy(), [login], 'newPassword');
-    const hash = await this.hasher.hash(newPassword);
+    const hash = await this.hasher.hash(newPassword, deadline);
     if (principal.kind === 'user') await this.users.setPasswordHash(principal.id, hash);
     else await this.customers.setPasswordHash(principal.id, hash);
     await this.sessions.revokeAll(principal.kind, principal.id, principal.sessionId);

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, preparedQuery, type User } from '@garage/shared';
+import { DomainError, decodeCursor, encodeCursor, preparedQuery, type User } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource, Repository } from 'typeorm';
 import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
@@ -48,8 +48,17 @@ export class UsersRepository {
     return this.repo.save(this.repo.create(user));
   }
 
-  async save(user: UserEntity): Promise<UserEntity> {
-    return this.repo.save(user);
+  /** Sets role, branches and status only (never a stale copy of the other columns). */
+  async updateAccess(
+    id: string,
+    change: { role: StaffRole; branchIds: string[]; status: AccountStatus },
+  ): Promise<User | null> {
+    const rows: [UserRow[], number] = await this.db.query(
+      `UPDATE auth.users SET role = $2, branch_ids = $3, status = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, change.role, change.branchIds, change.status],
+    );
+    const row = rows[0]?.[0];
+    return row ? toUser(row) : null;
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
@@ -63,6 +72,10 @@ export class UsersRepository {
   /** A page of accounts ordered by username, optionally filtered by a username fragment. */
   async list(limit: number, cursor?: string, q?: string): Promise<{ items: User[]; nextCursor: string | null }> {
     const after = decodeCursor(cursor, Cursor);
+    if (cursor && !after)
+      throw new DomainError('VALIDATION_FAILED', 'cursor is not one this list gave out', [
+        { field: 'cursor', message: 'unknown cursor' },
+      ]);
     const params: unknown[] = [limit + 1];
     const where: string[] = [];
     if (after) {

@@ -36,7 +36,7 @@ export class UsersService {
     return this.users.list(limit, cursor, q);
   }
 
-  async create(command: CreateUserCommand): Promise<User> {
+  async create(command: CreateUserCommand, deadline?: number): Promise<User> {
     const branchIds = [...new Set(command.branchIds)];
     if (command.role === 'staff' && branchIds.length === 0) {
       throw new DomainError('VALIDATION_FAILED', 'Staff need at least one branch', [
@@ -46,7 +46,7 @@ export class UsersService {
     assertPasswordAllowed(command.password, { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION }, [
       command.username,
     ]);
-    const passwordHash = await this.hasher.hash(command.password);
+    const passwordHash = await this.hasher.hash(command.password, deadline);
     try {
       const user = await this.users.insert({
         username: command.username,
@@ -80,11 +80,9 @@ export class UsersService {
       role !== user.role ||
       (command.status ?? user.status) !== user.status ||
       branchIds.join() !== user.branchIds.join();
-    user.role = role;
-    user.branchIds = branchIds;
-    user.status = command.status ?? user.status;
-    const saved = await this.users.save(user);
+    const saved = await this.users.updateAccess(user.id, { role, branchIds, status: command.status ?? user.status });
+    if (!saved) throw new DomainError('NOT_FOUND', 'No such user');
     if (changed) await this.sessions.revokeAll('user', user.id);
-    return toUser(saved);
+    return saved;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RpcClient, parseOrThrow, type MessageContract } from '@garage/shared';
+import { RpcClient, clientBucket, parseOrThrow, type MessageContract } from '@garage/shared';
 import type { z } from 'zod';
 import type { GatewayReply, GatewayRequest } from './gateway-request.js';
 
@@ -32,7 +32,7 @@ export class RpcForwarder {
   ): Promise<Uint8Array> {
     return this.rpc.requestRaw(
       contract.pattern,
-      { principal: req.principal ?? null, payload, clientIp: req.ip },
+      { principal: req.principal ?? null, payload, clientIp: clientBucket(req.ip) },
       { requestId: String(req.id) },
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { clientBucket } from '@garage/shared';
 import type { GatewayRequest } from '../http/gateway-request.js';
 
 /** The general request throttle: signed-in callers are counted per account, anonymous ones per client IP. */
@@ -8,6 +9,6 @@ export class GatewayThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const request = req as unknown as GatewayRequest;
     const principal = request.principal;
-    return principal ? `acct:${principal.kind}:${principal.id}` : `ip:${request.ip}`;
+    return principal ? `acct:${principal.kind}:${principal.id}` : `ip:${clientBucket(request.ip)}`;
   }
 }
