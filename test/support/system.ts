@@ -1,6 +1,9 @@
 import { loadConfig } from '@garage/shared';
 import { authEnvSchema } from '../../services/auth/src/config.js';
 import { startAuthService, type RunningAuthService } from '../../services/auth/src/auth.app.js';
+import { catalogEnvSchema } from '../../services/catalog/src/config.js';
+import { startCatalogService } from '../../services/catalog/src/catalog.app.js';
+import type { RunningService } from '@garage/shared';
 import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../services/gateway/src/gateway.app.js';
 import { testEnv } from './test-env.js';
@@ -9,6 +12,13 @@ import { testEnv } from './test-env.js';
 export function startAuth(extra: Record<string, string> = {}): Promise<RunningAuthService> {
   return startAuthService(
     loadConfig(authEnvSchema, testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra })),
+  );
+}
+
+/** Starts the catalog service in this process. */
+export function startCatalog(extra: Record<string, string> = {}): Promise<RunningService> {
+  return startCatalogService(
+    loadConfig(catalogEnvSchema, testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra })),
   );
 }
 
@@ -31,6 +41,7 @@ export function startGatewayForTest(extra: Record<string, string> = {}): Promise
 
 export interface TestSystem {
   auth: RunningAuthService;
+  catalog: RunningService;
   gateway: RunningGateway;
   url: string;
   close(): Promise<void>;
@@ -38,17 +49,19 @@ export interface TestSystem {
 
 /** Auth service plus gateway, ready to be driven over HTTP. */
 export async function startSystem(
-  options: { auth?: Record<string, string>; gateway?: Record<string, string> } = {},
+  options: { auth?: Record<string, string>; catalog?: Record<string, string>; gateway?: Record<string, string> } = {},
 ): Promise<TestSystem> {
   const auth = await startAuth(options.auth);
+  const catalog = await startCatalog(options.catalog);
   const gateway = await startGatewayForTest(options.gateway);
   return {
     auth,
+    catalog,
     gateway,
     url: gateway.url,
     async close() {
       await gateway.close();
-      await auth.close();
+      await Promise.all([auth.close(), catalog.close()]);
     },
   };
 }

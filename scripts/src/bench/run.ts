@@ -38,7 +38,7 @@ async function preflight(s: BenchSettings): Promise<void> {
         .join('\n'),
     );
   }
-  for (const port of [s.gatewayPort, s.gatewayHealthPort, s.authHealthPort, s.floorPort]) {
+  for (const port of [s.gatewayPort, s.gatewayHealthPort, s.authHealthPort, s.catalogHealthPort, s.floorPort]) {
     if (await portInUse(port)) {
       throw new Error(`Port ${port} is already in use (a leftover bench?); stop it or choose BENCH_*PORT`);
     }

@@ -18,6 +18,7 @@ export interface BenchSettings {
   gatewayPort: number;
   authHealthPort: number;
   gatewayHealthPort: number;
+  catalogHealthPort: number;
   floorPort: number;
 }
 
@@ -46,6 +47,7 @@ export function benchSettings(): BenchSettings {
     gatewayPort: Math.floor(num('BENCH_PORT', 5099, 1)),
     authHealthPort: Math.floor(num('BENCH_AUTH_HEALTH_PORT', 3091, 1)),
     gatewayHealthPort: Math.floor(num('BENCH_GATEWAY_HEALTH_PORT', 3090, 1)),
+    catalogHealthPort: Math.floor(num('BENCH_CATALOG_HEALTH_PORT', 3092, 1)),
     floorPort: Math.floor(num('BENCH_FLOOR_PORT', 5098, 1)),
   };
 }

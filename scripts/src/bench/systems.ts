@@ -86,7 +86,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Starts the product (auth, then gateway) and the floor (responder, then server), each waited for.
+ * Starts the product (auth, catalog, then gateway) and the floor (responder, then server), each waited for.
  * Every process is pushed to `procs` as soon as it exists, so a failed start still stops it.
  */
 export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): Promise<void> {
@@ -97,15 +97,17 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
       {
         ...env,
         HEALTH_PORT: String(s.authHealthPort),
-        // Successful logins give their IP slot back only when they finish, so the default of 5 would turn
-        // more than 5 concurrent logins from one address (the load generator) into 429s.
-        LOGIN_MAX_FAILURES_PER_IP: process.env.BENCH_LOGIN_MAX_FAILURES_PER_IP || '1000',
       },
       'pipe',
     ),
   );
   procs.push(auth);
   await waitForHttp(`http://127.0.0.1:${s.authHealthPort}/health/ready`, auth, 60_000);
+
+  // The gateway's /api/health asks every service, so the catalog runs too.
+  const catalog = track(startService('catalog', { ...env, HEALTH_PORT: String(s.catalogHealthPort) }, 'pipe'));
+  procs.push(catalog);
+  await waitForHttp(`http://127.0.0.1:${s.catalogHealthPort}/health/ready`, catalog, 60_000);
 
   const gateway = track(
     startService(

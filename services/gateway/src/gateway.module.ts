@@ -13,6 +13,7 @@ import { GatewayThrottlerGuard } from './sessions/gateway-throttler.guard.js';
 import { AccessGuard } from './sessions/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './auth/users.controller.js';
+import { BranchesController } from './catalog/branches.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
@@ -49,7 +50,7 @@ export class GatewayModule {
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         }),
       ],
-      controllers: [AuthController, UsersController, HealthController, DocsController],
+      controllers: [AuthController, UsersController, BranchesController, HealthController, DocsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: REDIS, useValue: infra.redis },

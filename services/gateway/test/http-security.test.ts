@@ -106,7 +106,7 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents every Auth route of API.md from the shared contracts', async () => {
+  it('documents every route of the contracts (Auth, branches) from libs/shared', async () => {
     const res = await http<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
       sys.url,
       'GET',
@@ -129,6 +129,10 @@ describe('OpenAPI', () => {
         'POST /api/users',
         'PATCH /api/users/{id}',
         'PATCH /api/customers/{id}/status',
+        'GET /api/branches',
+        'POST /api/branches',
+        'GET /api/branches/{id}',
+        'PATCH /api/branches/{id}',
       ].sort(),
     );
     expect(res.body.paths['/api/customer-register'].post.requestBody).toBeDefined();

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect as tcpConnect, createServer } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { startAuth, startGatewayForTest } from '../../../test/support/system.js';
+import type { RunningService } from '@garage/shared';
+import { startAuth, startCatalog, startGatewayForTest } from '../../../test/support/system.js';
 import { freshIp, http, loginStaff } from '../../../test/support/http.js';
 import type { RunningAuthService } from '../../auth/src/auth.app.js';
 import type { RunningGateway } from '../src/gateway.app.js';
@@ -57,6 +58,7 @@ describe('Redis stopped and restarted', () => {
   let redisPort: number;
   let redis: ChildProcess;
   let auth: RunningAuthService;
+  let catalog: RunningService;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
@@ -64,12 +66,13 @@ describe('Redis stopped and restarted', () => {
     redis = await startRedis(redisPort);
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` };
     auth = await startAuth(env);
+    catalog = await startCatalog(env);
     gateway = await startGatewayForTest({ ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
   });
 
   afterAll(async () => {
     await gateway.close();
-    await auth.close();
+    await Promise.all([auth.close(), catalog.close()]);
     redis.kill('SIGKILL');
   });
 
@@ -105,16 +108,18 @@ describe('Redis stopped and restarted', () => {
 
 describe('auth service stopped and restarted', () => {
   let auth: RunningAuthService;
+  let catalog: RunningService;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
     auth = await startAuth();
+    catalog = await startCatalog();
     gateway = await startGatewayForTest({ RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
   });
 
   afterAll(async () => {
     await gateway.close();
-    await auth.close();
+    await Promise.all([auth.close(), catalog.close()]);
   });
 
   it('answers 503 at once when nobody listens, within the timeout when nobody answers, and recovers', async () => {

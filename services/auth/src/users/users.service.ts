@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SessionStore, type Principal, type User } from '@garage/shared';
+import { DomainError, SessionStore, isUniqueViolation, type Principal, type User } from '@garage/shared';
 import type { AuthConfig } from '../config.js';
 import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository, toUser } from './users.repository.js';
 import type { AccountStatus, StaffRole } from './user.entity.js';
-import { isUniqueViolation } from '../db-errors.js';
 
 export interface CreateUserCommand {
   username: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DomainError, auth, type MessageContract } from '@garage/shared';
+import { DomainError, auth, catalog, type MessageContract } from '@garage/shared';
 import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
@@ -24,7 +24,10 @@ const PAGE = `<!doctype html>
 
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_id: '#swagger-ui' });`;
 
-export const HTTP_CONTRACTS: MessageContract[] = Object.values(auth.authContracts);
+export const HTTP_CONTRACTS: MessageContract[] = [
+  ...Object.values(auth.authContracts),
+  ...Object.values(catalog.catalogContracts),
+];
 
 /** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */
 @Controller()

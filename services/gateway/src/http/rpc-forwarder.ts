@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RpcClient, clientBucket, parseOrThrow, type MessageContract } from '@garage/shared';
+import { DomainError, RpcClient, clientBucket, parseOrThrow, type MessageContract } from '@garage/shared';
 import type { z } from 'zod';
 import type { GatewayReply, GatewayRequest } from './gateway-request.js';
 
 /**
- * Turns an HTTP request into a NATS request for its contract: path params win over body fields,
+ * Turns an HTTP request into a NATS request for its contract: path params name the resource,
  * the payload is validated here (400 with details) and again by the service, and a successful
  * reply's JSON bytes go to the client as they are.
  */
@@ -19,9 +19,17 @@ export class RpcForwarder {
     if (source !== undefined && source !== null && (typeof source !== 'object' || Array.isArray(source))) {
       return parseOrThrow(contract.request, source) as z.output<C['request']>;
     }
-    return parseOrThrow(contract.request, { ...((source as object | undefined) ?? {}), ...params }) as z.output<
-      C['request']
-    >;
+    const fields = (source ?? {}) as Record<string, unknown>;
+    // The URL names the resource; a body that names another one is refused, never silently redirected.
+    const clash = Object.keys(params).filter((k) => k in fields && fields[k] !== params[k]);
+    if (clash.length) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'The body names another resource than the URL',
+        clash.map((field) => ({ field, message: 'must match the URL or be left out' })),
+      );
+    }
+    return parseOrThrow(contract.request, { ...fields, ...params }) as z.output<C['request']>;
   }
 
   /** Sends the request and returns the reply's raw JSON bytes. */

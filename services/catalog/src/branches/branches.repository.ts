@@ -1,0 +1,125 @@
+import { DomainError, decodeCursor, encodeCursor, preparedQuery, type Branch, type OpeningHours } from '@garage/shared';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+
+interface BranchRow {
+  id: string;
+  name: string;
+  address: string;
+  timezone: string;
+  opening_hours: OpeningHours;
+  bays: number;
+  labor_rate_cents: number;
+  tax_rate_percent: string;
+  active: boolean;
+}
+
+export type BranchFields = Omit<Branch, 'id' | 'currency'>;
+
+const COLUMNS = 'id, name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active';
+const Cursor = z.object({ n: z.string(), id: z.uuid() });
+
+/** Branches in Postgres (plain SQL rows; numeric tax rates come back as strings and are converted here). */
+export class BranchesRepository {
+  constructor(
+    private readonly db: DataSource,
+    private readonly currency: string,
+  ) {}
+
+  async findById(id: string): Promise<Branch | null> {
+    const rows = await preparedQuery<BranchRow>(
+      this.db,
+      'catalog.branches.by-id',
+      `SELECT ${COLUMNS} FROM catalog.branches WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? this.toBranch(rows[0]) : null;
+  }
+
+  /** A page of branches ordered by name; inactive ones only when asked. */
+  async list(
+    limit: number,
+    cursor: string | undefined,
+    includeInactive: boolean,
+  ): Promise<{ items: Branch[]; nextCursor: string | null }> {
+    const after = decodeCursor(cursor, Cursor);
+    if (cursor && !after)
+      throw new DomainError('VALIDATION_FAILED', 'cursor is not one this list gave out', [
+        { field: 'cursor', message: 'unknown cursor' },
+      ]);
+    const params: unknown[] = [limit + 1];
+    const where: string[] = [];
+    if (!includeInactive) where.push('active');
+    if (after) {
+      params.push(after.n, after.id);
+      where.push(`(lower(name), id) > ($2, $3)`);
+    }
+    const rows: BranchRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM catalog.branches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(name), id LIMIT $1`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => this.toBranch(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ n: last.name.toLowerCase(), id: last.id }) : null,
+    };
+  }
+
+  /** Inserts a branch; null when the name is taken (case-insensitively). */
+  async insert(b: BranchFields): Promise<Branch | null> {
+    const rows: BranchRow[] = await this.db.query(
+      `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${COLUMNS}`,
+      [
+        b.name,
+        b.address,
+        b.timezone,
+        JSON.stringify(b.openingHours),
+        b.bays,
+        b.laborRateCents,
+        b.taxRatePercent,
+        b.active,
+      ],
+    );
+    return rows[0] ? this.toBranch(rows[0]) : null;
+  }
+
+  /** Writes the given fields only. */
+  async update(id: string, b: BranchFields): Promise<Branch | null> {
+    const rows: [BranchRow[], number] = await this.db.query(
+      `UPDATE catalog.branches SET name = $2, address = $3, timezone = $4, opening_hours = $5, bays = $6,
+         labor_rate_cents = $7, tax_rate_percent = $8, active = $9, updated_at = now()
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [
+        id,
+        b.name,
+        b.address,
+        b.timezone,
+        JSON.stringify(b.openingHours),
+        b.bays,
+        b.laborRateCents,
+        b.taxRatePercent,
+        b.active,
+      ],
+    );
+    const row = rows[0]?.[0];
+    return row ? this.toBranch(row) : null;
+  }
+
+  private toBranch(r: BranchRow): Branch {
+    return {
+      id: r.id,
+      name: r.name,
+      address: r.address,
+      timezone: r.timezone,
+      openingHours: r.opening_hours,
+      bays: r.bays,
+      laborRateCents: r.labor_rate_cents,
+      taxRatePercent: Number(r.tax_rate_percent),
+      active: r.active,
+      currency: this.currency,
+    };
+  }
+}

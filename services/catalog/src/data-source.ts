@@ -1,0 +1,16 @@
+import { DataSource } from 'typeorm';
+import { CreateCatalogBranches1764576000000 } from './migrations/1764576000000-create-catalog-branches.js';
+
+/** The catalog service's DataSource: its own schema, its own migrations table, never `synchronize`. */
+export function createCatalogDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [],
+    migrations: [CreateCatalogBranches1764576000000],
+    migrationsTableName: 'catalog_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'garage-catalog' },
+  });
+}
