@@ -71,6 +71,7 @@ describe('npm start', () => {
       PORT: String(port),
       AUTH_HEALTH_PORT: String(healthPort),
       GATEWAY_HEALTH_PORT: String(gatewayHealthPort),
+      CATALOG_HEALTH_PORT: String(await freePort()),
       NATS_PREFIX: `${process.env.NATS_PREFIX}_e2e`,
       LOG_LEVEL: 'warn',
     });
@@ -84,7 +85,13 @@ describe('npm start', () => {
 
       const health = await http(base, 'GET', '/health');
       expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: 'healthy', database: 'connected', services: { auth: 'up' } });
+      expect(health.body).toMatchObject({
+        status: 'healthy',
+        database: 'connected',
+        services: { auth: 'up', catalog: 'up' },
+      });
+      const branches = await http<{ items: unknown[] }>(base, 'GET', '/api/branches');
+      expect(branches.body.items).toHaveLength(3);
       const ready = await http(`http://127.0.0.1:${healthPort}`, 'GET', '/health/ready');
       expect(ready.body).toMatchObject({ status: 'up', checks: { database: 'up', redis: 'up', nats: 'up' } });
       const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text());
