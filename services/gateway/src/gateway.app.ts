@@ -58,9 +58,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [metrics.registry],
   });
+  // One labelled child per route and status, looked up by a string key: no label hashing per request.
+  const byRoute = new Map<string, { observe(seconds: number): void }>();
   fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    httpDuration.observe({ method: req.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${route} ${reply.statusCode}`;
+    let series = byRoute.get(key);
+    if (!series) byRoute.set(key, (series = httpDuration.labels(req.method, route, String(reply.statusCode))));
+    series.observe(reply.elapsedTime / 1000);
     done();
   });
   const staticHeaders = securityHeaders(config.PRODUCTION);

@@ -406,6 +406,27 @@ describe('users (admin)', () => {
     expect(back.body.user.branchIds).toEqual([branchB]);
   });
 
+  it('a sign-in racing a suspension never leaves a working session behind', async () => {
+    for (let round = 0; round < 10; round++) {
+      const username = `race-${randomUUID().slice(0, 6)}`;
+      const created = await call<{ id: string }>(url, 'POST', '/api/users', {
+        token: adminToken,
+        body: { username, password: GOOD_PASSWORD, role: 'staff', branchIds: [branchA] },
+      });
+      const [login] = await Promise.all([
+        call<{ token?: string }>(url, 'POST', '/api/login', {
+          body: { username, password: GOOD_PASSWORD },
+          ip: freshIp(),
+        }),
+        call(url, 'PATCH', `/api/users/${created.body.id}`, { token: adminToken, body: { status: 'suspended' } }),
+      ]);
+      expect([200, 403, 409]).toContain(login.status);
+      if (login.body.token) {
+        expect((await call(url, 'GET', '/api/me', { token: login.body.token })).status).toBe(401);
+      }
+    }
+  });
+
   it('PATCH /api/users/:id: 404 for an unknown id, 400 for a garbage id or an id smuggled in the body', async () => {
     expect(
       (await call(url, 'PATCH', `/api/users/${randomUUID()}`, { token: adminToken, body: { status: 'active' } }))
