@@ -19,6 +19,7 @@ import { requestIdOf } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
+const SLOW_REQUEST_MS = 2000;
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -66,6 +67,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     let series = byRoute.get(key);
     if (!series) byRoute.set(key, (series = httpDuration.labels(req.method, route, String(reply.statusCode))));
     series.observe(reply.elapsedTime / 1000);
+    // Access log: every request at debug; at info only what ops must see (server errors, slow answers).
+    const slow = reply.elapsedTime > SLOW_REQUEST_MS;
+    if (reply.statusCode >= 500 || slow || log.isLevelEnabled('debug')) {
+      const entry = {
+        requestId: req.id,
+        method: req.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      };
+      if (reply.statusCode >= 500 || slow) log.warn(entry, slow ? 'slow request' : 'request failed');
+      else log.debug(entry, 'request');
+    }
     done();
   });
   const staticHeaders = securityHeaders(config.PRODUCTION);

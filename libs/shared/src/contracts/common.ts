@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors.js';
 
 export const Uuid = z.uuid();
 export const RoleSchema = z.enum(['admin', 'staff', 'customer']);
@@ -67,4 +68,27 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   } catch {
     return undefined;
   }
+}
+
+/** Decodes a list's cursor; a cursor this list did not give out is a 400, never silently page one. */
+export function decodeCursorOrThrow<T>(cursor: string | undefined, schema: z.ZodType<T>): T | undefined {
+  const after = decodeCursor(cursor, schema);
+  if (cursor && !after) {
+    throw new DomainError('VALIDATION_FAILED', 'cursor is not one this list gave out', [
+      { field: 'cursor', message: 'unknown cursor' },
+    ]);
+  }
+  return after;
+}
+
+/** Cuts the `limit + 1` rows a keyset query fetched into a page and the cursor of the next one. */
+export function pageFrom<R, T>(
+  rows: R[],
+  limit: number,
+  toItem: (row: R) => T,
+  cursorOf: (row: R) => unknown,
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
 }

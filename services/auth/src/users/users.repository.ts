@@ -1,4 +1,4 @@
-import { DomainError, decodeCursor, encodeCursor, preparedQuery, type User } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, preparedQuery, type User } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource, Repository } from 'typeorm';
 import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
@@ -71,11 +71,7 @@ export class UsersRepository {
 
   /** A page of accounts ordered by username, optionally filtered by a username fragment. */
   async list(limit: number, cursor?: string, q?: string): Promise<{ items: User[]; nextCursor: string | null }> {
-    const after = decodeCursor(cursor, Cursor);
-    if (cursor && !after)
-      throw new DomainError('VALIDATION_FAILED', 'cursor is not one this list gave out', [
-        { field: 'cursor', message: 'unknown cursor' },
-      ]);
+    const after = decodeCursorOrThrow(cursor, Cursor);
     const params: unknown[] = [limit + 1];
     const where: string[] = [];
     if (after) {
@@ -91,12 +87,7 @@ export class UsersRepository {
        ORDER BY lower(username), id LIMIT $1`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toUser),
-      nextCursor: rows.length > limit && last ? encodeCursor({ u: last.username.toLowerCase(), id: last.id }) : null,
-    };
+    return pageFrom(rows, limit, toUser, (r) => ({ u: r.username.toLowerCase(), id: r.id }));
   }
 }
 

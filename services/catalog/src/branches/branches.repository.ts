@@ -1,4 +1,4 @@
-import { DomainError, decodeCursor, encodeCursor, preparedQuery, type Branch, type OpeningHours } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, preparedQuery, type Branch, type OpeningHours } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 
@@ -42,11 +42,7 @@ export class BranchesRepository {
     cursor: string | undefined,
     includeInactive: boolean,
   ): Promise<{ items: Branch[]; nextCursor: string | null }> {
-    const after = decodeCursor(cursor, Cursor);
-    if (cursor && !after)
-      throw new DomainError('VALIDATION_FAILED', 'cursor is not one this list gave out', [
-        { field: 'cursor', message: 'unknown cursor' },
-      ]);
+    const after = decodeCursorOrThrow(cursor, Cursor);
     const params: unknown[] = [limit + 1];
     const where: string[] = [];
     if (!includeInactive) where.push('active');
@@ -58,12 +54,12 @@ export class BranchesRepository {
       `SELECT ${COLUMNS} FROM catalog.branches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(name), id LIMIT $1`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => this.toBranch(r)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ n: last.name.toLowerCase(), id: last.id }) : null,
-    };
+    return pageFrom(
+      rows,
+      limit,
+      (r) => this.toBranch(r),
+      (r) => ({ n: r.name.toLowerCase(), id: r.id }),
+    );
   }
 
   /** Inserts a branch; null when the name is taken (case-insensitively). */
