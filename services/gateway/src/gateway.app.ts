@@ -11,6 +11,7 @@ import {
   createRedis,
   natsCheck,
   redisCheck,
+  redisReady,
   startHealthServer,
 } from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
@@ -31,6 +32,11 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = createLogger('gateway', config.LOG_LEVEL);
   const redis = createRedis(config.REDIS_URL, 'gateway');
+  // Sessions and the throttle fail fast while Redis is away: be connected before taking requests.
+  await redisReady(redis).catch((err: Error) => {
+    redis.disconnect();
+    throw new Error(`Cannot reach Redis at ${new URL(config.REDIS_URL).host}: ${err.message}`);
+  });
   const nc = await connectNats(config.NATS_URL, 'gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,

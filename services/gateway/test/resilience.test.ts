@@ -159,3 +159,45 @@ describe('auth service stopped and restarted', () => {
     expect((await http(gateway.url, 'GET', '/api/health')).status).toBe(200);
   });
 });
+
+describe('one service down takes down only what needs it', () => {
+  let auth: RunningAuthService;
+  let catalog: RunningService;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    auth = await startAuth();
+    catalog = await startCatalog();
+    gateway = await startGatewayForTest({ RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await Promise.all([auth.close(), catalog.close()]);
+  });
+
+  it('catalog stopped: branches answer 503 at once, sign-in keeps working, health says which is down', async () => {
+    await catalog.close();
+    const [branches, ms] = await timed(() => http(gateway.url, 'GET', '/api/branches'));
+    expect(branches.status).toBe(503);
+    expect(ms).toBeLessThan(RPC_TIMEOUT_MS);
+    const token = await loginStaff(gateway.url, 'admin', 'admin123');
+    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
+    const health = await http<{ services: Record<string, string> }>(gateway.url, 'GET', '/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body.services).toEqual({ auth: 'up', catalog: 'down' });
+    catalog = await startCatalog();
+    expect((await http(gateway.url, 'GET', '/api/branches')).status).toBe(200);
+  });
+
+  it('stopping a service lets the requests it already took finish (graceful shutdown)', async () => {
+    // Sign-ins take a password hash each, one at a time: several are still queued when the stop begins.
+    const logins = Array.from({ length: 4 }, () =>
+      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+    );
+    await new Promise((r) => setTimeout(r, 60));
+    await auth.close();
+    expect((await Promise.all(logins)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    auth = await startAuth();
+  });
+});

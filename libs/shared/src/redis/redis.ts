@@ -23,7 +23,7 @@ export async function redisReady(redis: Redis, ms = 5000): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error('Redis did not become ready in time'));
+      reject(new Error(`Redis did not become ready within ${ms} ms`));
     }, ms);
     const onReady = () => {
       cleanup();

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from '../logger.js';
 import { connectNats } from '../nats/connect.js';
 import { NatsRpcServer, PassThroughRpcFilter } from '../nats/rpc-server.js';
-import { createRedis } from '../redis/redis.js';
+import { createRedis, redisReady } from '../redis/redis.js';
 import { runMigrationsLocked } from '../db/database.js';
 import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
 import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
@@ -58,6 +58,8 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
   const redis = createRedis(config.REDIS_URL, name);
   let nc: NatsConnection | undefined;
   try {
+    // Commands fail fast while Redis is away (no offline queue), so be connected before taking work.
+    await redisReady(redis);
     nc = await connectNats(config.NATS_URL, name);
     return await listen(definition, { config, db, redis, nc, log }, loadDemo);
   } catch (err) {
