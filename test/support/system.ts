@@ -54,14 +54,16 @@ export async function startSystem(
   const auth = await startAuth(options.auth);
   const catalog = await startCatalog(options.catalog);
   const gateway = await startGatewayForTest(options.gateway);
-  return {
+  // close() stops whatever runs at the time, so a test may restart a service by assigning a new one.
+  const system: TestSystem = {
     auth,
     catalog,
     gateway,
     url: gateway.url,
     async close() {
-      await gateway.close();
-      await Promise.all([auth.close(), catalog.close()]);
+      await system.gateway.close();
+      await Promise.all([system.auth.close(), system.catalog.close()]);
     },
   };
+  return system;
 }

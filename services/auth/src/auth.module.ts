@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SessionStore, type ServiceInfrastructure } from '@garage/shared';
 import type { AuthConfig } from './config.js';
-import { AUTH_CONFIG, DATA_SOURCE, LOGGER, NATS, REDIS } from './tokens.js';
+import { AUTH_CONFIG } from './tokens.js';
 import { AuthController } from './auth.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { LoginLimiter } from './login-limits/login-limiter.js';
@@ -24,10 +24,6 @@ export class AuthModule {
       controllers: [AuthController],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
-        { provide: DATA_SOURCE, useValue: infra.db },
-        { provide: REDIS, useValue: infra.redis },
-        { provide: NATS, useValue: infra.nc },
-        { provide: LOGGER, useValue: infra.log },
         {
           provide: PasswordHasher,
           useValue: new PasswordHasher(config.PASSWORD_HASH, config.PASSWORD_HASH_CONCURRENCY),

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceInfrastructure } from '@garage/shared';
 import type { CatalogConfig } from './config.js';
-import { CATALOG_CONFIG } from './tokens.js';
 import { BranchesController } from './branches/branches.controller.js';
 import { BranchesRepository } from './branches/branches.repository.js';
 import { BranchesService } from './branches/branches.service.js';
@@ -14,7 +13,6 @@ export class CatalogModule {
       module: CatalogModule,
       controllers: [BranchesController],
       providers: [
-        { provide: CATALOG_CONFIG, useValue: infra.config },
         { provide: BranchesRepository, useValue: new BranchesRepository(infra.db, infra.config.CURRENCY) },
         BranchesService,
       ],

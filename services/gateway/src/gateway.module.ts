@@ -5,7 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { RedisThrottlerStorage, RpcClient, SessionStore, type Logger } from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
-import { GATEWAY_CONFIG, LOGGER, NATS, REDIS } from './tokens.js';
+import { GATEWAY_CONFIG, NATS, REDIS } from './tokens.js';
 import { RpcForwarder } from './http/rpc-forwarder.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { PrincipalGuard } from './sessions/principal.guard.js';
@@ -55,7 +55,6 @@ export class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: REDIS, useValue: infra.redis },
         { provide: NATS, useValue: infra.nc },
-        { provide: LOGGER, useValue: infra.log },
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
         { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },
         RpcForwarder,

@@ -2,4 +2,3 @@
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 export const REDIS = Symbol('REDIS');
 export const NATS = Symbol('NATS');
-export const LOGGER = Symbol('LOGGER');

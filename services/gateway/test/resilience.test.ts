@@ -1,11 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect as tcpConnect, createServer } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { RunningService } from '@garage/shared';
-import { startAuth, startCatalog, startGatewayForTest } from '../../../test/support/system.js';
+import { startAuth, startCatalog, startSystem, type TestSystem } from '../../../test/support/system.js';
 import { freshIp, http, loginStaff } from '../../../test/support/http.js';
-import type { RunningAuthService } from '../../auth/src/auth.app.js';
-import type { RunningGateway } from '../src/gateway.app.js';
 
 const RPC_TIMEOUT_MS = 1000;
 
@@ -57,82 +54,72 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 describe('Redis stopped and restarted', () => {
   let redisPort: number;
   let redis: ChildProcess;
-  let auth: RunningAuthService;
-  let catalog: RunningService;
-  let gateway: RunningGateway;
+  let sys: TestSystem;
 
   beforeAll(async () => {
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` };
-    auth = await startAuth(env);
-    catalog = await startCatalog(env);
-    gateway = await startGatewayForTest({ ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+    sys = await startSystem({ auth: env, catalog: env, gateway: { ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
   });
 
   afterAll(async () => {
-    await gateway.close();
-    await Promise.all([auth.close(), catalog.close()]);
+    await sys.close();
     redis.kill('SIGKILL');
   });
 
   it('fails closed with a fast 503, then recovers by itself', async () => {
-    const token = await loginStaff(gateway.url, 'admin', 'admin123');
-    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
+    const token = await loginStaff(sys.url, 'admin', 'admin123');
+    expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(200);
 
     redis.kill('SIGKILL');
     await new Promise((r) => redis.once('exit', r));
 
-    const [me, meMs] = await timed(() => http(gateway.url, 'GET', '/api/me', { token }));
+    const [me, meMs] = await timed(() => http(sys.url, 'GET', '/api/me', { token }));
     expect(me.status).toBe(503);
     expect(me.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(meMs).toBeLessThan(3000);
     const [login, loginMs] = await timed(() =>
-      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+      http(sys.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
     );
     expect(login.status).toBe(503);
     expect(loginMs).toBeLessThan(3000);
-    const health = await http(gateway.url, 'GET', '/health');
+    const health = await http(sys.url, 'GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', redis: 'disconnected' });
 
     redis = await startRedis(redisPort);
     // This Redis keeps nothing on disk: old sessions are gone, so the old token is refused, not honoured.
-    const recovered = await until(async () => (await http(gateway.url, 'GET', '/health')).status === 200, 10_000);
+    const recovered = await until(async () => (await http(sys.url, 'GET', '/health')).status === 200, 10_000);
     expect(recovered).toBe(true);
-    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(401);
-    const fresh = await loginStaff(gateway.url, 'admin', 'admin123');
-    expect((await http(gateway.url, 'GET', '/api/me', { token: fresh })).status).toBe(200);
+    expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(401);
+    const fresh = await loginStaff(sys.url, 'admin', 'admin123');
+    expect((await http(sys.url, 'GET', '/api/me', { token: fresh })).status).toBe(200);
   });
 });
 
 describe('auth service stopped and restarted', () => {
-  let auth: RunningAuthService;
-  let catalog: RunningService;
-  let gateway: RunningGateway;
+  let sys: TestSystem;
 
   beforeAll(async () => {
-    auth = await startAuth();
-    catalog = await startCatalog();
-    gateway = await startGatewayForTest({ RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+    sys = await startSystem({ gateway: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
   });
 
   afterAll(async () => {
-    await gateway.close();
-    await Promise.all([auth.close(), catalog.close()]);
+    await sys.close();
   });
 
   it('answers 503 at once when nobody listens, within the timeout when nobody answers, and recovers', async () => {
-    const token = await loginStaff(gateway.url, 'admin', 'admin123');
-    await auth.close();
+    const token = await loginStaff(sys.url, 'admin', 'admin123');
+    await sys.auth.close();
 
     const [login, loginMs] = await timed(() =>
-      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+      http(sys.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
     );
     expect(login.status).toBe(503);
     expect(login.body.message).toMatch(/auth service/);
     expect(loginMs).toBeLessThan(RPC_TIMEOUT_MS);
-    const health = await http<{ status: string; services: Record<string, string> }>(gateway.url, 'GET', '/api/health');
+    const health = await http<{ status: string; services: Record<string, string> }>(sys.url, 'GET', '/api/health');
     expect(health.status).toBe(503);
     expect(health.body.services.auth).toBe('down');
 
@@ -140,64 +127,59 @@ describe('auth service stopped and restarted', () => {
     const nc: NatsConnection = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
     nc.subscribe(`${process.env.NATS_PREFIX}.auth.me`, { queue: 'auth', callback: () => undefined });
     await nc.flush();
-    const [hung, hungMs] = await timed(() => http(gateway.url, 'GET', '/api/me', { token }));
+    const [hung, hungMs] = await timed(() => http(sys.url, 'GET', '/api/me', { token }));
     expect(hung.status).toBe(503);
     expect(hungMs).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS - 50);
     expect(hungMs).toBeLessThan(RPC_TIMEOUT_MS + 1500);
     await nc.close();
 
-    auth = await startAuth();
-    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
+    sys.auth = await startAuth();
+    expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(200);
     expect(
       (
-        await http(gateway.url, 'POST', '/api/login', {
+        await http(sys.url, 'POST', '/api/login', {
           body: { username: 'admin', password: 'admin123' },
           ip: freshIp(),
         })
       ).status,
     ).toBe(200);
-    expect((await http(gateway.url, 'GET', '/api/health')).status).toBe(200);
+    expect((await http(sys.url, 'GET', '/api/health')).status).toBe(200);
   });
 });
 
 describe('one service down takes down only what needs it', () => {
-  let auth: RunningAuthService;
-  let catalog: RunningService;
-  let gateway: RunningGateway;
+  let sys: TestSystem;
 
   beforeAll(async () => {
-    auth = await startAuth();
-    catalog = await startCatalog();
-    gateway = await startGatewayForTest({ RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) });
+    sys = await startSystem({ gateway: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
   });
 
   afterAll(async () => {
-    await gateway.close();
-    await Promise.all([auth.close(), catalog.close()]);
+    await sys.close();
   });
 
   it('catalog stopped: branches answer 503 at once, sign-in keeps working, health says which is down', async () => {
-    await catalog.close();
-    const [branches, ms] = await timed(() => http(gateway.url, 'GET', '/api/branches'));
+    await sys.catalog.close();
+    const [branches, ms] = await timed(() => http(sys.url, 'GET', '/api/branches'));
     expect(branches.status).toBe(503);
     expect(ms).toBeLessThan(RPC_TIMEOUT_MS);
-    const token = await loginStaff(gateway.url, 'admin', 'admin123');
-    expect((await http(gateway.url, 'GET', '/api/me', { token })).status).toBe(200);
-    const health = await http<{ services: Record<string, string> }>(gateway.url, 'GET', '/api/health');
+    const token = await loginStaff(sys.url, 'admin', 'admin123');
+    expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(200);
+    const health = await http<{ services: Record<string, string> }>(sys.url, 'GET', '/api/health');
     expect(health.status).toBe(503);
     expect(health.body.services).toEqual({ auth: 'up', catalog: 'down' });
-    catalog = await startCatalog();
-    expect((await http(gateway.url, 'GET', '/api/branches')).status).toBe(200);
+    sys.catalog = await startCatalog();
+    expect((await http(sys.url, 'GET', '/api/branches')).status).toBe(200);
   });
 
   it('stopping a service lets the requests it already took finish (graceful shutdown)', async () => {
     // Sign-ins take a password hash each, one at a time: several are still queued when the stop begins.
     const logins = Array.from({ length: 4 }, () =>
-      http(gateway.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
+      http(sys.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
     );
     await new Promise((r) => setTimeout(r, 60));
-    await auth.close();
+    await sys.auth.close();
     expect((await Promise.all(logins)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    auth = await startAuth();
+    sys.auth = await startAuth();
   });
 });

@@ -68,37 +68,18 @@ export class BranchesRepository {
       `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${COLUMNS}`,
-      [
-        b.name,
-        b.address,
-        b.timezone,
-        JSON.stringify(b.openingHours),
-        b.bays,
-        b.laborRateCents,
-        b.taxRatePercent,
-        b.active,
-      ],
+      valuesOf(b),
     );
     return rows[0] ? this.toBranch(rows[0]) : null;
   }
 
-  /** Writes the given fields only. */
+  /** Writes every field of the branch (the service merges a partial change into the current row first). */
   async update(id: string, b: BranchFields): Promise<Branch | null> {
     const rows: [BranchRow[], number] = await this.db.query(
       `UPDATE catalog.branches SET name = $2, address = $3, timezone = $4, opening_hours = $5, bays = $6,
          labor_rate_cents = $7, tax_rate_percent = $8, active = $9, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [
-        id,
-        b.name,
-        b.address,
-        b.timezone,
-        JSON.stringify(b.openingHours),
-        b.bays,
-        b.laborRateCents,
-        b.taxRatePercent,
-        b.active,
-      ],
+      [id, ...valuesOf(b)],
     );
     const row = rows[0]?.[0];
     return row ? this.toBranch(row) : null;
@@ -118,4 +99,18 @@ export class BranchesRepository {
       currency: this.currency,
     };
   }
+}
+
+/** Column values in the order of INSERT's columns and UPDATE's $2.. placeholders. */
+function valuesOf(b: BranchFields): unknown[] {
+  return [
+    b.name,
+    b.address,
+    b.timezone,
+    JSON.stringify(b.openingHours),
+    b.bays,
+    b.laborRateCents,
+    b.taxRatePercent,
+    b.active,
+  ];
 }

@@ -12,17 +12,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<GatewayRequest>();
     const reply = http.getResponse<GatewayReply>();
-    sendError(this.log, exception, req, reply);
+    const mapped = mapError(exception, String(req.id));
+    if (mapped.status >= 500 && mapped.body.code === 'INTERNAL') {
+      this.log.error({ err: exception, requestId: req.id, url: req.url }, 'request failed');
+    }
+    if (mapped.retryAfter !== undefined) reply.header('retry-after', String(mapped.retryAfter));
+    if (reply.sent) return;
+    reply
+      .code(mapped.status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(mapped.body));
   }
-}
-
-/** Sends the error body (also used by Fastify's own error handler for body-parsing errors). */
-export function sendError(log: Logger, exception: unknown, req: GatewayRequest, reply: GatewayReply): void {
-  const mapped = mapError(exception, String(req.id));
-  if (mapped.status >= 500 && mapped.body.code === 'INTERNAL') {
-    log.error({ err: exception, requestId: req.id, url: req.url }, 'request failed');
-  }
-  if (mapped.retryAfter !== undefined) reply.header('retry-after', String(mapped.retryAfter));
-  if (reply.sent) return;
-  reply.code(mapped.status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(mapped.body));
 }
