@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
 import { createCatalogDataSource } from '@garage/catalog/dist/data-source.js';
+import { createInventoryDataSource } from '@garage/inventory/dist/data-source.js';
 
 export interface ServiceEntry {
   /** Folder under services/ and the service's NATS name. */
@@ -14,5 +15,7 @@ export interface ServiceEntry {
 /** The services behind the gateway, in start order. Adding a service starts with a line here. */
 export const SERVICES: ServiceEntry[] = [
   { name: 'auth', healthPort: 3001, dataSource: (url) => createAuthDataSource(url, 2) },
+  // Before catalog: catalog reads part prices from inventory when it starts.
+  { name: 'inventory', healthPort: 3004, dataSource: (url) => createInventoryDataSource(url, 2) },
   { name: 'catalog', healthPort: 3002, dataSource: (url) => createCatalogDataSource(url, 2) },
 ];

@@ -3,6 +3,8 @@ import { authEnvSchema } from '../../services/auth/src/config.js';
 import { startAuthService, type RunningAuthService } from '../../services/auth/src/auth.app.js';
 import { catalogEnvSchema } from '../../services/catalog/src/config.js';
 import { startCatalogService } from '../../services/catalog/src/catalog.app.js';
+import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
+import { startInventoryService } from '../../services/inventory/src/inventory.app.js';
 import type { RunningService } from '@garage/shared';
 import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../services/gateway/src/gateway.app.js';
@@ -19,6 +21,16 @@ export function startAuth(extra: Record<string, string> = {}): Promise<RunningAu
 export function startCatalog(extra: Record<string, string> = {}): Promise<RunningService> {
   return startCatalogService(
     loadConfig(catalogEnvSchema, testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra })),
+  );
+}
+
+/** Starts the inventory service in this process. */
+export function startInventory(extra: Record<string, string> = {}): Promise<RunningService> {
+  return startInventoryService(
+    loadConfig(
+      inventoryEnvSchema,
+      testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra }),
+    ),
   );
 }
 
@@ -42,27 +54,32 @@ export function startGatewayForTest(extra: Record<string, string> = {}): Promise
 export interface TestSystem {
   auth: RunningAuthService;
   catalog: RunningService;
+  inventory: RunningService;
   gateway: RunningGateway;
   url: string;
   close(): Promise<void>;
 }
 
-/** Auth service plus gateway, ready to be driven over HTTP. */
+type ServiceEnv = Record<string, string>;
+
+/** Every service plus a gateway, ready to be driven over HTTP. */
 export async function startSystem(
-  options: { auth?: Record<string, string>; catalog?: Record<string, string>; gateway?: Record<string, string> } = {},
+  options: { auth?: ServiceEnv; catalog?: ServiceEnv; inventory?: ServiceEnv; gateway?: ServiceEnv } = {},
 ): Promise<TestSystem> {
   const auth = await startAuth(options.auth);
+  const inventory = await startInventory(options.inventory);
   const catalog = await startCatalog(options.catalog);
   const gateway = await startGatewayForTest(options.gateway);
   // close() stops whatever runs at the time, so a test may restart a service by assigning a new one.
   const system: TestSystem = {
     auth,
     catalog,
+    inventory,
     gateway,
     url: gateway.url,
     async close() {
       await system.gateway.close();
-      await Promise.all([system.auth.close(), system.catalog.close()]);
+      await Promise.all([system.auth.close(), system.catalog.close(), system.inventory.close()]);
     },
   };
   return system;

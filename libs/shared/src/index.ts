@@ -18,3 +18,5 @@ export * from './service/service-config.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
 export * from './client-bucket.js';
+export * from './events/event.js';
+export * from './events/outbox.js';

@@ -14,6 +14,8 @@ import { AccessGuard } from './sessions/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { BranchesController } from './catalog/branches.controller.js';
+import { ServiceCatalogController } from './catalog/service-catalog.controller.js';
+import { PartsController } from './inventory/parts.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
@@ -50,7 +52,15 @@ export class GatewayModule {
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         }),
       ],
-      controllers: [AuthController, UsersController, BranchesController, HealthController, DocsController],
+      controllers: [
+        AuthController,
+        UsersController,
+        BranchesController,
+        ServiceCatalogController,
+        PartsController,
+        HealthController,
+        DocsController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: REDIS, useValue: infra.redis },

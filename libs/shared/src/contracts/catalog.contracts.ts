@@ -112,4 +112,162 @@ export const updateBranch = defineMessage({
   },
 });
 
-export const catalogContracts = { listBranches, getBranch, createBranch, updateBranch };
+/** A part's stock-keeping unit, as inventory names it: upper-case letters, digits and dashes. */
+export const Sku = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'a SKU: upper-case letters, digits and dashes, at most 40');
+
+const PartLine = z.strictObject({ partSku: Sku, quantity: z.number().int().min(1).max(1000) });
+const ServiceFields = {
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a code: upper-case letters, digits and dashes, 2 to 32'),
+  name: Text(120),
+  description: z.string().trim().max(2000),
+  category: Text(60),
+  durationMinutes: z.number().int().min(5).max(1440),
+  laborHours: z
+    .number()
+    .min(0)
+    .max(100)
+    .refine((v) => Math.round(v * 100) === v * 100, 'at most 2 decimals'),
+  parts: z
+    .array(PartLine)
+    .max(50)
+    .refine((lines) => new Set(lines.map((l) => l.partSku)).size === lines.length, 'each part once'),
+  active: z.boolean(),
+};
+
+/** A service the garage sells (oil change, brake pads…); priceCents is its pre-tax price at a labour rate. */
+export const ServiceOfferingSchema = z.object({ id: Uuid, ...ServiceFields, priceCents: z.number().int() });
+export type ServiceOffering = z.infer<typeof ServiceOfferingSchema>;
+
+const PriceAt = { branchId: Uuid.optional() };
+
+export const listServices = defineMessage({
+  pattern: 'catalog.services.list',
+  request: PageQuery.extend({
+    ...PriceAt,
+    category: Text(60).optional(),
+    includeInactive: z.enum(['true', 'false']).optional(),
+  }).strict(),
+  response: pageOf(ServiceOfferingSchema),
+  http: {
+    method: 'GET',
+    path: '/api/service-catalog',
+    status: 200,
+    access: 'public',
+    tag: 'Service catalog',
+    summary:
+      "Services the chain sells, by name; priceCents at the chain's default labour rate or at ?branchId='s (admin and staff may ask for inactive ones too)",
+  },
+});
+
+export const getService = defineMessage({
+  pattern: 'catalog.services.get',
+  request: z.strictObject({ id: Uuid, ...PriceAt }),
+  response: ServiceOfferingSchema,
+  http: {
+    method: 'GET',
+    path: '/api/service-catalog/:id',
+    status: 200,
+    access: 'public',
+    tag: 'Service catalog',
+    summary: 'One service of the catalog',
+  },
+});
+
+export const createService = defineMessage({
+  pattern: 'catalog.services.create',
+  request: z.strictObject({
+    ...ServiceFields,
+    description: ServiceFields.description.default(''),
+    parts: ServiceFields.parts.default([]),
+    active: ServiceFields.active.default(true),
+  }),
+  response: ServiceOfferingSchema,
+  http: {
+    method: 'POST',
+    path: '/api/service-catalog',
+    status: 201,
+    access: ['admin'],
+    tag: 'Service catalog',
+    summary: 'Add a service to the catalog (every part SKU must exist in inventory)',
+  },
+});
+
+export const updateService = defineMessage({
+  pattern: 'catalog.services.update',
+  request: z.strictObject({
+    id: Uuid,
+    code: ServiceFields.code.optional(),
+    name: ServiceFields.name.optional(),
+    description: ServiceFields.description.optional(),
+    category: ServiceFields.category.optional(),
+    durationMinutes: ServiceFields.durationMinutes.optional(),
+    laborHours: ServiceFields.laborHours.optional(),
+    parts: ServiceFields.parts.optional(),
+    active: ServiceFields.active.optional(),
+  }),
+  response: ServiceOfferingSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/service-catalog/:id',
+    status: 200,
+    access: ['admin'],
+    tag: 'Service catalog',
+    summary: 'Change a service (active: false withdraws it from the public)',
+  },
+});
+
+const CostLine = z.object({
+  serviceId: Uuid,
+  name: z.string(),
+  laborCents: z.number().int(),
+  partsCents: z.number().int(),
+  totalCents: z.number().int(),
+});
+export const CostEstimateSchema = z.object({
+  lines: z.array(CostLine),
+  laborCents: z.number().int(),
+  partsCents: z.number().int(),
+  subtotalCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  currency: z.string(),
+});
+export type CostEstimate = z.infer<typeof CostEstimateSchema>;
+
+export const calculateCost = defineMessage({
+  pattern: 'catalog.cost.calculate',
+  request: z.strictObject({
+    branchId: Uuid,
+    serviceIds: z
+      .array(Uuid)
+      .min(1)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'each service once'),
+    /** Accepted for clients of the original; every vehicle is priced the same today. */
+    vehicleId: Uuid.optional(),
+  }),
+  response: CostEstimateSchema,
+  http: {
+    method: 'POST',
+    path: '/api/cost-calculator',
+    status: 200,
+    access: 'public',
+    tag: 'Service catalog',
+    summary:
+      "Price services at a branch: labour = round(laborHours × the branch's rate), parts at today's prices, tax = round(subtotal × taxRatePercent / 100), all in cents",
+  },
+});
+
+export const catalogContracts = {
+  listBranches,
+  getBranch,
+  createBranch,
+  updateBranch,
+  listServices,
+  getService,
+  createService,
+  updateService,
+  calculateCost,
+};

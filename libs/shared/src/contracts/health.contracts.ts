@@ -16,6 +16,6 @@ export function healthContract(service: string) {
   return defineMessage({ pattern: `${service}.health`, request: Empty, response: ServiceHealthSchema });
 }
 
-/** The services the gateway aggregates into /health (bookings and inventory join as they land). */
-export const SERVICES = ['auth', 'catalog'] as const;
+/** The services the gateway aggregates into /health (bookings joins when it lands). */
+export const SERVICES = ['auth', 'catalog', 'inventory'] as const;
 export type ServiceName = (typeof SERVICES)[number];

@@ -5,3 +5,23 @@ export { UserSchema, CustomerSchema, MeSchema, type User, type Customer } from '
 export * from './health.contracts.js';
 export * as catalog from './catalog.contracts.js';
 export { BranchSchema, OpeningHours, TimeZone, WEEKDAYS, type Branch } from './catalog.contracts.js';
+export {
+  ServiceOfferingSchema,
+  CostEstimateSchema,
+  Sku,
+  type ServiceOffering,
+  type CostEstimate,
+} from './catalog.contracts.js';
+export * as inventory from './inventory.contracts.js';
+export {
+  PartSchema,
+  StockLevelSchema,
+  StockMovementSchema,
+  PartPriceSchema,
+  ReservationSchema,
+  type Part,
+  type StockLevel,
+  type StockMovement,
+  type PartPrice,
+  type Reservation,
+} from './inventory.contracts.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DomainError, auth, catalog, type MessageContract } from '@garage/shared';
+import { DomainError, auth, catalog, inventory, type MessageContract } from '@garage/shared';
 import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
@@ -27,6 +27,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_i
 export const HTTP_CONTRACTS: MessageContract[] = [
   ...Object.values(auth.authContracts),
   ...Object.values(catalog.catalogContracts),
+  ...Object.values(inventory.inventoryContracts),
 ];
 
 /** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */

@@ -1,0 +1,36 @@
+import { newEvent } from './event.js';
+
+/** Anything that runs SQL inside the caller's transaction (a TypeORM QueryRunner or EntityManager). */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The statements that create a service's outbox table, for the service's own migration:
+ * events wait here, written in the same transaction as the change they describe, until the
+ * relay has had them acknowledged by JetStream.
+ */
+export function outboxTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE ${schema}.outbox (
+      id uuid PRIMARY KEY,
+      type text NOT NULL,
+      data jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      published_at timestamptz
+    )`,
+    `CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (occurred_at, id) WHERE published_at IS NULL`,
+  ];
+}
+
+/** Records an event in the service's outbox, inside the caller's transaction; returns its id. */
+export async function appendEvent(runner: SqlRunner, schema: string, type: string, data: unknown): Promise<string> {
+  const event = newEvent(type, data);
+  await runner.query(`INSERT INTO ${schema}.outbox (id, type, data, occurred_at) VALUES ($1, $2, $3, $4)`, [
+    event.id,
+    event.type,
+    JSON.stringify(event.data),
+    event.occurredAt,
+  ]);
+  return event.id;
+}

@@ -1,0 +1,15 @@
+import { DataSource } from 'typeorm';
+
+/** The inventory service's DataSource: its own schema, its own migrations table, never `synchronize`. */
+export function createInventoryDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [],
+    migrations: [],
+    migrationsTableName: 'inventory_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'garage-inventory' },
+  });
+}

@@ -1,0 +1,14 @@
+import { startService, type RunningService } from '@garage/shared';
+import type { InventoryConfig } from './config.js';
+import { InventoryModule } from './inventory.module.js';
+import { createInventoryDataSource } from './data-source.js';
+
+/** The inventory service: parts, stock per branch, reservations, stock ledger (schema "inventory"). */
+export function startInventoryService(config: InventoryConfig): Promise<RunningService> {
+  return startService({
+    name: 'inventory',
+    config,
+    createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
+    module: (infra) => InventoryModule.forRoot(infra),
+  });
+}
