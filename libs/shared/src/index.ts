@@ -20,3 +20,4 @@ export * from './service/start-service.js';
 export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';
+export * from './demo/demo-chain.js';

@@ -50,8 +50,10 @@ export const StockMovementSchema = z.object({
   partId: Uuid,
   branchId: Uuid,
   kind: MovementKind,
-  /** Change of on-hand stock (reserve/release change `reserved` and carry the quantity here). */
+  /** Change of on-hand stock: a branch's deltas sum to its onHand. */
   delta: z.number().int(),
+  /** Change of reserved stock (reserve +, release and consume −): a branch's sum to its reserved. */
+  reservedDelta: z.number().int(),
   reason: z.string(),
   bookingId: Uuid.nullable(),
   actor: z.object({ kind: z.enum(['user', 'customer', 'system']), id: z.string() }),

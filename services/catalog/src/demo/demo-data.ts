@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { OpeningHours } from '@garage/shared';
+import { DEMO_BRANCH_IDS, type OpeningHours } from '@garage/shared';
 
 const WEEKDAY_8_TO_6 = { open: '08:00', close: '18:00' };
 const usual = (saturday: { open: string; close: string } | null): OpeningHours => ({
@@ -15,6 +15,7 @@ const usual = (saturday: { open: string; close: string } | null): OpeningHours =
 /** A small chain across two time zones that a person can click through. */
 export const DEMO_BRANCHES = [
   {
+    id: DEMO_BRANCH_IDS.downtown,
     name: 'Downtown Garage',
     address: '120 Main Street, Springfield, IL 62701',
     timezone: 'America/Chicago',
@@ -24,6 +25,7 @@ export const DEMO_BRANCHES = [
     taxRatePercent: 8.25,
   },
   {
+    id: DEMO_BRANCH_IDS.northside,
     name: 'Northside Auto Care',
     address: '4410 N Western Ave, Chicago, IL 60625',
     timezone: 'America/Chicago',
@@ -33,6 +35,7 @@ export const DEMO_BRANCHES = [
     taxRatePercent: 10.25,
   },
   {
+    id: DEMO_BRANCH_IDS.harbor,
     name: 'Harbor Service Center',
     address: '88 Harbor Road, Brooklyn, NY 11231',
     timezone: 'America/New_York',
@@ -43,14 +46,14 @@ export const DEMO_BRANCHES = [
   },
 ];
 
-/** Loads the demo branches if missing (idempotent, by name). Returns what it added. */
+/** Loads the demo branches if missing (idempotent: by id, or by name if one was renamed in). Returns what it added. */
 export async function loadDemoBranches(db: DataSource): Promise<string[]> {
   const added: string[] = [];
   for (const b of DEMO_BRANCHES) {
     const rows = await db.query(
-      `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ((lower(name))) DO NOTHING RETURNING id`,
-      [b.name, b.address, b.timezone, JSON.stringify(b.openingHours), b.bays, b.laborRateCents, b.taxRatePercent],
+      `INSERT INTO catalog.branches (id, name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+      [b.id, b.name, b.address, b.timezone, JSON.stringify(b.openingHours), b.bays, b.laborRateCents, b.taxRatePercent],
     );
     if (rows.length) added.push(`branch ${b.name}`);
   }
