@@ -1,8 +1,16 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { deleteEventStream } from '@garage/shared';
 
-/** Drops this run's database and frees its Redis index. */
+/** Drops this run's database, deletes its event stream and frees its Redis index. */
 export default async function globalTeardown(): Promise<void> {
+  const prefix = process.env.NATS_PREFIX;
+  if (prefix?.startsWith('test_')) {
+    const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
+    await deleteEventStream(nc, prefix);
+    await nc.close();
+  }
   const url = process.env.DATABASE_URL;
   if (url && /garage_test_/.test(url)) {
     const admin = new URL(url);

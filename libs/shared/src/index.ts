@@ -21,3 +21,6 @@ export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';
 export * from './demo/demo-chain.js';
+export * from './events/event-stream.js';
+export * from './events/outbox-relay.js';
+export * from './events/event-consumer.js';

@@ -14,12 +14,13 @@ export function outboxTableSql(schema: string): string[] {
   return [
     `CREATE TABLE ${schema}.outbox (
       id uuid PRIMARY KEY,
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       type text NOT NULL,
       data jsonb NOT NULL,
       occurred_at timestamptz NOT NULL,
       published_at timestamptz
     )`,
-    `CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (occurred_at, id) WHERE published_at IS NULL`,
+    `CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`,
   ];
 }
 

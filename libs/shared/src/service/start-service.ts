@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module, type DynamicModule, type INestMicroservice } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -13,6 +13,8 @@ import { runMigrationsLocked } from '../db/database.js';
 import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
 import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
 import type { ServiceConfig } from './service-config.js';
+import { startServiceEvents, type ServiceEvents } from './service-events.js';
+import type { EventConsumer } from '../events/event-consumer.js';
 
 /** What a service's wiring receives: connections that are already open. */
 export interface ServiceInfrastructure<C extends ServiceConfig> {
@@ -32,6 +34,10 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   module(infra: ServiceInfrastructure<C>): DynamicModule;
   /** Loads demo data idempotently; returns what it added (only outside production). */
   loadDemoData?(infra: ServiceInfrastructure<C>): Promise<string[]>;
+  /** The schema whose `outbox` table (events written with appendEvent) is relayed to JetStream. */
+  outboxSchema?: string;
+  /** Durable JetStream consumers of other services' events, built once the module exists. */
+  eventConsumers?(app: INestApplicationContext): EventConsumer[];
 }
 
 export interface RunningService {
@@ -100,6 +106,16 @@ async function listen<C extends ServiceConfig>(
   });
   app.useGlobalFilters(new PassThroughRpcFilter());
   await app.listen();
+  let events: ServiceEvents | undefined;
+  try {
+    events = await startServiceEvents(infra, {
+      outboxSchema: definition.outboxSchema,
+      consumers: definition.eventConsumers?.(app) ?? [],
+    });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   // Make sure the NATS server has our subscriptions before anyone is told we are ready.
   await nc.flush();
   const health = await startHealthServer({ port: config.HEALTH_PORT, service: name, checks, metrics });
@@ -110,6 +126,7 @@ async function listen<C extends ServiceConfig>(
     health,
     async close() {
       await new Promise<void>((resolve) => health.close(() => resolve()));
+      await events?.stop();
       await app.close();
       await nc.drain().catch(() => undefined);
       redis.disconnect();

@@ -1,0 +1,50 @@
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import {
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  jetstreamManager,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { eventStreamName } from './event.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** How long the stream keeps events: a consumer down for less than this catches up from the stream alone. */
+export const EVENT_RETENTION_MS = 7 * DAY_MS;
+/** Window in which JetStream drops a re-published event id (a relay that died before marking it sent). */
+export const EVENT_DEDUPE_WINDOW_MS = 10 * 60 * 1000;
+
+/** Creates the deployment's event stream if it is missing (every service may race to do it; all win). */
+export async function ensureEventStream(nc: NatsConnection, prefix: string): Promise<JetStreamManager> {
+  const jsm = await jetstreamManager(nc);
+  const name = eventStreamName(prefix);
+  const config = {
+    name,
+    subjects: [`${prefix}.events.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: nanos(EVENT_RETENTION_MS),
+    duplicate_window: nanos(EVENT_DEDUPE_WINDOW_MS),
+  };
+  try {
+    await jsm.streams.info(name);
+  } catch (err) {
+    if (!(err instanceof JetStreamApiError)) throw err;
+    try {
+      await jsm.streams.add(config);
+    } catch (addErr) {
+      // Another service created it between our look and our add.
+      await jsm.streams.info(name).catch(() => {
+        throw addErr;
+      });
+    }
+  }
+  return jsm;
+}
+
+/** Deletes a stream made for one test run (the tests' global teardown). */
+export async function deleteEventStream(nc: NatsConnection, prefix: string): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.delete(eventStreamName(prefix)).catch(() => false);
+}

@@ -1,0 +1,125 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger.js';
+import { eventSubject, type DomainEvent } from './event.js';
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  data: unknown;
+  occurred_at: Date;
+}
+
+export interface OutboxRelayOptions {
+  db: DataSource;
+  js: JetStreamClient;
+  schema: string;
+  prefix: string;
+  log: Logger;
+  /** Pause between looks at an empty outbox. */
+  idleMs?: number;
+  batchSize?: number;
+}
+
+const CLEANUP_EVERY_MS = 3600_000;
+
+/**
+ * Publishes a service's outbox to JetStream, oldest first. A row is marked published only after
+ * the stream acknowledged it, in the same transaction that locked it (FOR UPDATE SKIP LOCKED, so
+ * replicas share the work). A relay killed between the ack and the commit publishes the row again
+ * later; JetStream drops it by its `Nats-Msg-Id`, and consumers are idempotent besides.
+ */
+export class OutboxRelay {
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private lastCleanup = 0;
+  private readonly idleMs: number;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.idleMs = options.idleMs ?? 200;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Looks at the outbox now instead of at the next tick (after a local commit). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many events it published. */
+  async relayOnce(): Promise<number> {
+    const { db, js, schema, prefix } = this.options;
+    return db.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT id, type, data, occurred_at FROM ${schema}.outbox WHERE published_at IS NULL
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      // One at a time, so the stream holds a service's events in the order they happened.
+      for (const row of rows) {
+        const event: DomainEvent = {
+          id: row.id,
+          type: row.type,
+          occurredAt: row.occurred_at.toISOString(),
+          data: row.data,
+        };
+        await js.publish(eventSubject(prefix, row.type), JSON.stringify(event), { msgID: row.id });
+      }
+      if (rows.length) {
+        await tx.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+          rows.map((r) => r.id),
+        ]);
+      }
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+        if (failures) this.options.log.info('outbox relay publishing again');
+        failures = 0;
+        await this.cleanup();
+      } catch (err) {
+        if (failures++ === 0) this.options.log.warn({ err }, 'outbox relay cannot publish; retrying');
+      }
+      // A full batch means more may be waiting; otherwise rest (longer while things fail).
+      if (published < this.batchSize || failures)
+        await this.sleep(failures ? Math.min(5000, 250 * failures) : this.idleMs);
+    }
+  }
+
+  /** Published rows are kept a week for inspection, then deleted. */
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    await this.options.db.query(
+      `DELETE FROM ${this.options.schema}.outbox WHERE published_at < now() - interval '7 days'`,
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
