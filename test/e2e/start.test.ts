@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { deleteEventStream } from '@garage/shared';
 import { testEnv } from '../support/test-env.js';
 import { freshIp, http } from '../support/http.js';
 import { startSystem } from '../support/system.js';
@@ -60,6 +62,9 @@ describe('npm start', () => {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await client.end();
+    const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
+    await deleteEventStream(nc, `${process.env.NATS_PREFIX}_e2e`);
+    await nc.close();
   });
 
   it('creates the database, migrates, loads demo data, serves the API and stops cleanly on Ctrl-C', async () => {
@@ -72,6 +77,7 @@ describe('npm start', () => {
       AUTH_HEALTH_PORT: String(healthPort),
       GATEWAY_HEALTH_PORT: String(gatewayHealthPort),
       CATALOG_HEALTH_PORT: String(await freePort()),
+      INVENTORY_HEALTH_PORT: String(await freePort()),
       NATS_PREFIX: `${process.env.NATS_PREFIX}_e2e`,
       LOG_LEVEL: 'warn',
     });
@@ -88,10 +94,15 @@ describe('npm start', () => {
       expect(health.body).toMatchObject({
         status: 'healthy',
         database: 'connected',
-        services: { auth: 'up', catalog: 'up' },
+        services: { auth: 'up', catalog: 'up', inventory: 'up' },
       });
       const branches = await http<{ items: unknown[] }>(base, 'GET', '/api/branches');
       expect(branches.body.items).toHaveLength(3);
+      // The demo catalog is priced from inventory's demo parts (refresh at start or the price events).
+      const services = await http<{ items: { priceCents: number }[] }>(base, 'GET', '/api/service-catalog?limit=100');
+      expect(services.status).toBe(200);
+      expect(services.body.items.length).toBeGreaterThanOrEqual(15);
+      expect(services.body.items.every((s) => s.priceCents > 0)).toBe(true);
       const ready = await http(`http://127.0.0.1:${healthPort}`, 'GET', '/health/ready');
       expect(ready.body).toMatchObject({ status: 'up', checks: { database: 'up', redis: 'up', nats: 'up' } });
       const metrics = await fetch(`http://127.0.0.1:${healthPort}/metrics`).then((r) => r.text());

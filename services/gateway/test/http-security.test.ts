@@ -106,7 +106,7 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents every route of the contracts (Auth, branches) from libs/shared', async () => {
+  it('documents every route of the contracts (auth, catalog, inventory) from libs/shared', async () => {
     const res = await http<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
       sys.url,
       'GET',
@@ -133,6 +133,19 @@ describe('OpenAPI', () => {
         'POST /api/branches',
         'GET /api/branches/{id}',
         'PATCH /api/branches/{id}',
+        'GET /api/service-catalog',
+        'POST /api/service-catalog',
+        'GET /api/service-catalog/{id}',
+        'PATCH /api/service-catalog/{id}',
+        'POST /api/cost-calculator',
+        'GET /api/parts',
+        'POST /api/parts',
+        'GET /api/parts/{id}',
+        'PATCH /api/parts/{id}',
+        'POST /api/parts/{id}/adjust',
+        'POST /api/parts/{id}/transfer',
+        'GET /api/parts/{id}/movements',
+        'GET /api/parts/{id}/stock',
       ].sort(),
     );
     expect(res.body.paths['/api/customer-register'].post.requestBody).toBeDefined();

@@ -60,7 +60,12 @@ describe('Redis stopped and restarted', () => {
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}/0` };
-    sys = await startSystem({ auth: env, catalog: env, inventory: env, gateway: { ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
+    sys = await startSystem({
+      auth: env,
+      catalog: env,
+      inventory: env,
+      gateway: { ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) },
+    });
   });
 
   afterAll(async () => {

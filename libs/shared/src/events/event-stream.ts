@@ -17,7 +17,9 @@ export const EVENT_DEDUPE_WINDOW_MS = 10 * 60 * 1000;
 
 /** Creates the deployment's event stream if it is missing (every service may race to do it; all win). */
 export async function ensureEventStream(nc: NatsConnection, prefix: string): Promise<JetStreamManager> {
-  const jsm = await jetstreamManager(nc);
+  const jsm = await jetstreamManager(nc).catch((err: unknown) => {
+    throw new Error(`NATS has no JetStream (start nats-server with -js): ${(err as Error).message}`);
+  });
   const name = eventStreamName(prefix);
   const config = {
     name,
