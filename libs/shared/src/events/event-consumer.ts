@@ -1,6 +1,7 @@
 import { nanos } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../health/health.js';
 import { eventStreamName, eventSubject, type DomainEvent } from './event.js';
 
 /** A durable subscriber to one event type (or a `booking.>` style wildcard). Its handler must be idempotent. */
@@ -27,7 +28,10 @@ export async function startEventConsumer(
   prefix: string,
   consumer: EventConsumer,
   log: Logger,
+  metrics?: Metrics,
 ): Promise<RunningConsumer> {
+  const count = (outcome: 'ok' | 'retry' | 'dropped') =>
+    metrics?.eventsHandled.inc({ durable: consumer.durable, outcome });
   const stream = eventStreamName(prefix);
   await jsm.consumers.add(stream, {
     durable_name: consumer.durable,
@@ -52,12 +56,15 @@ export async function startEventConsumer(
       } catch {
         log.error({ durable: consumer.durable, seq: msg.seq }, 'unreadable event dropped');
         msg.term();
+        count('dropped');
         continue;
       }
       try {
         await consumer.handle(event);
         msg.ack();
+        count('ok');
       } catch (err) {
+        count('retry');
         log.warn({ err, durable: consumer.durable, eventId: event.id }, 'event handler failed; redelivering');
         msg.nak(Math.min(30_000, 500 * 2 ** Math.min(msg.info.deliveryCount, 6)));
       }

@@ -1,6 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../health/health.js';
 import { eventSubject, type DomainEvent } from './event.js';
 
 interface OutboxRow {
@@ -16,6 +17,7 @@ export interface OutboxRelayOptions {
   schema: string;
   prefix: string;
   log: Logger;
+  metrics?: Metrics;
   /** Pause between looks at an empty outbox. */
   idleMs?: number;
   batchSize?: number;
@@ -75,6 +77,7 @@ export class OutboxRelay {
           data: row.data,
         };
         await js.publish(eventSubject(prefix, row.type), JSON.stringify(event), { msgID: row.id });
+        this.options.metrics?.eventsPublished.inc({ type: row.type });
       }
       if (rows.length) {
         await tx.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
@@ -101,6 +104,14 @@ export class OutboxRelay {
       if (published < this.batchSize || failures)
         await this.sleep(failures ? Math.min(5000, 250 * failures) : this.idleMs);
     }
+  }
+
+  /** Events not yet acknowledged by the stream (a growing number means the relay cannot publish). */
+  async pending(): Promise<number> {
+    const rows: { n: string }[] = await this.options.db.query(
+      `SELECT count(*) AS n FROM ${this.options.schema}.outbox WHERE published_at IS NULL`,
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** Published rows are kept a week for inspection, then deleted. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
-import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
+import { Registry, collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
 
 /** A named dependency probe: resolves true when the dependency answers. */
 export type HealthCheck = () => Promise<boolean>;
@@ -51,6 +51,8 @@ export class Metrics {
   readonly registry = new Registry();
   readonly messages: Counter<'pattern' | 'outcome'>;
   readonly duration: Histogram<'pattern'>;
+  readonly eventsPublished: Counter<'type'>;
+  readonly eventsHandled: Counter<'durable' | 'outcome'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -67,6 +69,30 @@ export class Metrics {
       labelNames: ['pattern'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
+    });
+    this.eventsPublished = new Counter({
+      name: 'garage_events_published_total',
+      help: 'Events the outbox relay had acknowledged by JetStream, by type',
+      labelNames: ['type'],
+      registers: [this.registry],
+    });
+    this.eventsHandled = new Counter({
+      name: 'garage_events_handled_total',
+      help: 'Events handled by a durable consumer, by outcome (ok, retry, dropped)',
+      labelNames: ['durable', 'outcome'],
+      registers: [this.registry],
+    });
+  }
+
+  /** A gauge read when scraped (e.g. how many events wait in the outbox). */
+  gaugeOf(name: string, help: string, read: () => Promise<number>): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        this.set(await read().catch(() => -1));
+      },
     });
   }
 }

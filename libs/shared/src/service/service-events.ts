@@ -1,4 +1,5 @@
 import { jetstream } from '@nats-io/jetstream';
+import type { Metrics } from '../health/health.js';
 import type { ServiceConfig } from './service-config.js';
 import type { ServiceInfrastructure } from './start-service.js';
 import { ensureEventStream } from '../events/event-stream.js';
@@ -12,21 +13,26 @@ export interface ServiceEvents {
 /** Starts a service's outbox relay and event consumers (nothing when it has neither). */
 export async function startServiceEvents<C extends ServiceConfig>(
   infra: ServiceInfrastructure<C>,
-  options: { outboxSchema?: string; consumers: EventConsumer[] },
+  options: { outboxSchema?: string; consumers: EventConsumer[]; metrics: Metrics },
 ): Promise<ServiceEvents> {
-  const { outboxSchema, consumers } = options;
+  const { outboxSchema, consumers, metrics } = options;
   if (!outboxSchema && !consumers.length) return { stop: async () => undefined };
   const { nc, db, log, config } = infra;
   const jsm = await ensureEventStream(nc, config.NATS_PREFIX);
   const js = jetstream(nc);
   const relay = outboxSchema
-    ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log })
+    ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log, metrics })
     : null;
-  relay?.start();
+  if (relay) {
+    metrics.gaugeOf('garage_outbox_pending', 'Events in the outbox not yet acknowledged by JetStream', () =>
+      relay.pending(),
+    );
+    relay.start();
+  }
   const running: RunningConsumer[] = [];
   try {
     for (const consumer of consumers) {
-      running.push(await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log));
+      running.push(await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log, metrics));
     }
   } catch (err) {
     await Promise.all([relay?.stop(), ...running.map((c) => c.stop())]);

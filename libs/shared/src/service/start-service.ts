@@ -111,6 +111,7 @@ async function listen<C extends ServiceConfig>(
     events = await startServiceEvents(infra, {
       outboxSchema: definition.outboxSchema,
       consumers: definition.eventConsumers?.(app) ?? [],
+      metrics,
     });
   } catch (err) {
     await app.close();
