@@ -172,7 +172,7 @@ describe('one service down takes down only what needs it', () => {
     expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(200);
     const health = await http<{ services: Record<string, string> }>(sys.url, 'GET', '/api/health');
     expect(health.status).toBe(503);
-    expect(health.body.services).toEqual({ auth: 'up', catalog: 'down' });
+    expect(health.body.services).toEqual({ auth: 'up', catalog: 'down', inventory: 'up' });
     sys.catalog = await startCatalog();
     expect((await http(sys.url, 'GET', '/api/branches')).status).toBe(200);
   });

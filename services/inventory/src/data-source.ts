@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CreateInventorySchema1764748800000 } from './migrations/1764748800000-create-inventory-schema.js';
 
 /** The inventory service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createInventoryDataSource(url: string, poolSize = 10): DataSource {
@@ -6,7 +7,7 @@ export function createInventoryDataSource(url: string, poolSize = 10): DataSourc
     type: 'postgres',
     url,
     entities: [],
-    migrations: [],
+    migrations: [CreateInventorySchema1764748800000],
     migrationsTableName: 'inventory_migrations',
     synchronize: false,
     logging: false,

@@ -2,6 +2,7 @@ import { startService, type RunningService } from '@garage/shared';
 import type { InventoryConfig } from './config.js';
 import { InventoryModule } from './inventory.module.js';
 import { createInventoryDataSource } from './data-source.js';
+import { loadDemoStock } from './demo/demo-data.js';
 
 /** The inventory service: parts, stock per branch, reservations, stock ledger (schema "inventory"). */
 export function startInventoryService(config: InventoryConfig): Promise<RunningService> {
@@ -10,5 +11,6 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     config,
     createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: (infra) => InventoryModule.forRoot(infra),
+    loadDemoData: ({ db }) => loadDemoStock(db),
   });
 }

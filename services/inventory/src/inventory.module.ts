@@ -1,11 +1,42 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceInfrastructure } from '@garage/shared';
+import { RpcClient, type ServiceInfrastructure } from '@garage/shared';
 import type { InventoryConfig } from './config.js';
+import { Transactions } from './db/transactions.js';
+import { PartsController } from './parts/parts.controller.js';
+import { PartsRepository } from './parts/parts.repository.js';
+import { PartsService } from './parts/parts.service.js';
+import { ReservationsController } from './reservations/reservations.controller.js';
+import { ReservationsRepository } from './reservations/reservations.repository.js';
+import { ReservationsService } from './reservations/reservations.service.js';
+import { BranchDirectory } from './stock/branch-directory.js';
+import { MovementsRepository } from './stock/movements.repository.js';
+import { StockListRepository } from './stock/stock-list.repository.js';
+import { StockController } from './stock/stock.controller.js';
+import { StockRepository } from './stock/stock.repository.js';
+import { StockService } from './stock/stock.service.js';
 
 /** Wiring of the inventory service around infrastructure startService has already connected. */
 @Module({})
 export class InventoryModule {
-  static forRoot(_infra: ServiceInfrastructure<InventoryConfig>): DynamicModule {
-    return { module: InventoryModule, controllers: [], providers: [] };
+  static forRoot(infra: ServiceInfrastructure<InventoryConfig>): DynamicModule {
+    const { db, nc, config } = infra;
+    // Asks the catalog (which owns branches) whether a branch this service has never seen exists.
+    const catalogClient = new RpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS);
+    return {
+      module: InventoryModule,
+      controllers: [PartsController, StockController, ReservationsController],
+      providers: [
+        { provide: Transactions, useValue: new Transactions(db) },
+        { provide: PartsRepository, useValue: new PartsRepository(db) },
+        { provide: StockRepository, useValue: new StockRepository(db) },
+        { provide: StockListRepository, useValue: new StockListRepository(db) },
+        { provide: MovementsRepository, useValue: new MovementsRepository(db) },
+        { provide: ReservationsRepository, useValue: new ReservationsRepository() },
+        { provide: BranchDirectory, useValue: new BranchDirectory(db, catalogClient) },
+        PartsService,
+        StockService,
+        ReservationsService,
+      ],
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
-import { PageQuery, Uuid, pageOf } from './common.js';
+import { PageQuery, Text, Uuid, pageOf } from './common.js';
 
 const ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 /** An IANA time zone name, as the branch's opening hours are read in it. */
@@ -27,7 +27,6 @@ export const OpeningHours = z.strictObject({
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
 const BranchFields = {
   name: Text(120),
   address: Text(300),
@@ -121,7 +120,11 @@ const PartLine = z.strictObject({ partSku: Sku, quantity: z.number().int().min(1
 const ServiceFields = {
   code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a code: upper-case letters, digits and dashes, 2 to 32'),
   name: Text(120),
-  description: z.string().trim().max(2000),
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => !v.includes('\u0000'), 'no NUL characters'),
   category: Text(60),
   durationMinutes: z.number().int().min(5).max(1440),
   laborHours: z

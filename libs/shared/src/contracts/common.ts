@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { DomainError } from '../errors.js';
 
-export const Uuid = z.uuid();
+/** A UUID, lower-cased, so ids compare equal however a client spells them. */
+export const Uuid = z.uuid().toLowerCase();
+
+/** Free text of a field: trimmed, not empty, bounded, and never a NUL byte (Postgres refuses those). */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'no NUL characters');
 export const RoleSchema = z.enum(['admin', 'staff', 'customer']);
 export const AccountStatus = z.enum(['active', 'suspended', 'pending']);
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
-import { PageQuery, Uuid, pageOf } from './common.js';
+import { PageQuery, Text, Uuid, pageOf } from './common.js';
 import { Sku } from './catalog.contracts.js';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
 const Cents = z.number().int().min(0).max(100_000_000);
 const Quantity = z.number().int().min(1).max(1_000_000);
 

@@ -1,0 +1,109 @@
+import { appendEvent, preparedQuery, type Part, type PartPrice } from '@garage/shared';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '../db/sql.js';
+
+interface PartRow {
+  id: string;
+  sku: string;
+  name: string;
+  unit_price_cents: number;
+  reorder_level: number;
+  /** bigint: pg returns it as a string. */
+  price_version: string;
+}
+
+export type PartFields = Omit<Part, 'id'>;
+export type PartChange = Partial<Omit<PartFields, 'sku'>>;
+
+/** Told to the catalog (through the outbox) on every new part and every new price. */
+export const PART_PRICE_CHANGED = 'part.price_changed';
+
+const COLUMNS = 'id, sku, name, unit_price_cents, reorder_level, price_version';
+
+/** Parts in Postgres: plain SQL, and every price a part gets is recorded in the outbox in the same transaction. */
+export class PartsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findById(id: string): Promise<Part | null> {
+    const rows = await preparedQuery<PartRow>(
+      this.db,
+      'inventory.parts.by-id',
+      `SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toPart(rows[0]) : null;
+  }
+
+  /** Inserts a part and its first price event; null when the SKU is taken. */
+  async insert(tx: Tx, p: PartFields): Promise<Part | null> {
+    const rows = await tx.rows<PartRow>(
+      `INSERT INTO inventory.parts (sku, name, unit_price_cents, reorder_level) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (sku) DO NOTHING RETURNING ${COLUMNS}`,
+      [p.sku, p.name, p.unitPriceCents, p.reorderLevel],
+    );
+    if (!rows[0]) return null;
+    await recordPrice(tx, rows[0]);
+    return toPart(rows[0]);
+  }
+
+  /**
+   * Applies a change to a part; a different price bumps price_version and records the event.
+   * The row is locked first so two concurrent price changes get distinct, ordered versions.
+   */
+  async update(tx: Tx, id: string, change: PartChange): Promise<Part | null> {
+    // NO KEY UPDATE, not UPDATE: it must not wait for the key-share locks of stock rows referencing the part.
+    const [current] = await tx.rows<PartRow>(`SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1 FOR NO KEY UPDATE`, [
+      id,
+    ]);
+    if (!current) return null;
+    const price = change.unitPriceCents ?? current.unit_price_cents;
+    const priceChanged = price !== current.unit_price_cents;
+    const [updated] = await tx.rows<PartRow>(
+      `UPDATE inventory.parts SET name = $2, unit_price_cents = $3, reorder_level = $4,
+         price_version = price_version + $5, updated_at = now()
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, change.name ?? current.name, price, change.reorderLevel ?? current.reorder_level, priceChanged ? 1 : 0],
+    );
+    if (priceChanged) await recordPrice(tx, updated);
+    return toPart(updated);
+  }
+
+  /** Current prices of the named SKUs (unknown ones are absent), in SKU order. */
+  async pricesOf(skus: string[]): Promise<PartPrice[]> {
+    const rows = await preparedQuery<PartRow>(
+      this.db,
+      'inventory.parts.prices-of',
+      `SELECT ${COLUMNS} FROM inventory.parts WHERE sku = ANY($1::text[]) ORDER BY sku`,
+      [skus],
+    );
+    return rows.map(toPrice);
+  }
+
+  /** A page of every price in SKU order, after a SKU ('' sorts before every SKU). */
+  async pricePage(
+    afterSku: string | undefined,
+    limit: number,
+  ): Promise<{ items: PartPrice[]; nextAfterSku: string | null }> {
+    const rows = await preparedQuery<PartRow>(
+      this.db,
+      'inventory.parts.price-page',
+      `SELECT ${COLUMNS} FROM inventory.parts WHERE sku > $1 ORDER BY sku LIMIT $2`,
+      [afterSku ?? '', limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return { items: page.map(toPrice), nextAfterSku: rows.length > limit ? page[page.length - 1].sku : null };
+  }
+}
+
+/** Writes `part.price_changed` to the outbox inside the caller's transaction. */
+export function recordPrice(tx: Tx, row: PartRow): Promise<string> {
+  return appendEvent(tx.runner, 'inventory', PART_PRICE_CHANGED, toPrice(row));
+}
+
+function toPart(r: PartRow): Part {
+  return { id: r.id, sku: r.sku, name: r.name, unitPriceCents: r.unit_price_cents, reorderLevel: r.reorder_level };
+}
+
+function toPrice(r: PartRow): PartPrice {
+  return { partId: r.id, sku: r.sku, unitPriceCents: r.unit_price_cents, priceVersion: Number(r.price_version) };
+}

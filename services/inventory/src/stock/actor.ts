@@ -1,0 +1,26 @@
+import { DomainError, type Principal } from '@garage/shared';
+import { canonicalUuid } from '../db/uuid.js';
+
+/** Who a ledger row says made the change. */
+export interface Actor {
+  kind: 'user' | 'customer' | 'system';
+  id: string;
+}
+
+/**
+ * Internal messages (reservations from another service) carry no principal, and the envelope does
+ * not say which service sent them, so the ledger names them as this one system caller.
+ */
+export const INTERNAL_CALLER: Actor = { kind: 'system', id: 'internal' };
+
+export function actorOf(principal: Principal | null): Actor {
+  return principal ? { kind: principal.kind, id: principal.id } : INTERNAL_CALLER;
+}
+
+/** Staff change stock only at their own branches; admins everywhere. */
+export function assertMayChangeStockAt(principal: Principal, branchId: string): void {
+  if (principal.role === 'admin') return;
+  const branch = canonicalUuid(branchId);
+  if (principal.role === 'staff' && principal.branchIds.some((b) => canonicalUuid(b) === branch)) return;
+  throw new DomainError('FORBIDDEN', 'You may change stock only at your own branches');
+}

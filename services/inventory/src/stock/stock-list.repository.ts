@@ -1,0 +1,77 @@
+import { Sku, decodeCursorOrThrow, pageFrom, type StockLevel } from '@garage/shared';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { escapeLike } from '../db/like-pattern.js';
+import { queryRows } from '../db/sql.js';
+import { toStockLevel, type StockLevelRow } from './stock-level.js';
+
+/** Which branches a list covers: the named ones, or every branch that has stock rows. */
+export type BranchScope = { branchIds: string[] } | 'every-stocked-branch';
+
+export interface StockListQuery {
+  scope: BranchScope;
+  lowStock: boolean;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const LIST_COLUMNS = `p.id, p.sku, p.name, p.unit_price_cents, p.reorder_level, b.branch_id,
+  coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved`;
+const Cursor = z.object({ s: Sku, b: z.uuid() });
+
+/**
+ * The distinct branch ids of the stock table as a loose index scan (one index probe per branch,
+ * not a scan of every stock row): Postgres 15 has no skip scan of its own.
+ */
+const STOCKED_BRANCHES = `stocked(branch_id) AS (
+    (SELECT branch_id FROM inventory.stock ORDER BY branch_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT s.branch_id FROM inventory.stock s WHERE s.branch_id > stocked.branch_id ORDER BY s.branch_id LIMIT 1)
+    FROM stocked WHERE stocked.branch_id IS NOT NULL
+  ), b AS (SELECT branch_id FROM stocked WHERE branch_id IS NOT NULL)`;
+
+/**
+ * The parts list: one row per (part, branch) in (SKU, branch id) order, keyset paged, in one
+ * statement. Branches without a stock row for a part show it with 0s (LEFT JOIN). The walk follows
+ * parts_sku_uq; each (part, branch) is one primary-key probe; ?q= is served by parts_sku_uq (SKU
+ * prefix, C collation) and parts_name_trgm_idx (name substring). lowStock compares the stock row with
+ * the part's reorder level (two tables, and a missing row counts as 0 available), so no single index can
+ * answer it: it filters the walk instead.
+ */
+export class StockListRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async list(query: StockListQuery): Promise<{ items: StockLevel[]; nextCursor: string | null }> {
+    const after = decodeCursorOrThrow(query.cursor, Cursor);
+    const params: unknown[] = [query.limit + 1];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const branches =
+      query.scope === 'every-stocked-branch'
+        ? `WITH RECURSIVE ${STOCKED_BRANCHES}`
+        : `WITH b(branch_id) AS (SELECT DISTINCT unnest(${add(query.scope.branchIds)}::uuid[]))`;
+    const where: string[] = [];
+    if (after) {
+      const sku = add(after.s);
+      // The plain sku bound lets the index range start at the cursor; the row comparison breaks ties.
+      where.push(`p.sku >= ${sku}::text AND (p.sku, b.branch_id) > (${sku}::text, ${add(after.b)}::uuid)`);
+    }
+    if (query.q) {
+      where.push(
+        `(p.sku LIKE ${add(`${escapeLike(query.q.toUpperCase())}%`)} OR p.name ILIKE ${add(`%${escapeLike(query.q)}%`)})`,
+      );
+    }
+    if (query.lowStock) where.push('coalesce(s.on_hand - s.reserved, 0) <= p.reorder_level');
+    const rows = await queryRows<StockLevelRow>(
+      this.db,
+      `${branches}
+       SELECT ${LIST_COLUMNS}
+       FROM inventory.parts p CROSS JOIN b
+       LEFT JOIN inventory.stock s ON s.part_id = p.id AND s.branch_id = b.branch_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY p.sku, b.branch_id LIMIT $1`,
+      params,
+    );
+    return pageFrom(rows, query.limit, toStockLevel, (r) => ({ s: r.sku, b: r.branch_id }));
+  }
+}
