@@ -3,6 +3,8 @@ import type { CatalogConfig } from './config.js';
 import { CatalogModule } from './catalog.module.js';
 import { createCatalogDataSource } from './data-source.js';
 import { loadDemoBranches } from './demo/demo-data.js';
+import { loadDemoServices } from './demo/demo-services.js';
+import { PartPriceChangedConsumer } from './part-prices/part-price-changed.consumer.js';
 
 /** The catalog service: branches, service catalog, prices, cost calculator (schema "catalog"). */
 export function startCatalogService(config: CatalogConfig): Promise<RunningService> {
@@ -11,6 +13,13 @@ export function startCatalogService(config: CatalogConfig): Promise<RunningServi
     config,
     createDataSource: (c) => createCatalogDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: (infra) => CatalogModule.forRoot(infra),
-    loadDemoData: ({ db }) => loadDemoBranches(db),
+    loadDemoData: async ({ db }) => [...(await loadDemoBranches(db)), ...(await loadDemoServices(db))],
+    eventConsumers: (app) => [
+      {
+        durable: 'catalog-part-prices',
+        type: 'part.price_changed',
+        handle: (e) => app.get(PartPriceChangedConsumer).apply(e),
+      },
+    ],
   });
 }

@@ -11,6 +11,7 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     config,
     createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: (infra) => InventoryModule.forRoot(infra),
+    outboxSchema: 'inventory',
     loadDemoData: ({ db }) => loadDemoStock(db),
   });
 }

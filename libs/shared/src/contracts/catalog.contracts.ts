@@ -38,7 +38,7 @@ const BranchFields = {
     .number()
     .min(0)
     .max(100)
-    .refine((v) => Math.round(v * 1000) === v * 1000, 'at most 3 decimals'),
+    .refine((v) => Number(v.toFixed(3)) === v, 'at most 3 decimals'),
   active: z.boolean(),
 };
 
@@ -131,7 +131,7 @@ const ServiceFields = {
     .number()
     .min(0)
     .max(100)
-    .refine((v) => Math.round(v * 100) === v * 100, 'at most 2 decimals'),
+    .refine((v) => Number(v.toFixed(2)) === v, 'at most 2 decimals'),
   parts: z
     .array(PartLine)
     .max(50)

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, isUniqueViolation, type Branch, type Principal } from '@garage/shared';
+import { definedOnly } from '../common/defined-only.js';
+import { isStaff } from '../common/principal.js';
 import { BranchesRepository, type BranchFields } from './branches.repository.js';
 
 /** Branches: anyone reads the active ones; admins open, change and close them. */
@@ -37,12 +39,4 @@ export class BranchesService {
       throw err;
     }
   }
-}
-
-function isStaff(principal: Principal | null): boolean {
-  return principal?.role === 'admin' || principal?.role === 'staff';
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

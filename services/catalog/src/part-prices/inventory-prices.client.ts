@@ -1,0 +1,39 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { DomainError, inventory, type PartPrice, type RpcClient } from '@garage/shared';
+
+type PricePage = { items: PartPrice[]; nextAfterSku: string | null };
+
+/** The most SKUs one `inventory.parts.prices` request may name (the contract's limit). */
+const SKUS_PER_REQUEST = 200;
+
+/** Asks inventory for part prices over NATS; inventory away → SERVICE_UNAVAILABLE (503), from RpcClient. */
+export class InventoryPricesClient implements OnApplicationShutdown {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Prices of the named SKUs; SKUs inventory does not know are left out. */
+  async pricesOf(skus: readonly string[]): Promise<PartPrice[]> {
+    const unique = [...new Set(skus)];
+    const batches: string[][] = [];
+    for (let i = 0; i < unique.length; i += SKUS_PER_REQUEST) batches.push(unique.slice(i, i + SKUS_PER_REQUEST));
+    const pages = await Promise.all(batches.map((batch) => this.ask({ skus: batch })));
+    return pages.flatMap((page) => page.items);
+  }
+
+  /** A page of every price inventory has, in SKU order, after `afterSku`. */
+  page(afterSku: string | undefined, limit: number): Promise<PricePage> {
+    return this.ask({ afterSku, limit });
+  }
+
+  /** Pending calls fail at once instead of holding the shutdown until their timeout. */
+  onApplicationShutdown(): void {
+    this.rpc.close();
+  }
+
+  private async ask(payload: { skus?: string[]; afterSku?: string; limit?: number }): Promise<PricePage> {
+    const reply: unknown = await this.rpc.request(inventory.partPrices, { principal: null, payload, clientIp: '' });
+    // Parse, don't trust: a reply of the wrong shape would otherwise poison the price cache.
+    const parsed = inventory.partPrices.response.safeParse(reply);
+    if (!parsed.success) throw new DomainError('INTERNAL', 'Inventory answered part prices in an unexpected shape');
+    return parsed.data;
+  }
+}

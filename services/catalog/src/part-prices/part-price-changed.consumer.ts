@@ -1,0 +1,21 @@
+import { inventory, type DomainEvent, type Logger } from '@garage/shared';
+import type { PartPricesRepository } from './part-prices.repository.js';
+
+/** Keeps the price cache fresh from inventory's `part.price_changed` events (durable, at least once). */
+export class PartPriceChangedConsumer {
+  constructor(
+    private readonly cache: PartPricesRepository,
+    private readonly log: Logger,
+  ) {}
+
+  /** Applies one event: the newest price wins, so a redelivery or a late older price changes nothing. */
+  async apply(event: DomainEvent): Promise<void> {
+    const price = inventory.PartPriceChangedSchema.safeParse(event.data);
+    if (!price.success) {
+      // Redelivering a malformed event would fail the same way forever: record it and move on.
+      this.log.error({ eventId: event.id, type: event.type }, 'malformed part.price_changed event skipped');
+      return;
+    }
+    await this.cache.upsert([price.data]);
+  }
+}

@@ -1,0 +1,176 @@
+import { decodeCursorOrThrow, pageFrom, preparedQuery } from '@garage/shared';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import type { CachedPartsCost, PartLine } from '../part-prices/part-prices.service.js';
+
+/** What the catalog stores about a service; labour in hundredths of an hour, so money stays integer. */
+export interface ServiceRecord {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  category: string;
+  durationMinutes: number;
+  laborHundredths: number;
+  parts: PartLine[];
+  active: boolean;
+}
+
+/** A service with its parts cost from the price cache, as one statement reads both. */
+export type PricedServiceRecord = ServiceRecord & CachedPartsCost;
+
+export type ServiceFields = Omit<ServiceRecord, 'id'>;
+
+export interface ServiceListQuery {
+  limit: number;
+  cursor?: string;
+  includeInactive: boolean;
+  category?: string;
+}
+
+interface ServiceRow {
+  id: string;
+  code: string;
+  name: string;
+  name_key: string;
+  description: string;
+  category: string;
+  duration_minutes: number;
+  labor_hundredths: number;
+  parts: PartLine[];
+  active: boolean;
+}
+
+interface PricedServiceRow extends ServiceRow {
+  known_parts_cents: string;
+  missing_skus: string[];
+}
+
+const COLUMNS = `s.id, s.code, s.name, lower(s.name) AS name_key, s.description, s.category, s.duration_minutes,
+  (s.labor_hours * 100)::integer AS labor_hundredths, s.parts, s.active`;
+
+// Each service's parts cost from the cached prices, and the SKUs the cache has no price for yet:
+// one statement for a whole page, never a query per service.
+const PRICED = `SELECT ${COLUMNS}, p.known_parts_cents, p.missing_skus
+  FROM catalog.services s CROSS JOIN LATERAL (
+    SELECT coalesce(sum(l.quantity::bigint * pp.unit_price_cents), 0)::bigint AS known_parts_cents,
+           coalesce(array_agg(l."partSku") FILTER (WHERE pp.sku IS NULL), '{}') AS missing_skus
+    FROM jsonb_to_recordset(s.parts) AS l("partSku" text, quantity integer)
+    LEFT JOIN catalog.part_prices pp ON pp.sku = l."partSku"
+  ) p`;
+
+const Cursor = z.object({ n: z.string(), id: z.uuid() });
+
+/** The service catalog in Postgres (plain SQL; hot reads as named prepared statements). */
+export class ServiceOfferingsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findById(id: string): Promise<ServiceRecord | null> {
+    const rows: ServiceRow[] = await this.db.query(`SELECT ${COLUMNS} FROM catalog.services s WHERE s.id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The named services (in no particular order) with their cached parts cost; unknown ids are absent. */
+  async findPricedByIds(ids: readonly string[]): Promise<PricedServiceRecord[]> {
+    const rows = await preparedQuery<PricedServiceRow>(
+      this.db,
+      'catalog.services.priced-by-ids',
+      `${PRICED} WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toPricedRecord);
+  }
+
+  /** A page of services by name, with their cached parts cost; inactive ones only when asked. */
+  async listPriced(q: ServiceListQuery): Promise<{ items: PricedServiceRecord[]; nextCursor: string | null }> {
+    const after = decodeCursorOrThrow(q.cursor, Cursor);
+    const params: unknown[] = [q.limit + 1];
+    const where: string[] = [];
+    if (!q.includeInactive) where.push('s.active');
+    if (q.category !== undefined) {
+      params.push(q.category);
+      where.push(`lower(s.category) = lower($${params.length})`);
+    }
+    if (after) {
+      params.push(after.n, after.id);
+      where.push(`(lower(s.name), s.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    // One prepared statement per shape of the query (at most eight), each able to use its index.
+    const shape = `${q.includeInactive ? 'all' : 'active'}${q.category === undefined ? '' : '-category'}${after ? '-after' : ''}`;
+    const rows = await preparedQuery<PricedServiceRow>(
+      this.db,
+      `catalog.services.list.${shape}`,
+      `${PRICED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(s.name), s.id LIMIT $1`,
+      params,
+    );
+    return pageFrom(rows, q.limit, toPricedRecord, (r) => ({ n: r.name_key, id: r.id }));
+  }
+
+  /** Inserts a service; null when its code is taken. */
+  async insert(s: ServiceFields): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO catalog.services (code, name, description, category, duration_minutes, labor_hours, parts, active)
+       VALUES ($1, $2, $3, $4, $5, $6::numeric / 100, $7, $8)
+       ON CONFLICT (code) DO NOTHING RETURNING id`,
+      valuesOf(s),
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Writes every field of the service (the caller merges a partial change into the current one first). */
+  async update(id: string, s: ServiceFields): Promise<boolean> {
+    const result: [Array<{ id: string }>, number] = await this.db.query(
+      `UPDATE catalog.services SET code = $2, name = $3, description = $4, category = $5, duration_minutes = $6,
+         labor_hours = $7::numeric / 100, parts = $8, active = $9, updated_at = now()
+       WHERE id = $1 RETURNING id`,
+      [id, ...valuesOf(s)],
+    );
+    return result[0].length > 0;
+  }
+}
+
+/** Column values in the order of INSERT's columns and UPDATE's $2.. placeholders. */
+function valuesOf(s: ServiceFields): unknown[] {
+  const parts = s.parts.map((l) => ({ partSku: l.partSku, quantity: l.quantity }));
+  return [
+    s.code,
+    s.name,
+    s.description,
+    s.category,
+    s.durationMinutes,
+    s.laborHundredths,
+    JSON.stringify(parts),
+    s.active,
+  ];
+}
+
+function toRecord(r: ServiceRow): ServiceRecord {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    description: r.description,
+    category: r.category,
+    durationMinutes: r.duration_minutes,
+    laborHundredths: r.labor_hundredths,
+    parts: r.parts.map((l) => ({ partSku: l.partSku, quantity: l.quantity })),
+    active: r.active,
+  };
+}
+
+function toPricedRecord(r: PricedServiceRow): PricedServiceRecord {
+  // Spelled out rather than spread over toRecord: this runs for every row of the hot list.
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    description: r.description,
+    category: r.category,
+    durationMinutes: r.duration_minutes,
+    laborHundredths: r.labor_hundredths,
+    parts: r.parts.map((l) => ({ partSku: l.partSku, quantity: l.quantity })),
+    active: r.active,
+    knownPartsCents: Number(r.known_parts_cents),
+    missingSkus: r.missing_skus,
+  };
+}
