@@ -12,6 +12,8 @@ declare module 'autocannon' {
       duration?: number;
       pipelining?: number;
       timeout?: number;
+      /** Requests each connection sends in turn; fields left out come from the options above. */
+      requests?: { method?: Options['method']; path?: string; headers?: Record<string, string>; body?: string }[];
     }
 
     interface Histogram {

@@ -1,38 +1,19 @@
 import { DEMO_ADMIN, DEMO_CUSTOMER } from '@garage/auth/dist/demo/demo-credentials.js';
-import type { ServiceProcess } from '../processes.js';
-import {
-  cpuDelta,
-  cpuSecondsOf,
-  infrastructureCpu,
-  infrastructureDelta,
-  machineBusySeconds,
-  ownCpuSeconds,
-} from './cpu.js';
-import { runLoad, startLoad, stopAllLoads, summarize, type LoadResult, type Measured, type Target } from './load.js';
-import { runLine, type EndpointReport, type StallReport, type SystemName, type SystemSummary } from './report.js';
+import { runLoad, startLoad, type Measured, type Target } from './load.js';
+import { runLine, type EndpointReport, type StallReport, type SystemName } from './report.js';
+import { INFRASTRUCTURE, LOAD_GENERATOR, OTHER, Runner, call, sleep, summarizeRuns } from './runner.js';
 import type { BenchSettings } from './settings.js';
 
 /** The product runs first in odd rounds, the floor in even ones. */
 export const SYSTEMS: SystemName[] = ['product', 'floor'];
-/** The processes of each system, front first. */
-export const PROCESSES: Record<SystemName, [string, string]> = {
-  product: ['gateway', 'auth'],
+/**
+ * The processes of each system, front first. The product's catalog and inventory take part in
+ * /api/health (the gateway asks every service) and serve the product-only endpoints.
+ */
+export const PROCESSES: Record<SystemName, readonly string[]> = {
+  product: ['gateway', 'auth', 'catalog', 'inventory'],
   floor: ['floor-server', 'floor-responder'],
 };
-const LOAD_GENERATOR = 'load generator';
-/** All cores of the machine: our processes, Postgres, Redis, NATS, and anything else running. */
-const MACHINE = 'machine';
-/** Postgres, Redis and NATS. */
-const INFRASTRUCTURE = 'postgres+redis+nats';
-/** The machine minus everything above: work that has nothing to do with the bench. */
-const OTHER = 'other';
-/** A run during which other work kept more than this many cores busy is flagged as disturbed. */
-const DISTURBED_CORES = 0.25;
-
-interface CpuSnapshot {
-  named: Record<string, number>;
-  infrastructure: Map<string, number> | undefined;
-}
 
 export interface Endpoint {
   name: string;
@@ -40,13 +21,6 @@ export interface Endpoint {
   path: string;
   target(base: string): Target;
 }
-
-// Between runs, every process under test must use less than this many cores over one sample.
-const QUIET_CORES = 0.1;
-const SETTLE_SAMPLE_MS = 200;
-const SETTLE_TIMEOUT_MS = 60_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function endpoints(token: string): Endpoint[] {
   return [
@@ -76,19 +50,6 @@ export function endpoints(token: string): Endpoint[] {
   ];
 }
 
-/** One request, answered in full; throws unless it is 2xx. */
-async function call(target: Target, timeoutMs = 20_000): Promise<string> {
-  const res = await fetch(target.url, {
-    method: target.method,
-    headers: target.headers,
-    body: target.body,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${target.method} ${target.url} answered ${res.status}: ${text.slice(0, 200)}`);
-  return text;
-}
-
 /** Shape of a JSON value (keys and types, not values), to compare the floor's answers with the product's. */
 function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shapeOf);
@@ -99,103 +60,12 @@ function shapeOf(value: unknown): unknown {
 }
 
 /** Runs the measurements against the two running systems. */
-export class Bench {
-  readonly procs: ServiceProcess[] = [];
-  /** Set when the bench is being stopped (Ctrl-C): nothing more is measured or printed. */
-  stopping = false;
-  private died: string | undefined;
+export class Bench extends Runner {
   readonly base: Record<SystemName, string>;
 
-  constructor(readonly s: BenchSettings) {
+  constructor(s: BenchSettings) {
+    super(s);
     this.base = { product: `http://127.0.0.1:${s.gatewayPort}`, floor: `http://127.0.0.1:${s.floorPort}` };
-  }
-
-  /** Fails the bench as soon as a process under test dies, instead of measuring connection errors. */
-  watchProcesses(): void {
-    for (const p of this.procs) {
-      void p.exited.then((code) => {
-        if (this.stopping) return;
-        this.died ??= `${p.name} exited unexpectedly (code ${code})`;
-        stopAllLoads();
-      });
-    }
-  }
-
-  private assertAlive(): void {
-    if (this.stopping) throw new Error('stopped');
-    if (this.died) throw new Error(this.died);
-  }
-
-  /**
-   * Waits until the systems have finished what the last load left in flight (queued logins keep
-   * hashing after the client hangs up): one more request queues behind them, then, where /proc
-   * exists, the processes under test must fall quiet (the request may time out before the queue does).
-   */
-  private async drain(target: Target): Promise<void> {
-    await call(target, 30_000).catch(() => undefined);
-    const busySeconds = () => this.procs.reduce((sum, p) => sum + (cpuSecondsOf(p.child.pid) ?? NaN), 0);
-    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-    let before = busySeconds();
-    while (Number.isFinite(before)) {
-      await sleep(SETTLE_SAMPLE_MS);
-      const after = busySeconds();
-      if ((after - before) / (SETTLE_SAMPLE_MS / 1000) < QUIET_CORES) break;
-      if (Date.now() > deadline) {
-        console.warn(`⚠ the processes under test are still busy after ${SETTLE_TIMEOUT_MS / 1000} s; going on`);
-        break;
-      }
-      before = after;
-    }
-    this.assertAlive();
-  }
-
-  private cpuSnapshot(): CpuSnapshot {
-    const named: Record<string, number> = { [LOAD_GENERATOR]: ownCpuSeconds() };
-    const machine = machineBusySeconds();
-    if (machine !== undefined) named[MACHINE] = machine;
-    for (const p of this.procs) {
-      const seconds = cpuSecondsOf(p.child.pid);
-      if (seconds !== undefined) named[p.name] = seconds;
-    }
-    return { named, infrastructure: infrastructureCpu() };
-  }
-
-  /** CPU used during a run, plus what the rest of the machine used ("other"). */
-  private cpuUsed(before: CpuSnapshot): Record<string, number> {
-    const after = this.cpuSnapshot();
-    const used = cpuDelta(before.named, after.named);
-    if (before.infrastructure && after.infrastructure) {
-      used[INFRASTRUCTURE] = infrastructureDelta(before.infrastructure, after.infrastructure);
-    }
-    if (used[MACHINE] !== undefined && used[INFRASTRUCTURE] !== undefined) {
-      const ours = Object.entries(used)
-        .filter(([name]) => name !== MACHINE)
-        .reduce((sum, [, seconds]) => sum + seconds, 0);
-      used[OTHER] = Math.round(Math.max(0, used[MACHINE] - ours) * 1000) / 1000;
-    }
-    return used;
-  }
-
-  /** Says so when something outside the bench took a share of the machine during a run. */
-  private flagDisturbance(label: string, r: LoadResult): void {
-    const other = (r.cpuSeconds?.[OTHER] ?? 0) / r.seconds;
-    if (other > DISTURBED_CORES) {
-      r.disturbed = true;
-      console.warn(`  ⚠ ${label}: other processes kept ${other.toFixed(2)} cores busy; this run is disturbed`);
-    }
-  }
-
-  private async measure(target: Target, connections: number, warmup: number, seconds: number): Promise<Measured> {
-    if (warmup > 0) {
-      await runLoad(target, connections, warmup);
-      await this.drain(target);
-    }
-    const before = this.cpuSnapshot();
-    const measured = await runLoad(target, connections, seconds);
-    measured.result.cpuSeconds = this.cpuUsed(before);
-    this.assertAlive();
-    await this.drain(target);
-    return measured;
   }
 
   /** Product and floor alternate (P F, then F P, …), so drift over time does not favour either. */
@@ -215,33 +85,8 @@ export class Bench {
         runs[system].push(m);
       }
     }
-    const summary = (system: SystemName, ms: Measured[]): SystemSummary => {
-      const all = new Float64Array(ms.reduce((n, m) => n + m.latencies.length, 0));
-      let at = 0;
-      for (const m of ms) {
-        all.set(m.latencies, at);
-        at += m.latencies.length;
-      }
-      const { p50, p99 } = summarize(all);
-      const ok = ms.reduce((n, m) => n + m.result.ok, 0);
-      const cpuMicrosPerRequest: Record<string, number> = {};
-      for (const name of [...PROCESSES[system], LOAD_GENERATOR, INFRASTRUCTURE, MACHINE]) {
-        const used = ms.map((m) => m.result.cpuSeconds?.[name]);
-        if (ok && used.every((u) => u !== undefined)) {
-          cpuMicrosPerRequest[name] = Math.round((used.reduce((a, b) => a + (b ?? 0), 0) / ok) * 1e6);
-        }
-      }
-      return {
-        reqPerSec: ms.reduce((sum, m) => sum + m.result.reqPerSec, 0) / ms.length,
-        p50,
-        p99,
-        failed: ms.reduce((sum, m) => sum + m.result.failed, 0),
-        cpuMicrosPerRequest,
-        rounds: ms.map((m) => m.result),
-      };
-    };
-    const product = summary('product', runs.product);
-    const floor = summary('floor', runs.floor);
+    const product = summarizeRuns(runs.product, PROCESSES.product);
+    const floor = summarizeRuns(runs.floor, PROCESSES.floor);
     return {
       name: e.name,
       method: e.method,

@@ -6,6 +6,11 @@ export interface Target {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Bodies each connection sends in turn under load (autocannon's `requests`), e.g. +1 then −1;
+   * a single call (readiness check, drain) sends `body`.
+   */
+  alternate?: string[];
 }
 
 /** What a measured run saw; latencies in milliseconds, of 2xx responses only. */
@@ -68,7 +73,14 @@ export function startLoad(
   seconds: number,
 ): { done: Promise<Measured>; stop: () => void } {
   const latencies: number[] = [];
-  const instance = autocannon({ ...target, connections, duration: seconds, timeout: 10 });
+  const { alternate, ...request } = target;
+  const instance = autocannon({
+    ...request,
+    ...(alternate ? { requests: alternate.map((body) => ({ body })) } : {}),
+    connections,
+    duration: seconds,
+    timeout: 10,
+  });
   running.add(instance);
   instance.on('response', (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);

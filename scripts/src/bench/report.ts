@@ -36,11 +36,11 @@ export interface StallReport {
   p99Ratio: number;
 }
 
-const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '–');
-const rps = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–');
+export const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '–');
+export const rps = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–');
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -57,20 +57,28 @@ export function runLine(label: string, r: LoadResult, cpuOf: string[] = []): str
   return `  ${label.padEnd(34)} ${rps(r.reqPerSec).padStart(7)} req/s   p50 ${ms(r.p50).padStart(6)} ms   p99 ${ms(r.p99).padStart(6)} ms${cpu}${failed}`;
 }
 
+export const micros = (v: number | undefined) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
+
 /** CPU per request of each system's processes, where it was measured: front, back, the servers, all cores. */
-function cpuTable(endpoints: EndpointReport[], processes: Record<SystemName, [string, string]>): string | undefined {
+function cpuTable(endpoints: EndpointReport[], processes: Record<SystemName, readonly string[]>): string | undefined {
   if (!endpoints.some((e) => Object.keys(e.product.cpuMicrosPerRequest).length)) return undefined;
-  const micros = (v: number | undefined) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
+  // Column i holds the product's i-th process beside the floor's (gateway/server, auth/responder, catalog, …).
+  const columns = Math.max(processes.product.length, processes.floor.length);
+  const header = Array.from({ length: columns }, (_, i) =>
+    [processes.product[i], processes.floor[i]?.replace(/^floor-/, '')].filter(Boolean).join('/'),
+  );
   return table(
-    ['endpoint', 'system', 'gateway/server', 'auth/responder', 'postgres+redis+nats', 'load generator', 'machine'],
+    ['endpoint', 'system', ...header, 'postgres+redis+nats', 'load generator', 'machine'],
     endpoints.flatMap((e) =>
       (['product', 'floor'] as const).map((s) => {
         const cpu = e[s].cpuMicrosPerRequest;
         return [
           s === 'product' ? `${e.method} ${e.path}` : '',
           s,
-          micros(cpu[processes[s][0]]),
-          micros(cpu[processes[s][1]]),
+          ...header.map((_, i) => {
+            const name = processes[s][i];
+            return name === undefined ? '' : micros(cpu[name]);
+          }),
           micros(cpu['postgres+redis+nats']),
           micros(cpu['load generator']),
           micros(cpu.machine),
@@ -84,7 +92,7 @@ function cpuTable(endpoints: EndpointReport[], processes: Record<SystemName, [st
 export function formatReport(
   endpoints: EndpointReport[],
   stall: Partial<Record<SystemName, StallReport>>,
-  processes: Record<SystemName, [string, string]>,
+  processes: Record<SystemName, readonly string[]>,
 ): string {
   const out: string[] = [];
   const rounds = endpoints[0]?.product.rounds.length ?? 0;

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the product (gateway + auth service as real child processes) against a floor
- * (a hand-written node:http server + NATS responder doing the same Redis/NATS/SQL/argon2 work),
- * alternately, on GET /api/health, an authenticated GET /api/me and POST /api/customer-login;
- * then whether customer logins at full tilt stall /api/me. Prints a table and writes
+ * `npm run bench`: the product (gateway + auth, inventory and catalog services as real child processes)
+ * against a floor (a hand-written node:http server + NATS responder doing the same Redis/NATS/SQL/argon2
+ * work), alternately, on GET /api/health, an authenticated GET /api/me and POST /api/customer-login;
+ * then whether customer logins at full tilt stall /api/me; then, on the product alone (no floor), the
+ * service catalog, the cost calculator and the stock adjust. Prints tables and writes
  * bench-results/latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,6 +12,16 @@ import { resolve } from 'node:path';
 import { ensureDatabase } from '@garage/shared';
 import { missingDependencies } from '../dependencies.js';
 import { ROOT, stopAll } from '../processes.js';
+import {
+  benchProductOnly,
+  checkProductOnly,
+  formatProductOnly,
+  pickDemoIds,
+  productOnlyEndpoints,
+  productOnlySeconds,
+  type ProductOnlyEndpoint,
+  type ProductOnlyReport,
+} from './catalog-bench.js';
 import { Bench, PROCESSES, SYSTEMS, endpoints, estimateSeconds } from './comparison.js';
 import { idleMachineLoad } from './cpu.js';
 import { stopAllLoads } from './load.js';
@@ -38,7 +49,15 @@ async function preflight(s: BenchSettings): Promise<void> {
         .join('\n'),
     );
   }
-  for (const port of [s.gatewayPort, s.gatewayHealthPort, s.authHealthPort, s.catalogHealthPort, s.floorPort]) {
+  const ports = [
+    s.gatewayPort,
+    s.gatewayHealthPort,
+    s.authHealthPort,
+    s.inventoryHealthPort,
+    s.catalogHealthPort,
+    s.floorPort,
+  ];
+  for (const port of ports) {
     if (await portInUse(port)) {
       throw new Error(`Port ${port} is already in use (a leftover bench?); stop it or choose BENCH_*PORT`);
     }
@@ -71,17 +90,31 @@ async function main(): Promise<void> {
     const cpu = cpus();
     console.log(
       `Bench: ${s.connections} connections, ${s.warmupSeconds} s warm-up + ${s.seconds} s measured, ` +
-        `${s.rounds} round(s) per system; about ${estimateSeconds(s)} s of load on ${cpu.length} CPU(s) ` +
+        `${s.rounds} round(s) per system; about ${estimateSeconds(s) + productOnlySeconds(s)} s of load on ${cpu.length} CPU(s) ` +
         `(${cpu[0]?.model.trim() ?? 'unknown'}).`,
     );
     await preflight(s);
     release = await claimRedisIndex(s.redisUrl);
-    console.log('Starting the product (auth, gateway) and the floor (responder, server)…');
+    console.log('Starting the product (auth, inventory, catalog, gateway) and the floor (responder, server)…');
     const startup = Date.now();
     await startSystems(s, bench.procs);
     bench.watchProcesses();
     console.log(`Started in ${((Date.now() - startup) / 1000).toFixed(1)} s.`);
     const token = await bench.prepare();
+    // Found and tried before any load, so a catalog or inventory that does not answer shows in seconds;
+    // the comparison still runs without them.
+    let productOnly: ProductOnlyEndpoint[] = [];
+    let productOnlySkipped: string | undefined;
+    try {
+      const ids = await pickDemoIds(bench.base.product, token, s.connections);
+      productOnly = productOnlyEndpoints(bench.base.product, token, ids);
+      await checkProductOnly(productOnly);
+    } catch (err) {
+      productOnlySkipped = (err as Error).message;
+      productOnly = [];
+      console.warn(`⚠ the product-only endpoints (catalog, inventory) are skipped: ${productOnlySkipped}`);
+      process.exitCode = 1;
+    }
     const busyBeforeStart = await idleMachineLoad();
     if (busyBeforeStart !== undefined && busyBeforeStart > 0.25) {
       console.warn(
@@ -101,9 +134,15 @@ async function main(): Promise<void> {
     const stall: Partial<Record<SystemName, StallReport>> = {};
     for (const system of SYSTEMS) stall[system] = await bench.stall(system, me, login);
 
+    const productOnlyResults: ProductOnlyReport[] = [];
+    if (productOnly.length) console.log('\nProduct only, no floor: catalog and inventory');
+    for (const e of productOnly) productOnlyResults.push(await benchProductOnly(bench, e));
+
     const finishedAt = new Date();
     const durationSeconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
     console.log(`\n${formatReport(results, stall, PROCESSES)}`);
+    if (productOnlyResults.length) console.log(`\n${formatProductOnly(productOnlyResults)}`);
+    if (productOnlySkipped) console.warn(`\n⚠ product-only endpoints skipped: ${productOnlySkipped}`);
     const out = resolve(ROOT, 'bench-results', 'latest.json');
     await mkdir(resolve(ROOT, 'bench-results'), { recursive: true });
     const report = {
@@ -125,8 +164,12 @@ async function main(): Promise<void> {
         'cpuSeconds: user+system CPU of each process during a measured run (/proc); "machine" = every core of the host, ' +
           '"other" = the machine minus the processes under test, the load generator, Postgres, Redis and NATS ' +
           '(above ~0.25 cores the run was disturbed); cpuMicrosPerRequest = cpuSeconds ÷ 2xx responses',
+        'productOnlyEndpoints: catalog and inventory, measured on the product alone (there is no floor for them, ' +
+          'so no ratios); statusCodes = every measured response by status; conflicts = 409 responses',
       ],
       endpoints: results,
+      productOnlyEndpoints: productOnlyResults,
+      ...(productOnlySkipped ? { productOnlySkipped } : {}),
       stall,
     };
     await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);

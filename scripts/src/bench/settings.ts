@@ -19,6 +19,7 @@ export interface BenchSettings {
   authHealthPort: number;
   gatewayHealthPort: number;
   catalogHealthPort: number;
+  inventoryHealthPort: number;
   floorPort: number;
 }
 
@@ -48,6 +49,7 @@ export function benchSettings(): BenchSettings {
     authHealthPort: Math.floor(num('BENCH_AUTH_HEALTH_PORT', 3091, 1)),
     gatewayHealthPort: Math.floor(num('BENCH_GATEWAY_HEALTH_PORT', 3090, 1)),
     catalogHealthPort: Math.floor(num('BENCH_CATALOG_HEALTH_PORT', 3092, 1)),
+    inventoryHealthPort: Math.floor(num('BENCH_INVENTORY_HEALTH_PORT', 3094, 1)),
     floorPort: Math.floor(num('BENCH_FLOOR_PORT', 5098, 1)),
   };
 }

@@ -86,7 +86,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Starts the product (auth, catalog, then gateway) and the floor (responder, then server), each waited for.
+ * Starts the product (auth, inventory, catalog, then gateway) and the floor (responder, then server), each waited for.
  * Every process is pushed to `procs` as soon as it exists, so a failed start still stops it.
  */
 export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): Promise<void> {
@@ -97,6 +97,8 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
       {
         ...env,
         HEALTH_PORT: String(s.authHealthPort),
+        // Sign-ins in progress from one IP beyond the failure allowance (default 50): out of the way of the load.
+        LOGIN_MAX_CONCURRENT_PER_IP: process.env.LOGIN_MAX_CONCURRENT_PER_IP || '10000',
       },
       'pipe',
     ),
@@ -104,7 +106,12 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
   procs.push(auth);
   await waitForHttp(`http://127.0.0.1:${s.authHealthPort}/health/ready`, auth, 60_000);
 
-  // The gateway's /api/health asks every service, so the catalog runs too.
+  // The gateway's /api/health asks every service, and the product-only endpoints need catalog and
+  // inventory. Inventory first: the catalog reads part prices from inventory when it starts.
+  const inventory = track(startService('inventory', { ...env, HEALTH_PORT: String(s.inventoryHealthPort) }, 'pipe'));
+  procs.push(inventory);
+  await waitForHttp(`http://127.0.0.1:${s.inventoryHealthPort}/health/ready`, inventory, 60_000);
+
   const catalog = track(startService('catalog', { ...env, HEALTH_PORT: String(s.catalogHealthPort) }, 'pipe'));
   procs.push(catalog);
   await waitForHttp(`http://127.0.0.1:${s.catalogHealthPort}/health/ready`, catalog, 60_000);
