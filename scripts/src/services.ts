@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createAuthDataSource } from '@garage/auth/dist/data-source.js';
 import { createCatalogDataSource } from '@garage/catalog/dist/data-source.js';
 import { createInventoryDataSource } from '@garage/inventory/dist/data-source.js';
+import { createBookingsDataSource } from '@garage/bookings/dist/data-source.js';
 
 export interface ServiceEntry {
   /** Folder under services/ and the service's NATS name. */
@@ -18,4 +19,5 @@ export const SERVICES: ServiceEntry[] = [
   // Before catalog: catalog reads part prices from inventory when it starts.
   { name: 'inventory', healthPort: 3004, dataSource: (url) => createInventoryDataSource(url, 2) },
   { name: 'catalog', healthPort: 3002, dataSource: (url) => createCatalogDataSource(url, 2) },
+  { name: 'bookings', healthPort: 3003, dataSource: (url) => createBookingsDataSource(url, 2) },
 ];

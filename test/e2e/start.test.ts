@@ -78,6 +78,7 @@ describe('npm start', () => {
       GATEWAY_HEALTH_PORT: String(gatewayHealthPort),
       CATALOG_HEALTH_PORT: String(await freePort()),
       INVENTORY_HEALTH_PORT: String(await freePort()),
+      BOOKINGS_HEALTH_PORT: String(await freePort()),
       NATS_PREFIX: `${process.env.NATS_PREFIX}_e2e`,
       LOG_LEVEL: 'warn',
     });
@@ -94,7 +95,7 @@ describe('npm start', () => {
       expect(health.body).toMatchObject({
         status: 'healthy',
         database: 'connected',
-        services: { auth: 'up', catalog: 'up', inventory: 'up' },
+        services: { auth: 'up', catalog: 'up', bookings: 'up', inventory: 'up' },
       });
       const branches = await http<{ items: unknown[] }>(base, 'GET', '/api/branches');
       expect(branches.body.items).toHaveLength(3);

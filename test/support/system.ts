@@ -5,6 +5,8 @@ import { catalogEnvSchema } from '../../services/catalog/src/config.js';
 import { startCatalogService } from '../../services/catalog/src/catalog.app.js';
 import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
 import { startInventoryService } from '../../services/inventory/src/inventory.app.js';
+import { bookingsEnvSchema } from '../../services/bookings/src/config.js';
+import { startBookingsService } from '../../services/bookings/src/bookings.app.js';
 import type { RunningService } from '@garage/shared';
 import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../services/gateway/src/gateway.app.js';
@@ -34,7 +36,21 @@ export function startInventory(extra: Record<string, string> = {}): Promise<Runn
   );
 }
 
-/** Starts a gateway in this process on a free port; loopback is a trusted proxy so tests can choose client IPs. */
+/** Starts the bookings service in this process. */
+export function startBookings(extra: Record<string, string> = {}): Promise<RunningService> {
+  return startBookingsService(
+    loadConfig(
+      bookingsEnvSchema,
+      testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra }),
+    ),
+  );
+}
+
+/**
+ * Starts a gateway in this process on a free port; loopback is a trusted proxy so tests can choose
+ * client IPs. The general throttle is out of the way unless a test sets it: its counters live in
+ * the run's Redis, shared by every suite that signs in as the demo accounts or calls from loopback.
+ */
 export function startGatewayForTest(extra: Record<string, string> = {}): Promise<RunningGateway> {
   return startGateway(
     loadConfig(
@@ -45,6 +61,8 @@ export function startGatewayForTest(extra: Record<string, string> = {}): Promise
         HOST: '127.0.0.1',
         TRUSTED_PROXIES: '127.0.0.1,::1',
         HEALTH_CACHE_MS: '0',
+        THROTTLE_ANON_PER_MINUTE: '100000',
+        THROTTLE_ACCOUNT_PER_MINUTE: '100000',
         ...extra,
       }),
     ),
@@ -55,6 +73,7 @@ export interface TestSystem {
   auth: RunningAuthService;
   catalog: RunningService;
   inventory: RunningService;
+  bookings: RunningService;
   gateway: RunningGateway;
   url: string;
   close(): Promise<void>;
@@ -64,22 +83,35 @@ type ServiceEnv = Record<string, string>;
 
 /** Every service plus a gateway, ready to be driven over HTTP. */
 export async function startSystem(
-  options: { auth?: ServiceEnv; catalog?: ServiceEnv; inventory?: ServiceEnv; gateway?: ServiceEnv } = {},
+  options: {
+    auth?: ServiceEnv;
+    catalog?: ServiceEnv;
+    inventory?: ServiceEnv;
+    bookings?: ServiceEnv;
+    gateway?: ServiceEnv;
+  } = {},
 ): Promise<TestSystem> {
   const auth = await startAuth(options.auth);
   const inventory = await startInventory(options.inventory);
   const catalog = await startCatalog(options.catalog);
+  const bookings = await startBookings(options.bookings);
   const gateway = await startGatewayForTest(options.gateway);
   // close() stops whatever runs at the time, so a test may restart a service by assigning a new one.
   const system: TestSystem = {
     auth,
     catalog,
     inventory,
+    bookings,
     gateway,
     url: gateway.url,
     async close() {
       await system.gateway.close();
-      await Promise.all([system.auth.close(), system.catalog.close(), system.inventory.close()]);
+      await Promise.all([
+        system.auth.close(),
+        system.catalog.close(),
+        system.inventory.close(),
+        system.bookings.close(),
+      ]);
     },
   };
   return system;

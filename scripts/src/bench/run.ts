@@ -54,6 +54,7 @@ async function preflight(s: BenchSettings): Promise<void> {
     s.gatewayHealthPort,
     s.authHealthPort,
     s.inventoryHealthPort,
+    s.bookingsHealthPort,
     s.catalogHealthPort,
     s.floorPort,
   ];

@@ -20,6 +20,7 @@ export interface BenchSettings {
   gatewayHealthPort: number;
   catalogHealthPort: number;
   inventoryHealthPort: number;
+  bookingsHealthPort: number;
   floorPort: number;
 }
 
@@ -50,6 +51,7 @@ export function benchSettings(): BenchSettings {
     gatewayHealthPort: Math.floor(num('BENCH_GATEWAY_HEALTH_PORT', 3090, 1)),
     catalogHealthPort: Math.floor(num('BENCH_CATALOG_HEALTH_PORT', 3092, 1)),
     inventoryHealthPort: Math.floor(num('BENCH_INVENTORY_HEALTH_PORT', 3094, 1)),
+    bookingsHealthPort: Math.floor(num('BENCH_BOOKINGS_HEALTH_PORT', 3093, 1)),
     floorPort: Math.floor(num('BENCH_FLOOR_PORT', 5098, 1)),
   };
 }

@@ -86,7 +86,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Starts the product (auth, inventory, catalog, then gateway) and the floor (responder, then server), each waited for.
+ * Starts the product (auth, inventory, catalog, bookings, then gateway) and the floor (responder, then server), each waited for.
  * Every process is pushed to `procs` as soon as it exists, so a failed start still stops it.
  */
 export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): Promise<void> {
@@ -115,6 +115,10 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
   const catalog = track(startService('catalog', { ...env, HEALTH_PORT: String(s.catalogHealthPort) }, 'pipe'));
   procs.push(catalog);
   await waitForHttp(`http://127.0.0.1:${s.catalogHealthPort}/health/ready`, catalog, 60_000);
+
+  const bookings = track(startService('bookings', { ...env, HEALTH_PORT: String(s.bookingsHealthPort) }, 'pipe'));
+  procs.push(bookings);
+  await waitForHttp(`http://127.0.0.1:${s.bookingsHealthPort}/health/ready`, bookings, 60_000);
 
   const gateway = track(
     startService(

@@ -64,6 +64,7 @@ describe('Redis stopped and restarted', () => {
       auth: env,
       catalog: env,
       inventory: env,
+      bookings: env,
       gateway: { ...env, RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) },
     });
   });
@@ -172,7 +173,7 @@ describe('one service down takes down only what needs it', () => {
     expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(200);
     const health = await http<{ services: Record<string, string> }>(sys.url, 'GET', '/api/health');
     expect(health.status).toBe(503);
-    expect(health.body.services).toEqual({ auth: 'up', catalog: 'down', inventory: 'up' });
+    expect(health.body.services).toEqual({ auth: 'up', catalog: 'down', bookings: 'up', inventory: 'up' });
     sys.catalog = await startCatalog();
     expect((await http(sys.url, 'GET', '/api/branches')).status).toBe(200);
   });

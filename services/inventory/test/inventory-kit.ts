@@ -28,7 +28,7 @@ const STAFF_PASSWORD = 'Parts-Counter-2026';
 
 /** Starts the system with a generous account throttle (the race tests send bursts) and signs everyone in. */
 export async function startWorld(): Promise<InventoryWorld> {
-  const sys = await startSystem({ gateway: { THROTTLE_ACCOUNT_PER_MINUTE: '100000' } });
+  const sys = await startSystem();
   const url = sys.url;
   const admin = await loginStaff(url, 'admin', 'admin123');
   const staffAt = async (branchId: string) => {

@@ -207,3 +207,24 @@ export const authContracts = {
   updateUser,
   setCustomerStatus,
 };
+
+/** Internal (no HTTP; the gateway's GET /api/customers adds counts): customers by name, ?q= name, email or phone. */
+export const searchCustomers = defineMessage({
+  pattern: 'auth.customers.search',
+  request: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() }).strict(),
+  response: pageOf(CustomerSchema),
+});
+
+/** Internal: one customer (staff and admin only). */
+export const getCustomer = defineMessage({
+  pattern: 'auth.customers.get',
+  request: z.strictObject({ id: Uuid }),
+  response: CustomerSchema,
+});
+
+/** Internal: how many customer accounts the chain has (the admin's dashboard). */
+export const countCustomers = defineMessage({
+  pattern: 'auth.customers.count',
+  request: Empty,
+  response: z.object({ customers: z.number().int() }),
+});

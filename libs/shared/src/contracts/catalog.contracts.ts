@@ -274,3 +274,16 @@ export const catalogContracts = {
   updateService,
   calculateCost,
 };
+
+/** Internal (no HTTP): what bookings freezes into a booking: the estimate, the duration and the parts. */
+export const quote = defineMessage({
+  pattern: 'catalog.quote',
+  request: calculateCost.request,
+  response: z.object({
+    estimate: CostEstimateSchema,
+    /** Sum of the services' durations. */
+    durationMinutes: z.number().int(),
+    /** Every part of every service, one line per SKU. */
+    parts: z.array(z.object({ partSku: Sku, quantity: z.number().int() })),
+  }),
+});

@@ -16,6 +16,6 @@ export function healthContract(service: string) {
   return defineMessage({ pattern: `${service}.health`, request: Empty, response: ServiceHealthSchema });
 }
 
-/** The services the gateway aggregates into /health (bookings joins when it lands). */
-export const SERVICES = ['auth', 'catalog', 'inventory'] as const;
+/** The services the gateway aggregates into /health. */
+export const SERVICES = ['auth', 'catalog', 'bookings', 'inventory'] as const;
 export type ServiceName = (typeof SERVICES)[number];

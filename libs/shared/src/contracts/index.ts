@@ -25,3 +25,21 @@ export {
   type PartPrice,
   type Reservation,
 } from './inventory.contracts.js';
+export * as bookings from './bookings.contracts.js';
+export {
+  VehicleSchema,
+  TechnicianSchema,
+  BookingSchema,
+  AvailabilitySchema,
+  ServiceRecordSchema,
+  BOOKING_STATUSES,
+  type Vehicle,
+  type Technician,
+  type Booking,
+  type BookingStatus,
+  type Availability,
+  type ServiceRecord,
+} from './bookings.contracts.js';
+export * as composed from './dashboard.contracts.js';
+export { CustomerSummarySchema, DashboardSchema, type CustomerSummary, type Dashboard } from './dashboard.contracts.js';
+export * from './events.contracts.js';

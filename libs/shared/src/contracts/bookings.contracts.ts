@@ -1,0 +1,449 @@
+import { z } from 'zod';
+import { defineMessage } from './contract.js';
+import { PageQuery, Text, Uuid, pageOf } from './common.js';
+import { CostEstimateSchema, Sku } from './catalog.contracts.js';
+
+const BOOKINGS_TAG = 'Bookings';
+const VEHICLES_TAG = 'Vehicles';
+
+// --- vehicles --------------------------------------------------------------------------
+
+/** A VIN: 17 characters, letters and digits without I, O and Q; upper-cased. */
+export const Vin = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, '17 letters and digits, without I, O or Q');
+
+const VehicleFields = {
+  vin: Vin,
+  plate: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9 -]{0,14}$/, 'a number plate: letters, digits, spaces and dashes, at most 15'),
+  make: Text(40),
+  model: Text(60),
+  year: z
+    .number()
+    .int()
+    .min(1900)
+    .max(new Date().getUTCFullYear() + 1),
+  mileage: z.number().int().min(0).max(3_000_000),
+};
+
+export const VehicleSchema = z.object({ id: Uuid, customerId: Uuid, ...VehicleFields, createdAt: z.string() });
+export type Vehicle = z.infer<typeof VehicleSchema>;
+
+export const listVehicles = defineMessage({
+  pattern: 'bookings.vehicles.list',
+  request: PageQuery.extend({ customerId: Uuid.optional(), q: Text(40).optional() }).strict(),
+  response: pageOf(VehicleSchema),
+  http: {
+    method: 'GET',
+    path: '/api/vehicles',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: VEHICLES_TAG,
+    summary: 'Vehicles of every customer (?customerId=, ?q= VIN or plate prefix)',
+  },
+});
+
+export const createVehicle = defineMessage({
+  pattern: 'bookings.vehicles.create',
+  request: z.strictObject({ customerId: Uuid, ...VehicleFields }),
+  response: VehicleSchema,
+  http: {
+    method: 'POST',
+    path: '/api/vehicles',
+    status: 201,
+    access: ['admin', 'staff'],
+    tag: VEHICLES_TAG,
+    summary: "Register a customer's vehicle (a VIN belongs to one vehicle: 409 if known)",
+  },
+});
+
+export const getVehicle = defineMessage({
+  pattern: 'bookings.vehicles.get',
+  request: z.strictObject({ id: Uuid }),
+  response: VehicleSchema,
+  http: {
+    method: 'GET',
+    path: '/api/vehicles/:id',
+    status: 200,
+    access: 'signed-in',
+    tag: VEHICLES_TAG,
+    summary: 'One vehicle (customers: their own only; another one is 404)',
+  },
+});
+
+export const updateVehicle = defineMessage({
+  pattern: 'bookings.vehicles.update',
+  request: z.strictObject({
+    id: Uuid,
+    plate: VehicleFields.plate.optional(),
+    make: VehicleFields.make.optional(),
+    model: VehicleFields.model.optional(),
+    year: VehicleFields.year.optional(),
+    mileage: VehicleFields.mileage.optional(),
+  }),
+  response: VehicleSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/vehicles/:id',
+    status: 200,
+    access: 'signed-in',
+    tag: VEHICLES_TAG,
+    summary: 'Change plate, make, model, year or mileage (customers: their own only)',
+  },
+});
+
+export const myVehicles = defineMessage({
+  pattern: 'bookings.vehicles.mine',
+  request: PageQuery.strict(),
+  response: pageOf(VehicleSchema),
+  http: {
+    method: 'GET',
+    path: '/api/customer/my-vehicles',
+    status: 200,
+    access: ['customer'],
+    tag: VEHICLES_TAG,
+    summary: 'My vehicles',
+  },
+});
+
+export const addMyVehicle = defineMessage({
+  pattern: 'bookings.vehicles.add-mine',
+  request: z.strictObject(VehicleFields),
+  response: VehicleSchema,
+  http: {
+    method: 'POST',
+    path: '/api/customer/my-vehicles',
+    status: 201,
+    access: ['customer'],
+    tag: VEHICLES_TAG,
+    summary: 'Add my vehicle',
+  },
+});
+
+// --- technicians -------------------------------------------------------------------------
+
+const TechnicianFields = {
+  name: Text(100),
+  branchId: Uuid,
+  skills: z.array(Text(40)).max(30),
+  active: z.boolean(),
+};
+export const TechnicianSchema = z.object({ id: Uuid, ...TechnicianFields });
+export type Technician = z.infer<typeof TechnicianSchema>;
+
+export const listTechnicians = defineMessage({
+  pattern: 'bookings.technicians.list',
+  request: PageQuery.extend({
+    branchId: Uuid.optional(),
+    includeInactive: z.enum(['true', 'false']).optional(),
+  }).strict(),
+  response: pageOf(TechnicianSchema),
+  http: {
+    method: 'GET',
+    path: '/api/technicians',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: 'Technicians',
+    summary: 'Technicians by name (?branchId=); they work their branch’s opening hours',
+  },
+});
+
+export const createTechnician = defineMessage({
+  pattern: 'bookings.technicians.create',
+  request: z.strictObject({
+    ...TechnicianFields,
+    skills: TechnicianFields.skills.default([]),
+    active: TechnicianFields.active.default(true),
+  }),
+  response: TechnicianSchema,
+  http: {
+    method: 'POST',
+    path: '/api/technicians',
+    status: 201,
+    access: ['admin'],
+    tag: 'Technicians',
+    summary: 'Add a technician at a branch',
+  },
+});
+
+export const updateTechnician = defineMessage({
+  pattern: 'bookings.technicians.update',
+  request: z.strictObject({
+    id: Uuid,
+    name: TechnicianFields.name.optional(),
+    branchId: TechnicianFields.branchId.optional(),
+    skills: TechnicianFields.skills.optional(),
+    active: TechnicianFields.active.optional(),
+  }),
+  response: TechnicianSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/technicians/:id',
+    status: 200,
+    access: ['admin'],
+    tag: 'Technicians',
+    summary: 'Change a technician (active: false takes them off new bookings)',
+  },
+});
+
+// --- availability and bookings -------------------------------------------------------------
+
+const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
+const Instant = z.iso.datetime({ offset: true });
+const IdList = z
+  .string()
+  .max(20 * 37)
+  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()))
+  .pipe(z.array(z.uuid()).min(1).max(20));
+
+export const AvailabilitySchema = z.object({
+  branchId: Uuid,
+  date: z.string(),
+  durationMinutes: z.number().int(),
+  slots: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), technicianIds: z.array(Uuid) })),
+});
+export type Availability = z.infer<typeof AvailabilitySchema>;
+
+export const availability = defineMessage({
+  pattern: 'bookings.availability',
+  request: z.strictObject({ branchId: Uuid, serviceIds: IdList, date: CalendarDate }),
+  response: AvailabilitySchema,
+  http: {
+    method: 'GET',
+    path: '/api/availability',
+    status: 200,
+    access: 'public',
+    tag: BOOKINGS_TAG,
+    summary:
+      "Start times on the booking grid inside the branch's opening hours (its own time zone) where a technician and a bay are both free for the services' whole duration",
+  },
+});
+
+export const BOOKING_STATUSES = [
+  'requested',
+  'confirmed',
+  'checked_in',
+  'in_progress',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
+export const BookingStatus = z.enum(BOOKING_STATUSES);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+/** Where the booking's parts stand in inventory: pending until inventory has answered the booking event. */
+export const PartsStatus = z.enum(['pending', 'reserved', 'awaiting_parts', 'released', 'consumed']);
+
+export const BookingSchema = z.object({
+  id: Uuid,
+  customerId: Uuid,
+  vehicleId: Uuid,
+  branchId: Uuid,
+  technicianId: Uuid,
+  bay: z.number().int(),
+  serviceIds: z.array(Uuid),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: BookingStatus,
+  partsStatus: PartsStatus,
+  /** The price when booked, frozen: later price changes do not touch it. */
+  quote: CostEstimateSchema,
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Booking = z.infer<typeof BookingSchema>;
+
+export const createBooking = defineMessage({
+  pattern: 'bookings.create',
+  request: z.strictObject({
+    branchId: Uuid,
+    vehicleId: Uuid,
+    serviceIds: z
+      .array(Uuid)
+      .min(1)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'each service once'),
+    startsAt: Instant,
+    technicianId: Uuid.optional(),
+    notes: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((v) => !v.includes('\u0000'), 'no NUL characters')
+      .default(''),
+    /** From the `Idempotency-Key` header (the gateway puts it here). */
+    idempotencyKey: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, at most 200')
+      .optional(),
+  }),
+  response: BookingSchema,
+  http: {
+    method: 'POST',
+    path: '/api/bookings',
+    status: 201,
+    access: ['customer', 'staff', 'admin'],
+    tag: BOOKINGS_TAG,
+    summary:
+      'Book a slot (customers: their own vehicle). Idempotency-Key: the same key from the same account within 24 h answers the first booking; with another body, 422. Slot taken: 409',
+  },
+});
+
+export const listBookings = defineMessage({
+  pattern: 'bookings.list',
+  request: PageQuery.extend({
+    branchId: Uuid.optional(),
+    status: BookingStatus.optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+  }).strict(),
+  response: pageOf(BookingSchema),
+  http: {
+    method: 'GET',
+    path: '/api/bookings',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: BOOKINGS_TAG,
+    summary: 'Bookings by start time (staff: their branches), ?branchId=&status=&from=&to=',
+  },
+});
+
+export const myBookings = defineMessage({
+  pattern: 'bookings.mine',
+  request: PageQuery.strict(),
+  response: pageOf(BookingSchema),
+  http: {
+    method: 'GET',
+    path: '/api/customer/my-bookings',
+    status: 200,
+    access: ['customer'],
+    tag: BOOKINGS_TAG,
+    summary: 'My bookings, newest start first',
+  },
+});
+
+export const getBooking = defineMessage({
+  pattern: 'bookings.get',
+  request: z.strictObject({ id: Uuid }),
+  response: BookingSchema,
+  http: {
+    method: 'GET',
+    path: '/api/bookings/:id',
+    status: 200,
+    access: 'signed-in',
+    tag: BOOKINGS_TAG,
+    summary: 'One booking (its owner, staff of its branch, admin; anyone else 404)',
+  },
+});
+
+export const cancelBooking = defineMessage({
+  pattern: 'bookings.cancel',
+  request: z.strictObject({ id: Uuid }),
+  response: BookingSchema,
+  http: {
+    method: 'POST',
+    path: '/api/bookings/:id/cancel',
+    status: 200,
+    access: 'signed-in',
+    tag: BOOKINGS_TAG,
+    summary: 'Cancel (owner before it starts; staff of its branch; admin): frees the slot and the parts',
+  },
+});
+
+export const setBookingStatus = defineMessage({
+  pattern: 'bookings.set-status',
+  request: z.strictObject({
+    id: Uuid,
+    status: BookingStatus,
+    /** Odometer reading when completing (goes into the service record and the vehicle). */
+    mileage: VehicleFields.mileage.optional(),
+  }),
+  response: BookingSchema,
+  http: {
+    method: 'PATCH',
+    path: '/api/bookings/:id/status',
+    status: 200,
+    access: ['staff', 'admin'],
+    tag: BOOKINGS_TAG,
+    summary:
+      'Move along requested → confirmed → checked_in → in_progress → completed, or to cancelled / no_show; anything else 409',
+  },
+});
+
+// --- service records ---------------------------------------------------------------------------
+
+export const ServiceRecordSchema = z.object({
+  id: Uuid,
+  bookingId: Uuid,
+  customerId: Uuid,
+  vehicleId: Uuid,
+  branchId: Uuid,
+  technicianId: Uuid,
+  services: z.array(
+    z.object({ serviceId: Uuid, name: z.string(), laborCents: z.number().int(), partsCents: z.number().int() }),
+  ),
+  parts: z.array(z.object({ partSku: Sku, quantity: z.number().int() })),
+  laborCents: z.number().int(),
+  partsCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  mileage: z.number().int().nullable(),
+  completedAt: z.string(),
+});
+export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
+
+export const listServiceRecords = defineMessage({
+  pattern: 'bookings.records.list',
+  request: PageQuery.extend({ vehicleId: Uuid.optional(), branchId: Uuid.optional() }).strict(),
+  response: pageOf(ServiceRecordSchema),
+  http: {
+    method: 'GET',
+    path: '/api/services',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: BOOKINGS_TAG,
+    summary: 'Work done (from completed bookings), newest first; ?vehicleId= is a vehicle’s history',
+  },
+});
+
+export const myServiceRecords = defineMessage({
+  pattern: 'bookings.records.mine',
+  request: PageQuery.strict(),
+  response: pageOf(ServiceRecordSchema),
+  http: {
+    method: 'GET',
+    path: '/api/customer/my-services',
+    status: 200,
+    access: ['customer'],
+    tag: BOOKINGS_TAG,
+    summary: "My vehicles' service history",
+  },
+});
+
+export const bookingsContracts = {
+  listVehicles,
+  createVehicle,
+  getVehicle,
+  updateVehicle,
+  myVehicles,
+  addMyVehicle,
+  listTechnicians,
+  createTechnician,
+  updateTechnician,
+  availability,
+  createBooking,
+  listBookings,
+  myBookings,
+  getBooking,
+  cancelBooking,
+  setBookingStatus,
+  listServiceRecords,
+  myServiceRecords,
+};

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineMessage } from './contract.js';
+import { PageQuery, Uuid, pageOf } from './common.js';
+import { CustomerSchema } from './auth.contracts.js';
+import { BookingStatus } from './bookings.contracts.js';
+
+/**
+ * Routes the gateway composes from several services (one request per service, in parallel,
+ * never one per row). Their patterns name the composition; nothing listens on them.
+ */
+
+const Scope = z.strictObject({ branchId: Uuid.optional() });
+
+export const CustomerSummarySchema = CustomerSchema.extend({
+  vehicles: z.number().int(),
+  bookings: z.number().int(),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
+
+export const listCustomers = defineMessage({
+  pattern: 'gateway.customers.list',
+  request: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() }).strict(),
+  response: pageOf(CustomerSummarySchema),
+  http: {
+    method: 'GET',
+    path: '/api/customers',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: 'Customers',
+    summary: 'Customers by name with their vehicle and booking counts; ?q= searches name, email or phone',
+  },
+});
+
+export const getCustomerSummary = defineMessage({
+  pattern: 'gateway.customers.get',
+  request: z.strictObject({ id: Uuid }),
+  response: CustomerSummarySchema,
+  http: {
+    method: 'GET',
+    path: '/api/customers/:id',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: 'Customers',
+    summary: 'One customer with vehicle and booking counts',
+  },
+});
+
+export const DashboardSchema = z.object({
+  customers: z.number().int(),
+  vehicles: z.number().int(),
+  bookingsToday: z.number().int(),
+  bookingsByStatus: z.record(BookingStatus, z.number().int()),
+  revenueCentsThisMonth: z.number().int(),
+  lowStockParts: z.number().int(),
+  activeTechnicians: z.number().int(),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const dashboard = defineMessage({
+  pattern: 'gateway.dashboard',
+  request: Scope,
+  response: DashboardSchema,
+  http: {
+    method: 'GET',
+    path: '/api/dashboard',
+    status: 200,
+    access: ['admin', 'staff'],
+    tag: 'Dashboard',
+    summary:
+      "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise)",
+  },
+});
+
+/**
+ * Internal: the bookings service's part of the dashboard, scoped by the principal (staff: their
+ * branches). customers and vehicles count those with a booking in scope; for the whole chain the
+ * gateway takes customers from auth instead.
+ */
+export const bookingsDashboard = defineMessage({
+  pattern: 'bookings.dashboard',
+  request: Scope,
+  response: DashboardSchema.pick({
+    customers: true,
+    vehicles: true,
+    bookingsToday: true,
+    bookingsByStatus: true,
+    revenueCentsThisMonth: true,
+    activeTechnicians: true,
+  }),
+});
+
+/** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
+export const inventoryDashboard = defineMessage({
+  pattern: 'inventory.dashboard',
+  request: Scope,
+  response: DashboardSchema.pick({ lowStockParts: true }),
+});
+
+/** Internal: how many vehicles and bookings each customer has (for GET /api/customers). */
+export const customerCounts = defineMessage({
+  pattern: 'bookings.customers.counts',
+  request: z.strictObject({ customerIds: z.array(Uuid).max(100) }),
+  response: z.object({
+    items: z.array(z.object({ customerId: Uuid, vehicles: z.number().int(), bookings: z.number().int() })),
+  }),
+});
+
+export const dashboardContracts = { listCustomers, getCustomerSummary, dashboard };

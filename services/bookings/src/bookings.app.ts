@@ -1,0 +1,14 @@
+import { startService, type RunningService } from '@garage/shared';
+import type { BookingsConfig } from './config.js';
+import { BookingsModule } from './bookings.module.js';
+import { createBookingsDataSource } from './data-source.js';
+
+/** The bookings service: vehicles, technicians, availability, bookings, service records (schema "bookings"). */
+export function startBookingsService(config: BookingsConfig): Promise<RunningService> {
+  return startService({
+    name: 'bookings',
+    config,
+    createDataSource: (c) => createBookingsDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
+    module: (infra) => BookingsModule.forRoot(infra),
+  });
+}
