@@ -1,13 +1,17 @@
 /**
  * The demo chain's fixed facts that more than one service's demo data refers to: branch ids
  * (catalog owns branches, inventory keeps stock at them, bookings books them) and part SKUs
- * (inventory owns parts, the catalog's services use them). Only for demo data, never production.
+ * (inventory owns parts, the catalog's services use them), the demo customer's id. Only for demo data,
+ * never production.
  */
 export const DEMO_BRANCH_IDS = {
   downtown: '0b7c1a52-5d0e-4c1e-9a57-1f0a3d2c0001',
   northside: '0b7c1a52-5d0e-4c1e-9a57-1f0a3d2c0002',
   harbor: '0b7c1a52-5d0e-4c1e-9a57-1f0a3d2c0003',
 } as const;
+
+/** The demo customer's account id (auth owns it; bookings' demo vehicles and bookings are theirs). */
+export const DEMO_CUSTOMER_ID = '0b7c1a52-5d0e-4c1e-9a57-1f0a3d2c1001';
 
 export interface DemoPart {
   sku: string;

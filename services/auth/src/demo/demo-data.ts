@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DEMO_CUSTOMER_ID } from '@garage/shared';
 import type { PasswordHasher } from '../passwords/password-hasher.js';
 import { DEMO_ADMIN, DEMO_CUSTOMER } from './demo-credentials.js';
 
@@ -12,9 +13,10 @@ export async function loadDemoAccounts(db: DataSource, hasher: PasswordHasher): 
   );
   if (admin.length) added.push(`admin ${DEMO_ADMIN.username}`);
   const customer = await db.query(
-    `INSERT INTO auth.customers (email, first_name, last_name, phone, status, password_hash)
-     VALUES ($1, $2, $3, $4, 'active', $5) ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+    `INSERT INTO auth.customers (id, email, first_name, last_name, phone, status, password_hash)
+     VALUES ($1, $2, $3, $4, $5, 'active', $6) ON CONFLICT DO NOTHING RETURNING id`,
     [
+      DEMO_CUSTOMER_ID,
       DEMO_CUSTOMER.email,
       DEMO_CUSTOMER.firstName,
       DEMO_CUSTOMER.lastName,
