@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_BRANCH_IDS, type CostEstimate, type ServiceOffering, type StockLevel } from '@garage/shared';
+import { connect } from '@nats-io/transport-node';
+import {
+  DEMO_BRANCH_IDS,
+  RpcClient,
+  catalog,
+  type CostEstimate,
+  type ServiceOffering,
+  type StockLevel,
+} from '@garage/shared';
+import { testEnv } from '../../../test/support/test-env.js';
 import { LEAK } from '../../../test/support/http.js';
 import {
   createBranch,
@@ -160,5 +169,35 @@ describe('POST /api/cost-calculator', () => {
       raw: JSON.stringify({ branchId, serviceIds: [a.id], pad: 'x'.repeat(300 * 1024) }),
     });
     expect(big.status).toBe(413);
+  });
+});
+
+describe('catalog.quote (internal, what a booking freezes)', () => {
+  it('gives the same estimate as the calculator, the total duration and each part once with its total quantity', async () => {
+    const nc = await connect({ servers: testEnv().NATS_URL });
+    const rpc = new RpcClient(nc, testEnv().NATS_PREFIX, 5000);
+    try {
+      const answer = await rpc.request(catalog.quote, {
+        principal: null,
+        payload: { branchId, serviceIds: [a.id, b.id] },
+      });
+      const estimate = await quote({ branchId, serviceIds: [a.id, b.id] });
+      expect(answer.estimate).toEqual(estimate.body);
+      expect(answer.durationMinutes).toBe(a.durationMinutes + b.durationMinutes);
+      const [p1, p2] = [a.parts[0]!.partSku, a.parts[1]!.partSku];
+      expect(answer.parts).toEqual(
+        expect.arrayContaining([
+          { partSku: p1, quantity: 3 },
+          { partSku: p2, quantity: 3 },
+        ]),
+      );
+      expect(answer.parts).toHaveLength(2);
+      await expect(
+        rpc.request(catalog.quote, { principal: null, payload: { branchId, serviceIds: [randomUUID()] } }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      rpc.close();
+      await nc.close();
+    }
   });
 });

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Branch, type CostEstimate } from '@garage/shared';
+
+/** What a booking freezes: the estimate, how long the work takes and which parts it uses. */
+export interface Quote {
+  estimate: CostEstimate;
+  durationMinutes: number;
+  parts: Array<{ partSku: string; quantity: number }>;
+}
 import { BranchesRepository } from '../branches/branches.repository.js';
 import { PartPricesService } from '../part-prices/part-prices.service.js';
 import { laborCents, taxCents, toScaledInteger } from '../pricing/money.js';
@@ -21,6 +28,25 @@ export class CostCalculatorService {
   ) {}
 
   async calculate(branchId: string, serviceIds: readonly string[]): Promise<CostEstimate> {
+    const { branch, services, parts } = await this.price(branchId, serviceIds);
+    return estimate(branch, services, parts);
+  }
+
+  /** The estimate plus the total duration and every part (one line per SKU), for a booking to freeze. */
+  async quote(branchId: string, serviceIds: readonly string[]): Promise<Quote> {
+    const { branch, services, parts } = await this.price(branchId, serviceIds);
+    const quantities = new Map<string, number>();
+    for (const line of services.flatMap((s) => s.parts)) {
+      quantities.set(line.partSku, (quantities.get(line.partSku) ?? 0) + line.quantity);
+    }
+    return {
+      estimate: estimate(branch, services, parts),
+      durationMinutes: services.reduce((sum, s) => sum + s.durationMinutes, 0),
+      parts: [...quantities].map(([partSku, quantity]) => ({ partSku, quantity })),
+    };
+  }
+
+  private async price(branchId: string, serviceIds: readonly string[]) {
     const [branch, found] = await Promise.all([
       this.branches.findById(branchId),
       this.offerings.findPricedByIds(serviceIds),
@@ -31,7 +57,7 @@ export class CostCalculatorService {
     }
     const services = inRequestOrder(serviceIds, found);
     const parts = await this.prices.partsCentsOf(services);
-    return estimate(branch, services, parts);
+    return { branch, services, parts };
   }
 }
 
