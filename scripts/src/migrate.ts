@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     const db = dataSource(url);
     await db.initialize();
     try {
-      const ran = await runMigrationsLocked(db, `${name}_migrations`);
+      const ran = await runMigrationsLocked(db);
       console.log(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}`);
     } finally {
       await db.destroy();

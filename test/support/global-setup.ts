@@ -38,10 +38,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.GARAGE_TEST_RUN_ID = runId;
   process.env.NATS_PREFIX = `test_${runId}`;
 
-  for (const { name, dataSource } of SERVICES) {
+  for (const { dataSource } of SERVICES) {
     const db = dataSource(databaseUrl);
     await db.initialize();
-    await runMigrationsLocked(db, `${name}_migrations`);
+    await runMigrationsLocked(db);
     await db.destroy();
   }
 }

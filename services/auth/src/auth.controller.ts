@@ -77,4 +77,24 @@ export class AuthController {
     const { id, status } = parseOrThrow(auth.setCustomerStatus.request, env.payload);
     return this.customers.setStatus(id, status);
   }
+
+  @MessagePattern(auth.searchCustomers.pattern)
+  searchCustomers(@Payload() env: RpcEnvelope) {
+    withRole(env, 'admin', 'staff');
+    const { limit, cursor, q } = parseOrThrow(auth.searchCustomers.request, env.payload);
+    return this.customers.search(limit, cursor, q);
+  }
+
+  @MessagePattern(auth.getCustomer.pattern)
+  getCustomer(@Payload() env: RpcEnvelope) {
+    withRole(env, 'admin', 'staff');
+    return this.customers.get(parseOrThrow(auth.getCustomer.request, env.payload).id);
+  }
+
+  @MessagePattern(auth.countCustomers.pattern)
+  countCustomers(@Payload() env: RpcEnvelope) {
+    withRole(env, 'admin', 'staff');
+    parseOrThrow(auth.countCustomers.request, env.payload);
+    return this.customers.count();
+  }
 }

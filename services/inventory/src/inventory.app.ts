@@ -3,6 +3,7 @@ import type { InventoryConfig } from './config.js';
 import { InventoryModule } from './inventory.module.js';
 import { createInventoryDataSource } from './data-source.js';
 import { loadDemoStock } from './demo/demo-data.js';
+import { BookingEventsConsumer } from './booking-events/booking-events.consumer.js';
 
 /** The inventory service: parts, stock per branch, reservations, stock ledger (schema "inventory"). */
 export function startInventoryService(config: InventoryConfig): Promise<RunningService> {
@@ -13,5 +14,13 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     module: (infra) => InventoryModule.forRoot(infra),
     outboxSchema: 'inventory',
     loadDemoData: ({ db }) => loadDemoStock(db),
+    // booking.created / .cancelled / .no_show / .completed (others under booking.> are acked unread).
+    eventConsumers: (app) => [
+      {
+        durable: 'inventory-bookings',
+        type: 'booking.>',
+        handle: (event) => app.get(BookingEventsConsumer).apply(event),
+      },
+    ],
   });
 }

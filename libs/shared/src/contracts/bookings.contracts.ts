@@ -196,11 +196,11 @@ export const updateTechnician = defineMessage({
 
 const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 const Instant = z.iso.datetime({ offset: true });
-const IdList = z
-  .string()
-  .max(20 * 37)
-  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()))
-  .pipe(z.array(z.uuid()).min(1).max(20));
+/** Ids as `a,b,c` (a query string) or as a list (a payload another service re-sends). */
+const IdList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v),
+  z.array(Uuid).min(1).max(20),
+);
 
 export const AvailabilitySchema = z.object({
   branchId: Uuid,

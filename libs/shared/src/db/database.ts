@@ -25,8 +25,13 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   }
 }
 
-/** Runs a DataSource's pending migrations under a Postgres advisory lock, so replicas starting together take turns. */
-export async function runMigrationsLocked(db: DataSource, lockName: string): Promise<string[]> {
+// One lock for every service: schemas are separate, but extensions (pg_trgm, btree_gist) are per
+// database, and two services creating one at the same moment collide.
+const MIGRATIONS_LOCK = 'garage:migrations';
+
+/** Runs a DataSource's pending migrations under a Postgres advisory lock, so services and replicas starting together take turns. */
+export async function runMigrationsLocked(db: DataSource): Promise<string[]> {
+  const lockName = MIGRATIONS_LOCK;
   const runner = db.createQueryRunner();
   await runner.connect();
   try {

@@ -84,7 +84,7 @@ async function listen<C extends ServiceConfig>(
   const { name } = definition;
   const { config, db, redis, nc, log } = infra;
   if (config.MIGRATE_ON_START ?? !config.PRODUCTION) {
-    const ran = await runMigrationsLocked(db, `${name}_migrations`);
+    const ran = await runMigrationsLocked(db);
     if (ran.length) log.info({ migrations: ran }, 'migrations applied');
   }
   if (loadDemo && definition.loadDemoData) {

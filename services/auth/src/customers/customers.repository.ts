@@ -1,6 +1,8 @@
-import { preparedQuery, type Customer } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, preparedQuery, type Customer } from '@garage/shared';
+import { z } from 'zod';
 import type { DataSource, Repository } from 'typeorm';
 import { CustomerEntity } from './customer.entity.js';
+import { customerSearchCondition } from './customer-search.js';
 import type { AccountStatus } from '../users/user.entity.js';
 
 interface CustomerRow {
@@ -14,6 +16,8 @@ interface CustomerRow {
 }
 
 const CUSTOMER_COLUMNS = 'id, email, first_name, last_name, phone, status, created_at';
+/** Position in the by-name order: lower-cased last and first name, then id (index customers_name_idx). */
+const NameCursor = z.object({ l: z.string(), f: z.string(), id: z.uuid() });
 
 /** Customer accounts in Postgres. Hot reads use plain SQL rows (no entity hydration). */
 export class CustomersRepository {
@@ -27,6 +31,31 @@ export class CustomersRepository {
     const sql = `SELECT ${CUSTOMER_COLUMNS} FROM auth.customers WHERE id = $1`;
     const rows = await preparedQuery<CustomerRow>(this.db, 'auth.customers.by-id', sql, [id]);
     return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  /** A page of customers by last name, first name, id; `q` narrows to a name, email or phone match. One query. */
+  async search(limit: number, cursor?: string, q?: string): Promise<{ items: Customer[]; nextCursor: string | null }> {
+    const after = decodeCursorOrThrow(cursor, NameCursor);
+    const params: unknown[] = [limit + 1];
+    const where: string[] = [];
+    if (after) {
+      params.push(after.l, after.f, after.id);
+      where.push(`(lower(last_name), lower(first_name), id) > ($2, $3, $4)`);
+    }
+    if (q) where.push(customerSearchCondition(q, params));
+    // The cursor keeps Postgres's own lower() of the names, so the next page starts exactly where this one ended.
+    const rows: (CustomerRow & { sort_l: string; sort_f: string })[] = await this.db.query(
+      `SELECT ${CUSTOMER_COLUMNS}, lower(last_name) AS sort_l, lower(first_name) AS sort_f
+       FROM auth.customers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY lower(last_name), lower(first_name), id LIMIT $1`,
+      params,
+    );
+    return pageFrom(rows, limit, toCustomer, (r) => ({ l: r.sort_l, f: r.sort_f, id: r.id }));
+  }
+
+  async count(): Promise<number> {
+    const rows: { customers: number }[] = await this.db.query(`SELECT count(*)::int AS customers FROM auth.customers`);
+    return rows[0]?.customers ?? 0;
   }
 
   /** The account with its password hash, for sign-in only. */

@@ -15,7 +15,7 @@ export interface RegisterCustomerCommand {
   phone?: string;
 }
 
-/** Customer self-registration and account status. */
+/** Customer self-registration, account status, and the customer list staff work from. */
 @Injectable()
 export class CustomersService {
   constructor(
@@ -40,6 +40,20 @@ export class CustomersService {
     });
     if (!customer) throw new DomainError('CONFLICT', 'An account with this email already exists');
     return { customer };
+  }
+
+  search(limit: number, cursor?: string, q?: string) {
+    return this.customers.search(limit, cursor, q);
+  }
+
+  async get(id: string): Promise<Customer> {
+    const customer = await this.customers.findById(id);
+    if (!customer) throw new DomainError('NOT_FOUND', 'No such customer');
+    return customer;
+  }
+
+  async count(): Promise<{ customers: number }> {
+    return { customers: await this.customers.count() };
   }
 
   /** Sets a customer's status; anything but active ends their sessions at once. */

@@ -41,6 +41,31 @@ export class ReservationsRepository {
     return rows[0] ? toReservation(rows[0]) : null;
   }
 
+  /**
+   * A branch's waiting ('short') reservations that need any of the SKUs, oldest first, locked. Rows
+   * are locked in that order by every caller, and before any stock row, like every reservation.
+   */
+  async lockWaiting(tx: Tx, branchId: string, skus: string[], limit: number): Promise<Reservation[]> {
+    const rows = await tx.rows<ReservationRow>(
+      `SELECT ${COLUMNS} FROM inventory.reservations r
+       WHERE r.branch_id = $1 AND r.status = 'short'
+         AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS sku
+                     WHERE r.lines @> jsonb_build_array(jsonb_build_object('partSku', sku)))
+       ORDER BY r.seq LIMIT $3 FOR UPDATE OF r`,
+      [branchId, skus, limit],
+    );
+    return rows.map(toReservation);
+  }
+
+  /** Marks locked waiting reservations held, in one statement; what was short no longer is. */
+  async markHeld(tx: Tx, bookingIds: string[]): Promise<void> {
+    await tx.rows(
+      `UPDATE inventory.reservations SET status = 'reserved', shortages = '[]', updated_at = now()
+       WHERE booking_id = ANY($1::uuid[])`,
+      [bookingIds],
+    );
+  }
+
   /** Moves a claimed or locked reservation to a new status; shortages are kept unless new ones are given. */
   async settle(tx: Tx, bookingId: string, status: Reservation['status'], shortages?: Shortage[]): Promise<Reservation> {
     const rows = await tx.rows<ReservationRow>(

@@ -13,6 +13,12 @@ export interface Actor {
  */
 export const INTERNAL_CALLER: Actor = { kind: 'system', id: 'internal' };
 
+/** Changes made because the bookings service said so in an event (booking.created, .cancelled, ...). */
+export const BOOKINGS_SERVICE: Actor = { kind: 'system', id: 'bookings' };
+
+/** Inventory itself: a waiting booking's parts held when stock arrived, not at anyone's request. */
+export const INVENTORY_SERVICE: Actor = { kind: 'system', id: 'inventory' };
+
 export function actorOf(principal: Principal | null): Actor {
   return principal ? { kind: principal.kind, id: principal.id } : INTERNAL_CALLER;
 }

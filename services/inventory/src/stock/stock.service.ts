@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal, type StockLevel, type StockMovement } from '@garage/shared';
 import { Transactions } from '../db/transactions.js';
 import { PartsRepository } from '../parts/parts.repository.js';
+import { WaitingBookings } from '../reservations/waiting-bookings.service.js';
 import { canonicalUuid } from '../db/uuid.js';
 import type { Tx } from '../db/sql.js';
 import { actorOf, assertMayChangeStockAt } from './actor.js';
@@ -49,6 +50,7 @@ export class StockService {
     private readonly branches: BranchDirectory,
     private readonly parts: PartsRepository,
     private readonly transactions: Transactions,
+    private readonly waiting: WaitingBookings,
   ) {}
 
   /** Without ?branchId=: staff see their own branches, admins every branch that has stock. */
@@ -85,7 +87,7 @@ export class StockService {
     }
     assertMayChangeStockAt(principal, cmd.branchId);
     await this.branches.confirm(principal, cmd.branchId);
-    return this.transactions.run(async (tx) => {
+    const changed = await this.transactions.run(async (tx) => {
       const level =
         cmd.delta > 0
           ? await this.stock.add(tx, cmd.id, cmd.branchId, cmd.delta)
@@ -96,6 +98,9 @@ export class StockService {
       ]);
       return level;
     });
+    // Stock that came in may be what waiting bookings need; the answer shows the level the change left.
+    if (cmd.delta > 0) await this.waiting.afterArrival(cmd.branchId, [changed.sku]);
+    return changed;
   }
 
   /**
@@ -117,7 +122,7 @@ export class StockService {
     await this.branches.confirm(principal, cmd.fromBranchId);
     await this.branches.confirm(principal, cmd.toBranchId);
     const sides = [cmd.fromBranchId, cmd.toBranchId].sort();
-    return this.transactions.run(async (tx) => {
+    const changed = await this.transactions.run(async (tx) => {
       const levels = new Map<string, StockLevel>();
       for (const branchId of sides) {
         const level =
@@ -134,6 +139,8 @@ export class StockService {
       ]);
       return { from: levels.get(cmd.fromBranchId)!, to: levels.get(cmd.toBranchId)! };
     });
+    await this.waiting.afterArrival(cmd.toBranchId, [changed.to.sku]);
+    return changed;
   }
 
   /** Why a conditional change changed nothing: no such part (404), or not enough stock (409). */

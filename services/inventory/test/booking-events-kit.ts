@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import {
+  connectNats,
+  createLogger,
+  ensureEventStream,
+  eventStreamName,
+  eventSubject,
+  startEventConsumer,
+  type DomainEvent,
+  type EventData,
+  type EventType,
+  type RunningConsumer,
+} from '@garage/shared';
+import { testEnv } from '../../../test/support/test-env.js';
+import type { InventoryWorld } from './inventory-kit.js';
+
+/** The durable through which inventory reads the bookings' events (inventory.app.ts). */
+const INVENTORY_DURABLE = 'inventory-bookings';
+
+/**
+ * The test's line to the event stream: it publishes booking events the way the bookings relay does
+ * (event id as Nats-Msg-Id) and records every `inventory.*` event inventory's relay publishes.
+ */
+export interface EventLine {
+  /** Publishes a booking event; returns its id. */
+  publish<T extends EventType>(
+    type: T,
+    data: EventData<T>,
+    options?: { id?: string; dedupe?: boolean },
+  ): Promise<string>;
+  /** The inventory events seen so far about a booking, in stream order. */
+  about(bookingId: string): DomainEvent[];
+  /** Waits until inventory has applied every booking event, relayed its outbox, and we have read it all. */
+  settled(w: InventoryWorld): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openEventLine(): Promise<EventLine> {
+  const env = testEnv();
+  const prefix = env.NATS_PREFIX;
+  const nc: NatsConnection = await connectNats(env.NATS_URL, 'inventory-events-test');
+  const jsm = await ensureEventStream(nc, prefix);
+  const js = jetstream(nc);
+  const seen: DomainEvent[] = [];
+  const durable = `test-inventory-events-${randomUUID().slice(0, 8)}`;
+  const collector: RunningConsumer = await startEventConsumer(
+    js,
+    jsm,
+    prefix,
+    { durable, type: 'inventory.>', handle: async (e) => void seen.push(e) },
+    createLogger('inventory-events-test', 'silent'),
+  );
+  const drained = async (name: string) => {
+    const info = await jsm.consumers.info(eventStreamName(prefix), name);
+    return info.num_pending === 0 && info.num_ack_pending === 0;
+  };
+  return {
+    async publish(type, data, options = {}) {
+      const id = options.id ?? randomUUID();
+      const event = { id, type, occurredAt: new Date().toISOString(), data };
+      // Without the msg id JetStream cannot drop it: what a relay re-publishing after the dedupe window does.
+      const opts = options.dedupe === false ? undefined : { msgID: id };
+      await js.publish(eventSubject(prefix, type), JSON.stringify(event), opts);
+      return id;
+    },
+    about: (bookingId) => seen.filter((e) => (e.data as { bookingId?: string }).bookingId === bookingId),
+    async settled(w) {
+      await until(async () => (await drained(INVENTORY_DURABLE)) && (await unpublished(w)) === 0 && drained(durable));
+    },
+    async close() {
+      await collector.stop();
+      await nc.drain();
+    },
+  };
+}
+
+async function unpublished(w: InventoryWorld): Promise<number> {
+  const res = await w.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM inventory.outbox WHERE published_at IS NULL',
+  );
+  return res.rows[0]?.n ?? 0;
+}
+
+/** Polls until the check holds (or fails the test after `ms`). */
+export async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A reservation row as the database holds it (null: none). */
+export async function reservationOf(
+  w: InventoryWorld,
+  bookingId: string,
+): Promise<{ status: string; shortages: unknown[] } | null> {
+  const res = await w.db.query<{ status: string; shortages: unknown[] }>(
+    'SELECT status, shortages FROM inventory.reservations WHERE booking_id = $1',
+    [bookingId],
+  );
+  return res.rows[0] ?? null;
+}
+
+/** The ledger rows of a booking, oldest first. */
+export async function ledgerOf(w: InventoryWorld, bookingId: string) {
+  const res = await w.db.query<{ kind: string; delta: number; reserved_delta: number; actor_id: string }>(
+    `SELECT kind, delta, reserved_delta, actor_id FROM inventory.stock_movements WHERE booking_id = $1 ORDER BY seq`,
+    [bookingId],
+  );
+  return res.rows;
+}
