@@ -2,6 +2,8 @@ import { startService, type RunningService } from '@garage/shared';
 import type { BookingsConfig } from './config.js';
 import { BookingsModule } from './bookings.module.js';
 import { createBookingsDataSource } from './data-source.js';
+import { loadDemoBookings } from './demo/demo-data.js';
+import { PartsStatusConsumer } from './parts-status/parts-status.consumer.js';
 
 /** The bookings service: vehicles, technicians, availability, bookings, service records (schema "bookings"). */
 export function startBookingsService(config: BookingsConfig): Promise<RunningService> {
@@ -10,5 +12,14 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
     config,
     createDataSource: (c) => createBookingsDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: (infra) => BookingsModule.forRoot(infra),
+    loadDemoData: (infra) => loadDemoBookings(infra),
+    outboxSchema: 'bookings',
+    eventConsumers: (app) => [
+      {
+        durable: 'bookings-parts-status',
+        type: 'inventory.>',
+        handle: (e) => app.get(PartsStatusConsumer).apply(e),
+      },
+    ],
   });
 }

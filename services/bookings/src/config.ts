@@ -1,6 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { serviceEnvSchema, type ServiceConfig } from '@garage/shared';
 
-export const bookingsEnvSchema = serviceEnvSchema(3003);
+export const bookingsEnvSchema = serviceEnvSchema(3003).extend({
+  /** The booking grid: start times are this many minutes apart from the branch's opening time. */
+  SLOT_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+});
 
 export type BookingsConfig = z.infer<typeof bookingsEnvSchema> & ServiceConfig;

@@ -16,6 +16,14 @@ import { UsersController } from './auth/users.controller.js';
 import { BranchesController } from './catalog/branches.controller.js';
 import { ServiceCatalogController } from './catalog/service-catalog.controller.js';
 import { PartsController } from './inventory/parts.controller.js';
+import { VehiclesController } from './bookings/vehicles.controller.js';
+import { TechniciansController } from './bookings/technicians.controller.js';
+import { BookingsController } from './bookings/bookings.controller.js';
+import { ServiceRecordsController } from './bookings/service-records.controller.js';
+import { CustomersController } from './customers/customers.controller.js';
+import { CustomerDirectoryService } from './customers/customer-directory.service.js';
+import { DashboardController } from './dashboard/dashboard.controller.js';
+import { DashboardService } from './dashboard/dashboard.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
@@ -58,6 +66,12 @@ export class GatewayModule {
         BranchesController,
         ServiceCatalogController,
         PartsController,
+        VehiclesController,
+        TechniciansController,
+        BookingsController,
+        ServiceRecordsController,
+        CustomersController,
+        DashboardController,
         HealthController,
         DocsController,
       ],
@@ -68,6 +82,8 @@ export class GatewayModule {
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
         { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },
         RpcForwarder,
+        CustomerDirectoryService,
+        DashboardService,
         HealthService,
         { provide: APP_FILTER, useValue: new HttpErrorFilter(infra.log) },
         { provide: APP_GUARD, useClass: PrincipalGuard },

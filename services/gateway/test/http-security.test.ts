@@ -106,8 +106,12 @@ describe('CSRF: cookie-authenticated writes need an allowed Origin', () => {
 });
 
 describe('OpenAPI', () => {
-  it('documents every route of the contracts (auth, catalog, inventory) from libs/shared', async () => {
-    const res = await http<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
+  it('documents every route of the contracts (auth, catalog, inventory, bookings, composed) from libs/shared', async () => {
+    type Operation = {
+      requestBody?: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
+      parameters: { name: string; in: string; required: boolean; schema: { pattern?: string } }[];
+    };
+    const res = await http<{ openapi: string; paths: Record<string, Record<string, Operation>> }>(
       sys.url,
       'GET',
       '/api/docs/openapi.json',
@@ -146,9 +150,41 @@ describe('OpenAPI', () => {
         'POST /api/parts/{id}/transfer',
         'GET /api/parts/{id}/movements',
         'GET /api/parts/{id}/stock',
+        'GET /api/vehicles',
+        'POST /api/vehicles',
+        'GET /api/vehicles/{id}',
+        'PATCH /api/vehicles/{id}',
+        'GET /api/customer/my-vehicles',
+        'POST /api/customer/my-vehicles',
+        'GET /api/technicians',
+        'POST /api/technicians',
+        'PATCH /api/technicians/{id}',
+        'GET /api/availability',
+        'POST /api/bookings',
+        'GET /api/bookings',
+        'GET /api/customer/my-bookings',
+        'GET /api/bookings/{id}',
+        'POST /api/bookings/{id}/cancel',
+        'PATCH /api/bookings/{id}/status',
+        'GET /api/services',
+        'GET /api/customer/my-services',
+        'GET /api/customers',
+        'GET /api/customers/{id}',
+        'GET /api/dashboard',
       ].sort(),
     );
     expect(res.body.paths['/api/customer-register'].post.requestBody).toBeDefined();
+    // Idempotency-Key is a header, and only a header.
+    const createBooking = res.body.paths['/api/bookings'].post;
+    expect(createBooking.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    );
+    expect(createBooking.parameters.find((p) => p.name === 'Idempotency-Key')?.schema.pattern).toMatch(/200/);
+    const bookingBody = createBooking.requestBody?.content['application/json'].schema.properties ?? {};
+    expect(Object.keys(bookingBody)).toEqual(
+      expect.arrayContaining(['branchId', 'vehicleId', 'serviceIds', 'startsAt']),
+    );
+    expect(bookingBody).not.toHaveProperty('idempotencyKey');
     const page = await http(sys.url, 'GET', '/api/docs');
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/swagger-ui/);

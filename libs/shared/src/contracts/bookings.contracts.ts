@@ -339,7 +339,8 @@ export const getBooking = defineMessage({
     status: 200,
     access: 'signed-in',
     tag: BOOKINGS_TAG,
-    summary: 'One booking (its owner, staff of its branch, admin; anyone else 404)',
+    summary:
+      "One booking (its owner, staff of its branch, admin; another customer's is 404, another branch's 403 for staff)",
   },
 });
 

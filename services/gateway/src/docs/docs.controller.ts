@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DomainError, auth, catalog, inventory, type MessageContract } from '@garage/shared';
+import { DomainError, auth, bookings, catalog, composed, inventory, type MessageContract } from '@garage/shared';
 import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
@@ -28,6 +28,8 @@ export const HTTP_CONTRACTS: MessageContract[] = [
   ...Object.values(auth.authContracts),
   ...Object.values(catalog.catalogContracts),
   ...Object.values(inventory.inventoryContracts),
+  ...Object.values(bookings.bookingsContracts),
+  ...Object.values(composed.dashboardContracts),
 ];
 
 /** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageContract } from '@garage/shared';
+import { HEADER_FIELDS } from '../http/header-fields.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -68,7 +69,13 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
         },
       },
     };
-    const rest = withoutKeys(request, pathParams);
+    // Fields that travel as headers (Idempotency-Key) are documented as such, never as body fields.
+    const headerFields = Object.entries(HEADER_FIELDS[contract.pattern] ?? {});
+    const requestProps = (request.properties as Record<string, JsonSchema> | undefined) ?? {};
+    for (const [field, { header, description }] of headerFields) {
+      parameters.push({ name: header, in: 'header', required: false, description, schema: requestProps[field] ?? {} });
+    }
+    const rest = withoutKeys(request, [...pathParams, ...headerFields.map(([field]) => field)]);
     if (http.method === 'GET') {
       const props = (rest.properties as Record<string, JsonSchema>) ?? {};
       const required = (rest.required as string[]) ?? [];

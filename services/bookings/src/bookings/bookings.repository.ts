@@ -1,0 +1,176 @@
+import { decodeCursorOrThrow, pageFrom, preparedQuery, type BookingStatus, type CostEstimate } from '@garage/shared';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import type { Hold } from '../availability/slot-grid.js';
+import { queryRows, type Tx } from '../db/sql.js';
+import {
+  BOOKING_COLUMNS,
+  toBooking,
+  type BookingRow,
+  type PartLine,
+  type PartsStatus,
+  type StoredBooking,
+} from './booking-row.js';
+
+export interface NewBooking {
+  id: string;
+  customerId: string;
+  vehicleId: string;
+  branchId: string;
+  branchTimezone: string;
+  technicianId: string;
+  bay: number;
+  serviceIds: string[];
+  startsAt: Date;
+  endsAt: Date;
+  quote: CostEstimate;
+  parts: PartLine[];
+  notes: string;
+  status?: BookingStatus;
+}
+
+export interface BookingFilter {
+  branchIds: string[] | null;
+  customerId?: string;
+  status?: BookingStatus;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+  newestFirst: boolean;
+}
+
+type Page = { items: StoredBooking[]; nextCursor: string | null };
+const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+const LIVE = `status NOT IN ('cancelled', 'no_show')`;
+
+/** Bookings in Postgres. The exclusion constraints, not this code, keep technicians and bays from overlapping. */
+export class BookingsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findById(id: string): Promise<StoredBooking | null> {
+    const rows = await preparedQuery<BookingRow>(
+      this.db,
+      'bookings.bookings.by-id',
+      `SELECT ${BOOKING_COLUMNS} FROM bookings.bookings WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toBooking(rows[0]) : null;
+  }
+
+  /**
+   * Serialises bookings at one branch for the rest of the transaction. Without it, racing inserts
+   * wait on each other inside the two exclusion constraints in opposite orders and deadlock (1 s
+   * each before Postgres notices); with it they queue briefly and a loser fails at once with 23P01.
+   */
+  async lockBranch(tx: Tx, branchId: string): Promise<void> {
+    await tx.rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text AS locked`, [`bookings:${branchId}`]);
+  }
+
+  /** Inserts in the caller's transaction; an overlap fails with SQLSTATE 23P01 naming the constraint. */
+  async insert(tx: Tx, b: NewBooking): Promise<StoredBooking> {
+    const rows = await tx.rows<BookingRow>(
+      `INSERT INTO bookings.bookings (id, customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
+         service_ids, starts_at, ends_at, quote, parts, notes, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${BOOKING_COLUMNS}`,
+      [
+        b.id,
+        b.customerId,
+        b.vehicleId,
+        b.branchId,
+        b.branchTimezone,
+        b.technicianId,
+        b.bay,
+        b.serviceIds,
+        b.startsAt,
+        b.endsAt,
+        JSON.stringify(b.quote),
+        JSON.stringify(b.parts),
+        b.notes,
+        b.status ?? 'requested',
+      ],
+    );
+    return toBooking(rows[0]);
+  }
+
+  /**
+   * ONE query for every live booking that holds the branch's bays or the given technicians in a
+   * window (served by the exclusion constraints' gist indexes). A hold at another branch keeps the
+   * technician busy but no bay here.
+   */
+  async holdsBetween(branchId: string, technicianIds: string[], from: number, to: number): Promise<Hold[]> {
+    const rows = await preparedQuery<{ technician_id: string; bay: number; branch_id: string; s: Date; e: Date }>(
+      this.db,
+      'bookings.bookings.holds-between',
+      `SELECT technician_id, bay, branch_id, starts_at AS s, ends_at AS e FROM bookings.bookings
+       WHERE (branch_id = $1 OR technician_id = ANY($2::uuid[])) AND ${LIVE}
+         AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')`,
+      [branchId, technicianIds, new Date(from), new Date(to)],
+    );
+    return rows.map((r) => ({
+      technicianId: r.technician_id,
+      bay: r.branch_id === branchId ? r.bay : null,
+      startsAt: r.s.getTime(),
+      endsAt: r.e.getTime(),
+    }));
+  }
+
+  /**
+   * Moves a booking from `from` to `to` only if it still is `from` (two staff racing: one wins);
+   * null when it was not. partsStatus changes with it when given.
+   */
+  async transition(
+    tx: Tx,
+    id: string,
+    from: BookingStatus,
+    to: BookingStatus,
+    partsStatus?: PartsStatus,
+  ): Promise<StoredBooking | null> {
+    const rows = await tx.rows<BookingRow>(
+      `UPDATE bookings.bookings SET status = $3, parts_status = coalesce($4, parts_status), updated_at = now()
+       WHERE id = $1 AND status = $2 RETURNING ${BOOKING_COLUMNS}`,
+      [id, from, to, partsStatus ?? null],
+    );
+    return rows[0] ? toBooking(rows[0]) : null;
+  }
+
+  /** Sets partsStatus only from the given earlier states, so a late or repeated event never moves it back. */
+  async advanceParts(id: string, to: PartsStatus, from: PartsStatus[]): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `UPDATE bookings.bookings SET parts_status = $2, updated_at = now()
+       WHERE id = $1 AND parts_status = ANY($3::text[]) RETURNING id`,
+      [id, to, from],
+    );
+    return rows.length > 0;
+  }
+
+  /** A page by start time (oldest first for the desk, newest first for a customer). */
+  async list(f: BookingFilter): Promise<Page> {
+    const after = decodeCursorOrThrow(f.cursor, Cursor);
+    const params: unknown[] = [f.limit + 1];
+    const where: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.branchIds) add((n) => `branch_id = ANY(${n}::uuid[])`, f.branchIds);
+    if (f.customerId) add((n) => `customer_id = ${n}`, f.customerId);
+    if (f.status) add((n) => `status = ${n}`, f.status);
+    if (f.from) add((n) => `starts_at >= ${n}::timestamptz`, f.from);
+    if (f.to) add((n) => `starts_at < ${n}::timestamptz`, f.to);
+    const cmp = f.newestFirst ? '<' : '>';
+    if (after) {
+      params.push(after.t, after.id);
+      where.push(`(starts_at, id) ${cmp} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const dir = f.newestFirst ? 'DESC' : 'ASC';
+    const rows = await queryRows<BookingRow>(
+      this.db,
+      `SELECT ${BOOKING_COLUMNS} FROM bookings.bookings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY starts_at ${dir}, id ${dir} LIMIT $1`,
+      params,
+    );
+    return pageFrom(rows, f.limit, toBooking, (r) => ({ t: r.starts_at.toISOString(), id: r.id }));
+  }
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DomainError, type Booking, type Branch, type Principal } from '@garage/shared';
+import { freeSlots, startProblem, windowAround } from '../availability/slot-grid.js';
+import { CatalogClient } from '../catalog/catalog.client.js';
+import { assertWorksAt } from '../common/branch-access.js';
+import { pgErrorOf, isTransientConflict } from '../db/pg-error.js';
+import { Transactions } from '../db/transactions.js';
+import { TechniciansRepository } from '../technicians/technicians.repository.js';
+import { VehiclesService } from '../vehicles/vehicles.service.js';
+import { publicBooking, type StoredBooking } from './booking-row.js';
+import { recordCreated } from './booking-events.js';
+import { BookingSettings } from './booking-settings.js';
+import { BookingsRepository, type NewBooking } from './bookings.repository.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
+import { requestHash, type BookingRequest } from './request-hash.js';
+
+export type CreateBookingCommand = BookingRequest & { idempotencyKey?: string };
+
+/** Enough to get past a few racing bookings; beyond it the slot is as good as taken. */
+const MAX_TRIES = 8;
+const SLOT_TAKEN = 'That time is no longer free; pick another slot';
+const PURGE_EVERY_MS = 3600_000;
+
+/** Another request with the same Idempotency-Key got there first. */
+class KeyTaken extends Error {}
+
+/**
+ * Books a slot: the quote frozen, a free technician and bay picked, the row inserted with the
+ * exclusion constraints as the final word (a violation moves on to the next candidate), the
+ * Idempotency-Key and booking.created committed with it.
+ */
+@Injectable()
+export class CreateBooking {
+  constructor(
+    private readonly vehicles: VehiclesService,
+    private readonly technicians: TechniciansRepository,
+    private readonly bookings: BookingsRepository,
+    private readonly keys: IdempotencyRepository,
+    private readonly catalog: CatalogClient,
+    private readonly transactions: Transactions,
+    private readonly settings: BookingSettings,
+  ) {}
+
+  private lastPurge = 0;
+
+  async execute(principal: Principal, cmd: CreateBookingCommand): Promise<Booking> {
+    this.purgeOldKeys();
+    const key = cmd.idempotencyKey ? { key: cmd.idempotencyKey, hash: requestHash(cmd) } : null;
+    if (key) {
+      const earlier = await this.replay(principal, key.key, key.hash);
+      if (earlier) return earlier;
+    }
+    const vehicle = await this.vehicles.visibleTo(principal, cmd.vehicleId);
+    if (principal.role !== 'customer') assertWorksAt(principal, cmd.branchId);
+    const [branch, quote] = await Promise.all([
+      this.catalog.openBranch(principal, cmd.branchId),
+      this.catalog.quote(principal, cmd.branchId, cmd.serviceIds),
+    ]);
+    const startsAt = this.checkedStart(branch, cmd.startsAt, quote.durationMinutes);
+    const endsAt = startsAt + quote.durationMinutes * 60_000;
+    const free = await this.freeAt(branch, cmd.technicianId, startsAt, endsAt, quote.durationMinutes);
+    const booking: Omit<NewBooking, 'technicianId' | 'bay'> = {
+      id: randomUUID(),
+      customerId: vehicle.customerId,
+      vehicleId: vehicle.id,
+      branchId: branch.id,
+      branchTimezone: branch.timezone,
+      serviceIds: cmd.serviceIds,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+      quote: quote.estimate,
+      parts: quote.parts,
+      notes: cmd.notes,
+    };
+    try {
+      return publicBooking(await this.place(principal, booking, free, key));
+    } catch (err) {
+      if (!(err instanceof KeyTaken) || !key) throw err;
+      const winner = await this.replay(principal, key.key, key.hash);
+      if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
+      return winner;
+    }
+  }
+
+  /** Keys past 24 h are ignored anyway; deleting them now and then keeps the table small. */
+  private purgeOldKeys(): void {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    void this.keys.purgeExpired().catch(() => undefined);
+  }
+
+  /** The first answer to this key; UNPROCESSABLE when the key came with another body. */
+  private async replay(principal: Principal, key: string, hash: string): Promise<Booking | null> {
+    const earlier = await this.keys.find(principal, key);
+    if (!earlier) return null;
+    if (earlier.requestHash !== hash) {
+      throw new DomainError('UNPROCESSABLE', 'This Idempotency-Key was already used for a different booking request');
+    }
+    const booking = await this.bookings.findById(earlier.bookingId);
+    if (!booking) throw new Error('an idempotency key points at a missing booking');
+    return publicBooking(booking);
+  }
+
+  private checkedStart(branch: Branch, startsAtIso: string, durationMinutes: number): number {
+    const startsAt = Date.parse(startsAtIso);
+    const window = windowAround(branch.openingHours, branch.timezone, startsAt);
+    const problem = startProblem(window, startsAt, this.settings.slotMinutes, durationMinutes, Date.now());
+    if (problem) throw new DomainError('VALIDATION_FAILED', 'Invalid input', [{ field: 'startsAt', message: problem }]);
+    return startsAt;
+  }
+
+  /** Technicians (the named one, or every free one) and bays free for the whole job; CONFLICT if none. */
+  private async freeAt(branch: Branch, technicianId: string | undefined, from: number, to: number, minutes: number) {
+    let candidates: string[];
+    if (technicianId) {
+      const named = await this.technicians.findById(technicianId);
+      if (!named || named.branchId !== branch.id)
+        throw new DomainError('NOT_FOUND', 'No such technician at this branch');
+      if (!named.active) throw new DomainError('CONFLICT', 'This technician is not taking bookings');
+      candidates = [named.id];
+    } else {
+      candidates = (await this.technicians.activeAt(branch.id)).map((t) => t.id);
+    }
+    const holds = await this.bookings.holdsBetween(branch.id, candidates, from, to);
+    const [slot] = freeSlots([from], minutes, candidates, branch.bays, holds);
+    if (!slot) throw new DomainError('CONFLICT', SLOT_TAKEN);
+    return slot;
+  }
+
+  /**
+   * Inserts with the first free technician and bay; when a racing booking took one of them (23P01
+   * names which), tries the next one. Bounded: no fit after MAX_TRIES is a CONFLICT.
+   */
+  private async place(
+    principal: Principal,
+    booking: Omit<NewBooking, 'technicianId' | 'bay'>,
+    free: { technicianIds: string[]; bays: number[] },
+    key: { key: string; hash: string } | null,
+  ): Promise<StoredBooking> {
+    let [t, b] = [0, 0];
+    for (let tries = 0; tries < MAX_TRIES && t < free.technicianIds.length && b < free.bays.length; tries++) {
+      const row = { ...booking, technicianId: free.technicianIds[t], bay: free.bays[b] };
+      try {
+        return await this.transactions.run(async (tx) => {
+          await this.bookings.lockBranch(tx, row.branchId);
+          if (key && !(await this.keys.claim(tx, principal, key.key, key.hash, row.id))) throw new KeyTaken();
+          const created = await this.bookings.insert(tx, row);
+          await recordCreated(tx, created);
+          return created;
+        });
+      } catch (err) {
+        const { code, constraint } = pgErrorOf(err);
+        if (code === '23P01' && constraint === 'bookings_bay_no_overlap') b++;
+        else if (code === '23P01') t++;
+        else if (!isTransientConflict(err)) throw err;
+      }
+    }
+    throw new DomainError('CONFLICT', SLOT_TAKEN);
+  }
+}

@@ -1,0 +1,81 @@
+import { BOOKING_STATUSES, type BookingStatus } from '@garage/shared';
+import type { DataSource } from 'typeorm';
+import { queryRows } from '../db/sql.js';
+
+export interface BookingsFigures {
+  customers: number;
+  vehicles: number;
+  bookingsToday: number;
+  bookingsByStatus: Record<BookingStatus, number>;
+  revenueCentsThisMonth: number;
+  activeTechnicians: number;
+}
+
+/**
+ * The bookings part of the dashboard in one statement. $1 is the branches in scope (null: the
+ * chain, where vehicles counts every registered vehicle). "Today" is each booking's branch-local
+ * date; the month of revenue is the UTC calendar month.
+ */
+const FIGURES_SQL = `
+  WITH scoped AS (
+    SELECT customer_id, vehicle_id, status, starts_at, branch_timezone FROM bookings.bookings
+    WHERE $1::uuid[] IS NULL OR branch_id = ANY($1::uuid[])
+  )
+  SELECT
+    (SELECT count(DISTINCT customer_id) FROM scoped)::int AS customers,
+    (CASE WHEN $1::uuid[] IS NULL THEN (SELECT count(*) FROM bookings.vehicles)
+          ELSE (SELECT count(DISTINCT vehicle_id) FROM scoped) END)::int AS vehicles,
+    (SELECT count(*) FROM scoped
+      WHERE starts_at BETWEEN now() - interval '2 days' AND now() + interval '2 days'
+        AND (starts_at AT TIME ZONE branch_timezone)::date = (now() AT TIME ZONE branch_timezone)::date)::int
+      AS bookings_today,
+    (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM
+      (SELECT status, count(*)::int AS n FROM scoped GROUP BY status) s) AS by_status,
+    (SELECT coalesce(sum(total_cents), 0) FROM bookings.service_records
+      WHERE ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[]))
+        AND completed_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::bigint AS revenue,
+    (SELECT count(*) FROM bookings.technicians
+      WHERE active AND ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[])))::int AS technicians`;
+
+interface FiguresRow {
+  customers: number;
+  vehicles: number;
+  bookings_today: number;
+  by_status: Partial<Record<BookingStatus, number>>;
+  revenue: string;
+  technicians: number;
+}
+
+/** Counts for the dashboard and for the customers list; each is one statement, nothing per row. */
+export class DashboardRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async figures(branchIds: string[] | null): Promise<BookingsFigures> {
+    const [r] = await queryRows<FiguresRow>(this.db, FIGURES_SQL, [branchIds]);
+    const bookingsByStatus = Object.fromEntries(BOOKING_STATUSES.map((s) => [s, r.by_status[s] ?? 0])) as Record<
+      BookingStatus,
+      number
+    >;
+    return {
+      customers: r.customers,
+      vehicles: r.vehicles,
+      bookingsToday: r.bookings_today,
+      bookingsByStatus,
+      revenueCentsThisMonth: Number(r.revenue),
+      activeTechnicians: r.technicians,
+    };
+  }
+
+  /** Vehicles and bookings of each customer asked about (0 for one with none), in one statement. */
+  async customerCounts(customerIds: string[]) {
+    const rows = await queryRows<{ customer_id: string; vehicles: number; bookings: number }>(
+      this.db,
+      `SELECT c.id AS customer_id,
+         (SELECT count(*) FROM bookings.vehicles v WHERE v.customer_id = c.id)::int AS vehicles,
+         (SELECT count(*) FROM bookings.bookings b WHERE b.customer_id = c.id)::int AS bookings
+       FROM unnest($1::uuid[]) AS c(id)`,
+      [[...new Set(customerIds)]],
+    );
+    return { items: rows.map((r) => ({ customerId: r.customer_id, vehicles: r.vehicles, bookings: r.bookings })) };
+  }
+}

@@ -1,0 +1,112 @@
+import { decodeCursorOrThrow, pageFrom, type ServiceRecord } from '@garage/shared';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { queryRows, type Tx } from '../db/sql.js';
+import type { StoredBooking } from '../bookings/booking-row.js';
+
+interface RecordRow {
+  id: string;
+  booking_id: string;
+  customer_id: string;
+  vehicle_id: string;
+  branch_id: string;
+  technician_id: string;
+  services: ServiceRecord['services'];
+  parts: ServiceRecord['parts'];
+  labor_cents: number;
+  parts_cents: number;
+  tax_cents: number;
+  total_cents: number;
+  mileage: number | null;
+  completed_at: Date;
+}
+
+type Page = { items: ServiceRecord[]; nextCursor: string | null };
+const COLUMNS = `id, booking_id, customer_id, vehicle_id, branch_id, technician_id, services, parts, labor_cents,
+  parts_cents, tax_cents, total_cents, mileage, completed_at`;
+const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+
+/** Service records: what a completed booking did, written once from its frozen quote. */
+export class ServiceRecordsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Writes the record of a booking that has just become completed, in that transaction. */
+  async insertFor(tx: Tx, b: StoredBooking, mileage: number | null): Promise<void> {
+    const q = b.quote;
+    const services = q.lines.map((l) => ({
+      serviceId: l.serviceId,
+      name: l.name,
+      laborCents: l.laborCents,
+      partsCents: l.partsCents,
+    }));
+    await tx.rows(
+      `INSERT INTO bookings.service_records (booking_id, customer_id, vehicle_id, branch_id, technician_id, services,
+         parts, labor_cents, parts_cents, tax_cents, total_cents, mileage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        b.id,
+        b.customerId,
+        b.vehicleId,
+        b.branchId,
+        b.technicianId,
+        JSON.stringify(services),
+        JSON.stringify(b.parts),
+        q.laborCents,
+        q.partsCents,
+        q.taxCents,
+        q.totalCents,
+        mileage,
+      ],
+    );
+  }
+
+  /** A page, newest first, filtered by branches (null: all), vehicle or customer. */
+  async list(f: {
+    branchIds: string[] | null;
+    vehicleId?: string;
+    customerId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page> {
+    const after = decodeCursorOrThrow(f.cursor, Cursor);
+    const params: unknown[] = [f.limit + 1];
+    const where: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.branchIds) add((n) => `branch_id = ANY(${n}::uuid[])`, f.branchIds);
+    if (f.vehicleId) add((n) => `vehicle_id = ${n}`, f.vehicleId);
+    if (f.customerId) add((n) => `customer_id = ${n}`, f.customerId);
+    if (after) {
+      params.push(after.t, after.id);
+      where.push(`(completed_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = await queryRows<RecordRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM bookings.service_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY completed_at DESC, id DESC LIMIT $1`,
+      params,
+    );
+    return pageFrom(rows, f.limit, toRecord, (r) => ({ t: r.completed_at.toISOString(), id: r.id }));
+  }
+}
+
+function toRecord(r: RecordRow): ServiceRecord {
+  return {
+    id: r.id,
+    bookingId: r.booking_id,
+    customerId: r.customer_id,
+    vehicleId: r.vehicle_id,
+    branchId: r.branch_id,
+    technicianId: r.technician_id,
+    services: r.services,
+    parts: r.parts,
+    laborCents: r.labor_cents,
+    partsCents: r.parts_cents,
+    taxCents: r.tax_cents,
+    totalCents: r.total_cents,
+    mileage: r.mileage,
+    completedAt: r.completed_at.toISOString(),
+  };
+}

@@ -1,0 +1,134 @@
+import { bookings, type OpeningHours } from '@garage/shared';
+import {
+  ALWAYS_OPEN,
+  book,
+  call,
+  createBranch,
+  createService,
+  createTechnician,
+  createVehicle,
+  ok,
+  principal,
+  startWorld,
+  tomorrowAt,
+  type BookingsWorld,
+} from './bookings-kit.js';
+
+let w: BookingsWorld;
+let halfHourJob: string;
+let hourJob: string;
+
+beforeAll(async () => {
+  w = await startWorld();
+  halfHourJob = await createService(w, 30);
+  hourJob = await createService(w, 60);
+}, 60_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+async function branchIn(timezone: string, openingHours: OpeningHours = ALWAYS_OPEN, technicians = 2) {
+  const branch = await createBranch(w, { timezone, openingHours });
+  for (let i = 0; i < technicians; i++) await createTechnician(w, branch.id);
+  return branch;
+}
+
+const slotsOf = async (branchId: string, date: string, serviceId = halfHourJob) =>
+  (await ok(w, bookings.availability, null, { branchId, serviceIds: serviceId, date })).slots;
+
+const HALF_HOUR = 30 * 60_000;
+
+/** Consecutive starts half an hour apart, from the first to the last, none missing or doubled. */
+function expectUnbrokenGrid(starts: string[], first: string, last: string) {
+  expect(starts[0]).toBe(first);
+  expect(starts[starts.length - 1]).toBe(last);
+  for (let i = 1; i < starts.length; i++) expect(Date.parse(starts[i]) - Date.parse(starts[i - 1])).toBe(HALF_HOUR);
+  expect(new Set(starts).size).toBe(starts.length);
+}
+
+describe('availability across daylight-saving changes (open around the clock)', () => {
+  it('Europe/London spring forward (2027-03-28): a 23-hour day, 46 half-hour starts', async () => {
+    const b = await branchIn('Europe/London');
+    const starts = (await slotsOf(b.id, '2027-03-28')).map((s) => s.startsAt);
+    expect(starts).toHaveLength(46);
+    expectUnbrokenGrid(starts, '2027-03-28T00:00:00.000Z', '2027-03-28T22:30:00.000Z');
+  });
+
+  it('Europe/London fall back (2027-10-31): a 25-hour day, 50 half-hour starts', async () => {
+    const b = await branchIn('Europe/London');
+    const starts = (await slotsOf(b.id, '2027-10-31')).map((s) => s.startsAt);
+    expect(starts).toHaveLength(50);
+    expectUnbrokenGrid(starts, '2027-10-30T23:00:00.000Z', '2027-10-31T23:30:00.000Z');
+  });
+
+  it('America/New_York spring forward (2027-03-14) and fall back (2027-11-07)', async () => {
+    const b = await branchIn('America/New_York');
+    const spring = (await slotsOf(b.id, '2027-03-14')).map((s) => s.startsAt);
+    expect(spring).toHaveLength(46);
+    expectUnbrokenGrid(spring, '2027-03-14T05:00:00.000Z', '2027-03-15T03:30:00.000Z');
+    const fall = (await slotsOf(b.id, '2027-11-07')).map((s) => s.startsAt);
+    expect(fall).toHaveLength(50);
+    expectUnbrokenGrid(fall, '2027-11-07T04:00:00.000Z', '2027-11-08T04:30:00.000Z');
+  });
+
+  it('night hours across the change: 00:00–06:00 is 5 real hours in spring, 7 in autumn (60-minute jobs)', async () => {
+    const night = { open: '00:00', close: '06:00' };
+    const hours = Object.fromEntries(Object.keys(ALWAYS_OPEN).map((d) => [d, night])) as OpeningHours;
+    const b = await branchIn('America/New_York', hours);
+    const spring = await slotsOf(b.id, '2027-03-14', hourJob);
+    expect(spring).toHaveLength(9);
+    expect(spring[spring.length - 1].endsAt).toBe('2027-03-14T10:00:00.000Z');
+    const fall = await slotsOf(b.id, '2027-11-07', hourJob);
+    expect(fall).toHaveLength(13);
+    expect(fall[0].startsAt).toBe('2027-11-07T04:00:00.000Z');
+    expect(fall[fall.length - 1].endsAt).toBe('2027-11-07T11:00:00.000Z');
+  });
+});
+
+describe('bookings.availability', () => {
+  it('drops a technician while they are booked, and the slot once every technician or bay is', async () => {
+    const b = await createBranch(w, { bays: 1 });
+    const [t1, t2] = [await createTechnician(w, b.id), await createTechnician(w, b.id)];
+    const date = tomorrowAt(0).slice(0, 10);
+    const before = await slotsOf(b.id, date, hourJob);
+    const at10 = before.find((s) => s.startsAt === tomorrowAt(10));
+    expect(at10?.technicianIds.sort()).toEqual([t1.id, t2.id].sort());
+    const customer = principal('customer');
+    const vehicle = await createVehicle(w, customer.id);
+    const booked = await book(w, customer, {
+      branchId: b.id,
+      vehicleId: vehicle.id,
+      serviceIds: [hourJob],
+      startsAt: tomorrowAt(10),
+    });
+    expect(booked.status).toBe(201);
+    const after = await slotsOf(b.id, date, hourJob);
+    // One bay: 09:30, 10:00 and 10:30 overlap the booking and are gone; 09:00 and 11:00 remain.
+    const starts = after.map((s) => s.startsAt);
+    for (const gone of [tomorrowAt(9, 30), tomorrowAt(10), tomorrowAt(10, 30)]) expect(starts).not.toContain(gone);
+    for (const kept of [tomorrowAt(9), tomorrowAt(11)]) expect(starts).toContain(kept);
+    expect(after.length).toBe(before.length - 3);
+  });
+
+  it('is public; a closed day, a past day and a branch without technicians have no slots', async () => {
+    const closedSundays = { ...ALWAYS_OPEN, sunday: null };
+    const b = await branchIn('UTC', closedSundays);
+    expect(await slotsOf(b.id, '2027-03-28')).toEqual([]);
+    expect(await slotsOf(b.id, '2020-01-06')).toEqual([]);
+    const empty = await createBranch(w);
+    expect(await slotsOf(empty.id, '2027-03-29')).toEqual([]);
+  });
+
+  it('refuses impossible dates and bad ids; unknown branch or service is 404', async () => {
+    const b = await branchIn('UTC');
+    const ask = (payload: Record<string, unknown>) => call(w, bookings.availability, null, payload);
+    expect((await ask({ branchId: b.id, serviceIds: halfHourJob, date: '2027-02-30' })).status).toBe(400);
+    expect((await ask({ branchId: b.id, serviceIds: halfHourJob, date: '27-02-01' })).status).toBe(400);
+    expect((await ask({ branchId: 'nope', serviceIds: halfHourJob, date: '2027-02-01' })).status).toBe(400);
+    expect((await ask({ branchId: b.id, serviceIds: 'a,b', date: '2027-02-01' })).status).toBe(400);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await ask({ branchId: unknown, serviceIds: halfHourJob, date: '2027-02-01' })).status).toBe(404);
+    expect((await ask({ branchId: b.id, serviceIds: unknown, date: '2027-02-01' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,178 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import {
+  DomainError,
+  RpcClient,
+  bookings,
+  catalog,
+  connectNats,
+  statusOf,
+  type Booking,
+  type Branch,
+  type MessageContract,
+  type OpeningHours,
+  type Principal,
+  type Technician,
+  type Vehicle,
+} from '@garage/shared';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { z } from 'zod';
+import { startSystem, type TestSystem } from '../../../test/support/system.js';
+import { testEnv } from '../../../test/support/test-env.js';
+
+/** The whole system, a NATS line to it (as the gateway talks), and the test database. */
+export interface BookingsWorld {
+  sys: TestSystem;
+  rpc: RpcClient;
+  db: pg.Pool;
+  admin: Principal;
+  close(): Promise<void>;
+}
+
+export async function startWorld(bookingsEnv: Record<string, string> = {}): Promise<BookingsWorld> {
+  const sys = await startSystem({ bookings: bookingsEnv });
+  const env = testEnv();
+  const nc: NatsConnection = await connectNats(env.NATS_URL, 'bookings-test');
+  const rpc = new RpcClient(nc, env.NATS_PREFIX, 10_000);
+  const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  return {
+    sys,
+    rpc,
+    db,
+    admin: principal('admin'),
+    async close() {
+      rpc.close();
+      await nc.close();
+      await db.end();
+      await sys.close();
+    },
+  };
+}
+
+/** A principal as the gateway would send it (services trust the envelope; the gateway authenticates). */
+export function principal(role: Principal['role'], branchIds: string[] = []): Principal {
+  return {
+    kind: role === 'customer' ? 'customer' : 'user',
+    id: randomUUID(),
+    role,
+    branchIds,
+    sessionId: randomBytes(32).toString('hex'),
+  };
+}
+
+export type Outcome<T> = { status: number; body: T; message?: string };
+
+/** Calls a message and answers like HTTP would: the status the gateway maps the result to. */
+export async function call<C extends MessageContract>(
+  w: BookingsWorld,
+  contract: C,
+  who: Principal | null,
+  payload: unknown,
+): Promise<Outcome<z.output<C['response']>>> {
+  try {
+    const body = await w.rpc.request(contract, { principal: who, payload: payload as never });
+    return { status: contract.http?.status ?? 200, body };
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    return { status: statusOf(err.code), body: undefined as never, message: err.message };
+  }
+}
+
+/** Like call, but the test cannot go on without success. */
+export async function ok<C extends MessageContract>(
+  w: BookingsWorld,
+  contract: C,
+  who: Principal | null,
+  payload: unknown,
+): Promise<z.output<C['response']>> {
+  const res = await call(w, contract, who, payload);
+  if (res.status >= 300) throw new Error(`${contract.pattern} failed: ${res.status} ${res.message}`);
+  return res.body;
+}
+
+const DAY = { open: '00:00', close: '24:00' };
+export const ALWAYS_OPEN: OpeningHours = {
+  monday: DAY,
+  tuesday: DAY,
+  wednesday: DAY,
+  thursday: DAY,
+  friday: DAY,
+  saturday: DAY,
+  sunday: DAY,
+};
+
+export const tag = () => randomUUID().slice(0, 8).toUpperCase();
+
+/** A branch of the test's own (open around the clock in UTC unless told otherwise). */
+export function createBranch(w: BookingsWorld, extra: Partial<Branch> = {}): Promise<Branch> {
+  return ok(w, catalog.createBranch, w.admin, {
+    name: `Test branch ${tag()}`,
+    address: '1 Test Road',
+    timezone: 'UTC',
+    openingHours: ALWAYS_OPEN,
+    bays: 2,
+    laborRateCents: 10_000,
+    taxRatePercent: 10,
+    ...extra,
+  });
+}
+
+/** A service of the test's own: 60 minutes, one hour of labour, two litres of a demo oil. */
+export async function createService(w: BookingsWorld, durationMinutes = 60): Promise<string> {
+  const s = await ok(w, catalog.createService, w.admin, {
+    code: `BK-${tag()}`,
+    name: `Test job ${tag()}`,
+    category: 'Test',
+    durationMinutes,
+    laborHours: 1,
+    parts: [{ partSku: 'OIL-5W30-1L', quantity: 2 }],
+  });
+  return s.id;
+}
+
+export function createTechnician(w: BookingsWorld, branchId: string, extra = {}): Promise<Technician> {
+  return ok(w, bookings.createTechnician, w.admin, { name: `Tech ${tag()}`, branchId, ...extra });
+}
+
+const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+/** A random valid VIN (no I, O or Q). */
+export function freshVin(): string {
+  return [...randomBytes(17)].map((b) => VIN_ALPHABET[b % VIN_ALPHABET.length]).join('');
+}
+
+export function createVehicle(w: BookingsWorld, customerId: string, extra = {}): Promise<Vehicle> {
+  return ok(w, bookings.createVehicle, w.admin, {
+    customerId,
+    vin: freshVin(),
+    plate: `T ${tag().slice(0, 5)}`,
+    make: 'Ford',
+    model: 'Focus',
+    year: 2018,
+    mileage: 50_000,
+    ...extra,
+  });
+}
+
+/** The next day (UTC) at a given hour, as an ISO instant: always in the future and on a 30-minute grid. */
+export function tomorrowAt(hour: number, minute = 0, daysAhead = 1): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + daysAhead);
+  d.setUTCHours(hour, minute, 0, 0);
+  return d.toISOString();
+}
+
+/** A branch with technicians, a service and a customer with a vehicle, ready to book. */
+export async function bookingSetup(w: BookingsWorld, opts: { bays?: number; technicians?: number } = {}) {
+  const branch = await createBranch(w, { bays: opts.bays ?? 2 });
+  const technicians: Technician[] = [];
+  for (let i = 0; i < (opts.technicians ?? 2); i++) technicians.push(await createTechnician(w, branch.id));
+  const serviceId = await createService(w);
+  const customer = principal('customer');
+  const vehicle = await createVehicle(w, customer.id);
+  const staff = principal('staff', [branch.id]);
+  return { branch, technicians, serviceId, customer, vehicle, staff };
+}
+
+export function book(w: BookingsWorld, who: Principal, body: Record<string, unknown>): Promise<Outcome<Booking>> {
+  return call(w, bookings.createBooking, who, body);
+}

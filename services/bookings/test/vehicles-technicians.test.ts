@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, bookings, composed } from '@garage/shared';
+import { call, createBranch, freshVin, ok, principal, startWorld, type BookingsWorld } from './bookings-kit.js';
+
+let w: BookingsWorld;
+
+beforeAll(async () => {
+  w = await startWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+const car = (extra = {}) => ({
+  vin: freshVin(),
+  plate: 'ab 123',
+  make: 'Volvo',
+  model: 'V70',
+  year: 2015,
+  mileage: 1,
+  ...extra,
+});
+
+describe('vehicles', () => {
+  it('a customer adds and reads their own; another customer gets 404 by id, for reading and changing', async () => {
+    const owner = principal('customer');
+    const v = await ok(w, bookings.addMyVehicle, owner, car({ vin: freshVin().toLowerCase() }));
+    expect(v.vin).toBe(v.vin.toUpperCase());
+    expect(v).toMatchObject({ customerId: owner.id, plate: 'AB 123' });
+    expect((await ok(w, bookings.myVehicles, owner, {})).items.map((x) => x.id)).toEqual([v.id]);
+    const other = principal('customer');
+    expect((await call(w, bookings.getVehicle, other, { id: v.id })).status).toBe(404);
+    expect((await call(w, bookings.updateVehicle, other, { id: v.id, mileage: 5 })).status).toBe(404);
+    expect((await ok(w, bookings.updateVehicle, owner, { id: v.id, mileage: 500 })).mileage).toBe(500);
+    expect((await ok(w, bookings.getVehicle, principal('staff'), { id: v.id })).mileage).toBe(500);
+    expect((await call(w, bookings.getVehicle, null, { id: v.id })).status).toBe(401);
+  });
+
+  it('a VIN belongs to one vehicle (409); bad VINs, years and ids are 400', async () => {
+    const vin = freshVin();
+    await ok(w, bookings.addMyVehicle, principal('customer'), car({ vin }));
+    expect((await call(w, bookings.addMyVehicle, principal('customer'), car({ vin: vin.toLowerCase() }))).status).toBe(
+      409,
+    );
+    const bad = [
+      car({ vin: 'IOQ45678901234567' }),
+      car({ vin: '1234567890123456' }),
+      car({ vin: `${freshVin().slice(0, 16)}O` }),
+      car({ year: 1800 }),
+      car({ mileage: -1 }),
+      car({ plate: '<script>' }),
+      { ...car(), customerId: randomUUID() },
+    ];
+    for (const body of bad)
+      expect((await call(w, bookings.addMyVehicle, principal('customer'), body)).status).toBe(400);
+    expect((await call(w, bookings.getVehicle, w.admin, { id: "1' OR '1'='1" })).status).toBe(400);
+  });
+
+  it('staff and admins register for a customer and search by customer, VIN or plate prefix; customers may not', async () => {
+    const customerId = randomUUID();
+    const vin = freshVin();
+    const v = await ok(w, bookings.createVehicle, principal('staff'), { ...car({ vin, plate: 'ZQ 777' }), customerId });
+    expect(v.customerId).toBe(customerId);
+    expect((await ok(w, bookings.listVehicles, w.admin, { customerId })).items.map((x) => x.id)).toEqual([v.id]);
+    expect((await ok(w, bookings.listVehicles, w.admin, { q: vin.slice(0, 9).toLowerCase() })).items[0].id).toBe(v.id);
+    expect((await ok(w, bookings.listVehicles, w.admin, { q: 'zq 7' })).items.map((x) => x.id)).toContain(v.id);
+    expect((await ok(w, bookings.listVehicles, w.admin, { q: '%' })).items).toEqual([]);
+    expect((await call(w, bookings.listVehicles, principal('customer'), {})).status).toBe(403);
+    expect((await call(w, bookings.createVehicle, principal('customer'), { ...car(), customerId })).status).toBe(403);
+  });
+});
+
+describe('technicians', () => {
+  it('admins add them at a known branch (404 otherwise); staff read their branches only', async () => {
+    const branch = await createBranch(w);
+    const t = await ok(w, bookings.createTechnician, w.admin, { name: 'Ada', branchId: branch.id, skills: ['brakes'] });
+    expect(t).toMatchObject({ name: 'Ada', branchId: branch.id, skills: ['brakes'], active: true });
+    expect((await call(w, bookings.createTechnician, w.admin, { name: 'X', branchId: randomUUID() })).status).toBe(404);
+    expect(
+      (await call(w, bookings.createTechnician, principal('staff', [branch.id]), { name: 'X', branchId: branch.id }))
+        .status,
+    ).toBe(403);
+    const staff = principal('staff', [branch.id]);
+    expect((await ok(w, bookings.listTechnicians, staff, {})).items.map((x) => x.id)).toEqual([t.id]);
+    expect((await call(w, bookings.listTechnicians, staff, { branchId: randomUUID() })).status).toBe(403);
+    expect((await call(w, bookings.listTechnicians, principal('customer'), {})).status).toBe(403);
+    await ok(w, bookings.updateTechnician, w.admin, { id: t.id, active: false });
+    expect((await ok(w, bookings.listTechnicians, staff, {})).items).toEqual([]);
+    expect((await ok(w, bookings.listTechnicians, staff, { includeInactive: 'true' })).items).toHaveLength(1);
+    expect((await call(w, bookings.updateTechnician, w.admin, { id: randomUUID(), active: true })).status).toBe(404);
+  });
+});
+
+describe('demo data', () => {
+  it('technicians at every demo branch, the demo customer’s cars and bookings in several states', async () => {
+    for (const branchId of Object.values(DEMO_BRANCH_IDS)) {
+      const techs = await ok(w, bookings.listTechnicians, w.admin, { branchId });
+      expect(techs.items.length).toBeGreaterThanOrEqual(2);
+    }
+    const demo = { ...principal('customer'), id: DEMO_CUSTOMER_ID };
+    expect((await ok(w, bookings.myVehicles, demo, {})).items.length).toBeGreaterThanOrEqual(2);
+    const mine = await ok(w, bookings.myBookings, demo, { limit: 100 });
+    expect(new Set(mine.items.map((b) => b.status)).size).toBeGreaterThanOrEqual(3);
+    const chain = await ok(w, composed.bookingsDashboard, w.admin, {});
+    expect(Object.keys(chain.bookingsByStatus).sort()).toHaveLength(7);
+  });
+});

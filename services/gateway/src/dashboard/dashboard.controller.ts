@@ -1,0 +1,16 @@
+import { Controller, Req } from '@nestjs/common';
+import { composed } from '@garage/shared';
+import { Route } from '../http/route.decorator.js';
+import type { GatewayRequest } from '../http/gateway-request.js';
+import { DashboardService } from './dashboard.service.js';
+
+/** GET /api/dashboard: composed by the gateway from bookings, inventory and (chain-wide) auth. */
+@Controller()
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Route(composed.dashboard)
+  get(@Req() req: GatewayRequest) {
+    return this.dashboard.get(req);
+  }
+}
