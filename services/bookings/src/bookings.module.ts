@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RpcClient, type ServiceInfrastructure } from '@garage/shared';
 import type { BookingsConfig } from './config.js';
+import { AuthClient } from './auth/auth.client.js';
 import { AvailabilityController } from './availability/availability.controller.js';
 import { AvailabilityService } from './availability/availability.service.js';
 import { BookingSettings } from './bookings/booking-settings.js';
@@ -28,8 +29,9 @@ import { VehiclesService } from './vehicles/vehicles.service.js';
 export class BookingsModule {
   static forRoot(infra: ServiceInfrastructure<BookingsConfig>): DynamicModule {
     const { db, nc, config, log } = infra;
-    // Branch facts and quotes come from the catalog, which owns them.
-    const catalog = new CatalogClient(new RpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS));
+    // Branch facts and quotes come from the catalog, customer accounts from auth: each owns them.
+    const rpc = new RpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS);
+    const catalog = new CatalogClient(rpc);
     const bookings = new BookingsRepository(db);
     return {
       module: BookingsModule,
@@ -44,6 +46,7 @@ export class BookingsModule {
       providers: [
         { provide: Transactions, useValue: new Transactions(db) },
         { provide: CatalogClient, useValue: catalog },
+        { provide: AuthClient, useValue: new AuthClient(rpc) },
         { provide: BookingSettings, useValue: new BookingSettings(config.SLOT_MINUTES) },
         { provide: VehiclesRepository, useValue: new VehiclesRepository(db) },
         { provide: TechniciansRepository, useValue: new TechniciansRepository(db) },

@@ -3,6 +3,7 @@ import pg from 'pg';
 import {
   DomainError,
   RpcClient,
+  auth,
   bookings,
   catalog,
   connectNats,
@@ -140,9 +141,13 @@ export function freshVin(): string {
   return [...randomBytes(17)].map((b) => VIN_ALPHABET[b % VIN_ALPHABET.length]).join('');
 }
 
+/**
+ * A vehicle of a customer, added the way the customer adds their own (a signed-in customer's id is
+ * proof enough that they exist); staff registering for a customer is tested against auth itself.
+ */
 export function createVehicle(w: BookingsWorld, customerId: string, extra = {}): Promise<Vehicle> {
-  return ok(w, bookings.createVehicle, w.admin, {
-    customerId,
+  const owner: Principal = { ...principal('customer'), id: customerId };
+  return ok(w, bookings.addMyVehicle, owner, {
     vin: freshVin(),
     plate: `T ${tag().slice(0, 5)}`,
     make: 'Ford',
@@ -151,6 +156,17 @@ export function createVehicle(w: BookingsWorld, customerId: string, extra = {}):
     mileage: 50_000,
     ...extra,
   });
+}
+
+/** A customer account registered with the auth service, as a customer principal. */
+export async function registerCustomer(w: BookingsWorld): Promise<Principal> {
+  const { customer } = await ok(w, auth.customerRegister, null, {
+    email: `kit-${randomUUID()}@example.com`,
+    password: `Kit-${tag()}-Pass9`,
+    firstName: 'Kit',
+    lastName: 'Customer',
+  });
+  return { ...principal('customer'), id: customer.id };
 }
 
 /** The next day (UTC) at a given hour, as an ISO instant: always in the future and on a 30-minute grid. */

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, bookings, composed } from '@garage/shared';
-import { call, createBranch, freshVin, ok, principal, startWorld, type BookingsWorld } from './bookings-kit.js';
+import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, auth, bookings, composed } from '@garage/shared';
+import { startAuth } from '../../../test/support/system.js';
+import {
+  call,
+  createBranch,
+  freshVin,
+  ok,
+  principal,
+  registerCustomer,
+  startWorld,
+  type BookingsWorld,
+} from './bookings-kit.js';
 
 let w: BookingsWorld;
 
@@ -58,7 +68,7 @@ describe('vehicles', () => {
   });
 
   it('staff and admins register for a customer and search by customer, VIN or plate prefix; customers may not', async () => {
-    const customerId = randomUUID();
+    const customerId = (await registerCustomer(w)).id;
     const vin = freshVin();
     const v = await ok(w, bookings.createVehicle, principal('staff'), { ...car({ vin, plate: 'ZQ 777' }), customerId });
     expect(v.customerId).toBe(customerId);
@@ -68,6 +78,48 @@ describe('vehicles', () => {
     expect((await ok(w, bookings.listVehicles, w.admin, { q: '%' })).items).toEqual([]);
     expect((await call(w, bookings.listVehicles, principal('customer'), {})).status).toBe(403);
     expect((await call(w, bookings.createVehicle, principal('customer'), { ...car(), customerId })).status).toBe(403);
+  });
+});
+
+describe('vehicles for a customer: the customer must exist in auth', () => {
+  it('active and pending customers get the car; unknown is 404 naming customerId; suspended is 409', async () => {
+    const customer = await registerCustomer(w);
+    const staff = principal('staff', [randomUUID()]);
+    expect((await ok(w, bookings.createVehicle, staff, { ...car(), customerId: customer.id })).customerId).toBe(
+      customer.id,
+    );
+    await ok(w, auth.setCustomerStatus, w.admin, { id: customer.id, status: 'pending' });
+    expect((await call(w, bookings.createVehicle, w.admin, { ...car(), customerId: customer.id })).status).toBe(201);
+    const unknown = randomUUID();
+    const vin = freshVin();
+    const missing = await call(w, bookings.createVehicle, staff, { ...car({ vin }), customerId: unknown });
+    expect(missing).toMatchObject({ status: 404, message: expect.stringContaining(`customerId ${unknown}`) });
+    await ok(w, auth.setCustomerStatus, w.admin, { id: customer.id, status: 'suspended' });
+    expect((await call(w, bookings.createVehicle, staff, { ...car({ vin }), customerId: customer.id })).status).toBe(
+      409,
+    );
+    // Neither refusal left a vehicle behind.
+    expect((await w.db.query('SELECT 1 FROM bookings.vehicles WHERE vin = $1', [vin])).rowCount).toBe(0);
+    expect((await ok(w, bookings.listVehicles, w.admin, { customerId: customer.id })).items).toHaveLength(2);
+  });
+
+  it('auth down: 503 at once, nothing stored; a customer adding their own car does not need auth', async () => {
+    const customer = await registerCustomer(w);
+    const vin = freshVin();
+    await w.sys.auth.close();
+    try {
+      const began = Date.now();
+      const res = await call(w, bookings.createVehicle, w.admin, { ...car({ vin }), customerId: customer.id });
+      expect(res.status).toBe(503);
+      expect(Date.now() - began).toBeLessThan(2_000);
+      expect((await call(w, bookings.addMyVehicle, customer, car())).status).toBe(201);
+    } finally {
+      w.sys.auth = await startAuth();
+    }
+    expect((await w.db.query('SELECT 1 FROM bookings.vehicles WHERE vin = $1', [vin])).rowCount).toBe(0);
+    expect((await call(w, bookings.createVehicle, w.admin, { ...car({ vin }), customerId: customer.id })).status).toBe(
+      201,
+    );
   });
 });
 

@@ -152,6 +152,30 @@ describe('bookings.cancel and reading bookings', () => {
     expect((await call(w, bookings.listBookings, w.admin, { cursor: 'garbage' })).status).toBe(400);
   });
 
+  it('staff of two branches page through both, merged by start time, each booking once', async () => {
+    const [a, b] = [await booked(), await booked()];
+    const more = await ok(w, bookings.createBooking, a.customer, {
+      branchId: a.branch.id,
+      vehicleId: a.vehicle.id,
+      serviceIds: [a.serviceId],
+      startsAt: tomorrowAt(21),
+    });
+    const staff = principal('staff', [a.branch.id, b.branch.id, a.branch.id.toUpperCase()]);
+    const seen: Booking[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ok(w, bookings.listBookings, staff, { limit: 1, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 10);
+    const expected = [a.booking, b.booking, more].sort(
+      (x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt) || x.id.localeCompare(y.id),
+    );
+    expect(seen.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+    const requested = await ok(w, bookings.listBookings, staff, { status: 'requested', from: more.startsAt });
+    expect(requested.items.map((x) => x.id)).toEqual([more.id]);
+  });
+
   it('customer counts: vehicles and bookings per customer, zeros for strangers', async () => {
     const s = await booked();
     const stranger = randomUUID();

@@ -16,8 +16,8 @@ export class VehiclesController {
 
   @MessagePattern(bookings.createVehicle.pattern)
   create(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    return this.vehicles.create(parseOrThrow(bookings.createVehicle.request, env.payload));
+    const principal = withRole(env, 'admin', 'staff');
+    return this.vehicles.registerFor(principal, parseOrThrow(bookings.createVehicle.request, env.payload));
   }
 
   @MessagePattern(bookings.getVehicle.pattern)

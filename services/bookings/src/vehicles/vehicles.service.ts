@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal, type Vehicle } from '@garage/shared';
+import { AuthClient } from '../auth/auth.client.js';
 import { VehiclesRepository, type VehicleChange, type VehicleFields } from './vehicles.repository.js';
 
 /** Vehicles: customers see and change their own (anyone else's is 404), staff and admins any. */
 @Injectable()
 export class VehiclesService {
-  constructor(private readonly vehicles: VehiclesRepository) {}
+  constructor(
+    private readonly vehicles: VehiclesRepository,
+    private readonly auth: AuthClient,
+  ) {}
 
   /** The vehicle if the caller may see it; NOT_FOUND otherwise, so another customer's car is not revealed. */
   async visibleTo(principal: Principal, id: string): Promise<Vehicle> {
@@ -16,6 +20,13 @@ export class VehiclesService {
     return vehicle;
   }
 
+  /** Staff or an admin registering a car for a customer: auth must know the customer (and not have suspended them). */
+  async registerFor(principal: Principal, fields: VehicleFields): Promise<Vehicle> {
+    await this.auth.customerForVehicle(principal, fields.customerId);
+    return this.create(fields);
+  }
+
+  /** A customer's own car, or one whose owner has been checked. */
   async create(fields: VehicleFields): Promise<Vehicle> {
     const vehicle = await this.vehicles.insert(fields);
     if (!vehicle) throw new DomainError('CONFLICT', 'A vehicle with this VIN is already registered');

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Vehicle } from '@garage/shared';
+import { freshIp, http, loginCustomer } from '../../../test/support/http.js';
+import { bookingSetup, freshVin, startWorld, tag, tomorrowAt, type BookingsWorld } from './bookings-kit.js';
+
+let w: BookingsWorld;
+
+beforeAll(async () => {
+  w = await startWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+/** A customer who registered and signed in through the gateway, with a car of their own. */
+async function signedInCustomer(): Promise<{ token: string; vehicle: Vehicle }> {
+  const email = `racer-${randomUUID()}@example.com`;
+  const password = `Racer-${tag()}-Pass9`;
+  const registered = await http(w.sys.url, 'POST', '/api/customer-register', {
+    body: { email, password, firstName: 'Race', lastName: 'Driver' },
+    ip: freshIp(),
+  });
+  expect(registered.status).toBe(201);
+  const token = await loginCustomer(w.sys.url, email, password);
+  const added = await http<Vehicle>(w.sys.url, 'POST', '/api/customer/my-vehicles', {
+    token,
+    body: { vin: freshVin(), plate: `R ${tag().slice(0, 4)}`, make: 'Mazda', model: 'MX-5', year: 2020, mileage: 10 },
+  });
+  expect(added.status).toBe(201);
+  return { token, vehicle: added.body };
+}
+
+describe('POST /api/bookings racing over HTTP', () => {
+  it('20 requests for one technician and start time, distinct Idempotency-Keys: one 201, nineteen 409, no 5xx', async () => {
+    const s = await bookingSetup(w, { bays: 20, technicians: 2 });
+    const startsAt = tomorrowAt(11);
+    const technicianId = s.technicians[0].id;
+    const customers = await Promise.all(Array.from({ length: 5 }, () => signedInCustomer()));
+    const requests = Array.from({ length: 20 }, (_, i) => customers[i % customers.length]);
+    const results = await Promise.all(
+      requests.map(({ token, vehicle }) =>
+        http<{ statusCode?: number; message?: string; requestId?: string }>(w.sys.url, 'POST', '/api/bookings', {
+          token,
+          headers: { 'idempotency-key': `http-race-${randomUUID()}` },
+          body: { branchId: s.branch.id, vehicleId: vehicle.id, serviceIds: [s.serviceId], startsAt, technicianId },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+    for (const lost of results.filter((r) => r.status === 409)) {
+      expect(lost.body).toMatchObject({ statusCode: 409, error: 'Conflict', requestId: expect.any(String) });
+    }
+    const { rows } = await w.db.query(
+      `SELECT id FROM bookings.bookings WHERE technician_id = $1 AND starts_at = $2 AND status <> 'cancelled'`,
+      [technicianId, startsAt],
+    );
+    expect(rows).toHaveLength(1);
+    // The other technician is still free at that time.
+    const other = await http(w.sys.url, 'POST', '/api/bookings', {
+      token: customers[0].token,
+      body: { branchId: s.branch.id, vehicleId: customers[0].vehicle.id, serviceIds: [s.serviceId], startsAt },
+    });
+    expect(other.status).toBe(201);
+    expect(other.body.technicianId).toBe(s.technicians[1].id);
+  });
+});
