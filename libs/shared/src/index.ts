@@ -24,3 +24,4 @@ export * from './demo/demo-chain.js';
 export * from './events/event-stream.js';
 export * from './events/outbox-relay.js';
 export * from './events/event-consumer.js';
+export * from './db/transactions.js';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RpcClient, type ServiceInfrastructure } from '@garage/shared';
+import { RpcClient, type ServiceInfrastructure, Transactions } from '@garage/shared';
 import type { BookingsConfig } from './config.js';
 import { AuthClient } from './auth/auth.client.js';
 import { AvailabilityController } from './availability/availability.controller.js';
@@ -13,7 +13,6 @@ import { IdempotencyRepository } from './bookings/idempotency.repository.js';
 import { CatalogClient } from './catalog/catalog.client.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DashboardRepository } from './dashboard/dashboard.repository.js';
-import { Transactions } from './db/transactions.js';
 import { PartsStatusConsumer } from './parts-status/parts-status.consumer.js';
 import { ServiceRecordsController } from './records/service-records.controller.js';
 import { ServiceRecordsRepository } from './records/service-records.repository.js';

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RpcClient, type ServiceInfrastructure } from '@garage/shared';
+import { RpcClient, type ServiceInfrastructure, Transactions } from '@garage/shared';
 import type { InventoryConfig } from './config.js';
 import { BookingEventsConsumer } from './booking-events/booking-events.consumer.js';
 import { ProcessedEventsRepository } from './booking-events/processed-events.repository.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { LowStockRepository } from './dashboard/low-stock.repository.js';
-import { Transactions } from './db/transactions.js';
 import { INVENTORY_LOG } from './inventory-log.js';
 import { PartsController } from './parts/parts.controller.js';
 import { PartsRepository } from './parts/parts.repository.js';

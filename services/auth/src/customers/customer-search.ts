@@ -1,3 +1,5 @@
+import { escapeLike } from '@garage/shared';
+
 /** Expressions the trigram indexes of migration IndexCustomerSearch are built on (they must match exactly). */
 export const FULL_NAME_SQL = `(first_name || ' ' || last_name)`;
 export const PHONE_DIGITS_SQL = `regexp_replace(phone, '[^0-9]', '', 'g')`;
@@ -7,7 +9,7 @@ const PHONE_LIKE = /^\+?[0-9 ().-]+$/;
 
 /** `%text%` for LIKE/ILIKE, with the caller's own `%`, `_` and `\` taken literally. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /**

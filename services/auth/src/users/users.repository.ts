@@ -1,4 +1,4 @@
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type User } from '@garage/shared';
+import { decodeCursorOrThrow, escapeLike, pageFrom, preparedQuery, type User } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource, Repository } from 'typeorm';
 import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
@@ -79,7 +79,7 @@ export class UsersRepository {
       where.push(`(lower(username), id) > ($${params.length - 1}, $${params.length})`);
     }
     if (q) {
-      params.push(`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(`%${escapeLike(q.toLowerCase())}%`);
       where.push(`lower(username) LIKE $${params.length}`);
     }
     const rows: UserRow[] = await this.db.query(

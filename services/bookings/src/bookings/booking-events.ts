@@ -1,5 +1,4 @@
-import { appendEvent, type EventData, type EventType } from '@garage/shared';
-import type { Tx } from '../db/sql.js';
+import { appendEvent, type EventData, type EventType, Tx } from '@garage/shared';
 import type { StoredBooking } from './booking-row.js';
 
 /** Writes one event of EVENT_SCHEMAS into the bookings outbox, in the caller's transaction. */

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Booking, type BookingStatus, type Principal } from '@garage/shared';
+import { type Booking, type BookingStatus, DomainError, type Principal, Transactions, Tx } from '@garage/shared';
 import { assertWorksAt, branchScope } from '../common/branch-access.js';
-import { Transactions } from '../db/transactions.js';
-import type { Tx } from '../db/sql.js';
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';
 import { VehiclesRepository } from '../vehicles/vehicles.repository.js';
 import { publicBooking, type PartsStatus, type StoredBooking } from './booking-row.js';
@@ -11,7 +9,7 @@ import { canMove } from './booking-status.util.js';
 import { BookingsRepository, type BookingFilter } from './bookings.repository.js';
 
 /** Parts follow the booking's end: a cancelled or missed job gives them back, a completed one used them. */
-const PARTS_AFTER: Partial<Record<BookingStatus, PartsStatus>> = {
+export const PARTS_AFTER: Partial<Record<BookingStatus, PartsStatus>> = {
   cancelled: 'released',
   no_show: 'released',
   completed: 'consumed',

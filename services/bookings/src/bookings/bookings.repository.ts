@@ -1,8 +1,15 @@
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type BookingStatus, type CostEstimate } from '@garage/shared';
+import {
+  type BookingStatus,
+  type CostEstimate,
+  decodeCursorOrThrow,
+  pageFrom,
+  preparedQuery,
+  queryRows,
+  type Tx,
+} from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { Hold } from '../availability/slot-grid.js';
-import { queryRows, type Tx } from '../db/sql.js';
 import {
   BOOKING_COLUMNS,
   toBooking,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Booking, type Branch, type Principal } from '@garage/shared';
+import { type Booking, type Branch, DomainError, type Principal, Transactions } from '@garage/shared';
 import { freeSlots, startProblem, windowAround } from '../availability/slot-grid.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { assertWorksAt } from '../common/branch-access.js';
 import { pgErrorOf, isTransientConflict } from '../db/pg-error.js';
-import { Transactions } from '../db/transactions.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { publicBooking, type StoredBooking } from './booking-row.js';

@@ -1,6 +1,6 @@
+import { queryRows, type Tx } from '@garage/shared';
 import type { Principal } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import { queryRows, type Tx } from '../db/sql.js';
 
 /** How long an Idempotency-Key answers with its first booking (API.md). */
 const KEY_LIFETIME = `interval '24 hours'`;

@@ -1,6 +1,5 @@
-import { BOOKING_STATUSES, type BookingStatus } from '@garage/shared';
+import { BOOKING_STATUSES, type BookingStatus, queryRows } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import { queryRows } from '../db/sql.js';
 
 export interface BookingsFigures {
   customers: number;

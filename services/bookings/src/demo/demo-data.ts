@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  type BookingStatus,
+  type Branch,
+  catalog,
   DEMO_BRANCH_IDS,
   DEMO_CUSTOMER_ID,
+  inTransaction,
   RpcClient,
-  catalog,
-  type Branch,
-  type BookingStatus,
   type ServiceInfrastructure,
 } from '@garage/shared';
 import type { BookingsConfig } from '../config.js';
 import { openWindow } from '../availability/slot-grid.js';
 import { recordCreated, recordEnded } from '../bookings/booking-events.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
-import { inTransaction } from '../db/sql.js';
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';
 import { DEMO_TECHNICIANS, DEMO_VEHICLES, loadDemoFleet } from './demo-fleet.js';
+import { PARTS_AFTER } from '../bookings/booking-workflow.service.js';
 
 const DAY = 24 * 3600_000;
 /** Per branch: which open day (0 = today or the next open day, -1 = the last one before), hour after opening, status. */
@@ -98,6 +99,11 @@ async function insertDemo(
       });
       await recordCreated(tx, created);
       await recordEnded(tx, created);
+      // As the workflow leaves them: a finished booking's parts are used or given back, not "pending".
+      const settled = PARTS_AFTER[step.status];
+      if (settled) {
+        await tx.rows(`UPDATE bookings.bookings SET parts_status = $2 WHERE id = $1`, [created.id, settled]);
+      }
       if (step.status === 'completed') await records.insertFor(tx, created, null);
     });
     return true;

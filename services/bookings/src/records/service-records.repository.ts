@@ -1,7 +1,6 @@
-import { decodeCursorOrThrow, pageFrom, type ServiceRecord } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, queryRows, type ServiceRecord, type Tx } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { queryRows, type Tx } from '../db/sql.js';
 import type { StoredBooking } from '../bookings/booking-row.js';
 
 interface RecordRow {

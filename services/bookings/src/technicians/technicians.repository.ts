@@ -1,7 +1,6 @@
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type Technician } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, preparedQuery, queryRows, type Technician } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { queryRows } from '../db/sql.js';
 
 interface TechnicianRow {
   id: string;

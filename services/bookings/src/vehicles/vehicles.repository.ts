@@ -1,8 +1,15 @@
-import { decodeCursorOrThrow, isUniqueViolation, pageFrom, preparedQuery, type Vehicle } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  escapeLike,
+  isUniqueViolation,
+  pageFrom,
+  preparedQuery,
+  queryRows,
+  type Tx,
+  type Vehicle,
+} from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { escapeLike } from '../db/like-pattern.js';
-import { queryRows, type Tx } from '../db/sql.js';
 
 interface VehicleRow {
   id: string;

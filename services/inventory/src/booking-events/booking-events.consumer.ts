@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type DomainEvent, type Logger, type Reservation } from '@garage/shared';
-import { Transactions } from '../db/transactions.js';
-import type { Tx } from '../db/sql.js';
+import { DomainError, type DomainEvent, type Logger, type Reservation, Transactions, Tx } from '@garage/shared';
 import { INVENTORY_LOG } from '../inventory-log.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { WaitingBookings } from '../reservations/waiting-bookings.service.js';

@@ -1,5 +1,4 @@
-import { EVENT_RETENTION_MS } from '@garage/shared';
-import type { Tx } from '../db/sql.js';
+import { EVENT_RETENTION_MS, Tx } from '@garage/shared';
 
 const DAY_MS = 24 * 3600 * 1000;
 

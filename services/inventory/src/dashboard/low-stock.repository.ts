@@ -1,5 +1,5 @@
+import { queryRows } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import { queryRows } from '../db/sql.js';
 import type { DashboardScope } from './dashboard-scope.js';
 
 /** Counts for the dashboard, one statement each. */

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_BRANCH_IDS, DEMO_PARTS, type DemoPart } from '@garage/shared';
-import { inTransaction } from '../db/sql.js';
+import { DEMO_BRANCH_IDS, DEMO_PARTS, type DemoPart, inTransaction } from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
 
 /** SKUs the harbor branch has run out of, so the demo shows an empty shelf. */

@@ -1,6 +1,5 @@
-import { appendEvent, preparedQuery, type Part, type PartPrice } from '@garage/shared';
+import { appendEvent, type Part, type PartPrice, preparedQuery, Tx } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import type { Tx } from '../db/sql.js';
 
 interface PartRow {
   id: string;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Part, type PartPrice } from '@garage/shared';
-import { Transactions } from '../db/transactions.js';
+import { DomainError, type Part, type PartPrice, Transactions } from '@garage/shared';
 import { PartsRepository, type PartChange, type PartFields } from './parts.repository.js';
 
 /** Parts: staff and admins read them, admins add and change them; the catalog asks for their prices. */

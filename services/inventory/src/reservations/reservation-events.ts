@@ -1,5 +1,4 @@
-import { EVENT_SCHEMAS, appendEvent, type EventData } from '@garage/shared';
-import type { Tx } from '../db/sql.js';
+import { appendEvent, EVENT_SCHEMAS, type EventData, Tx } from '@garage/shared';
 
 type ReservationEventType = 'inventory.parts_reserved' | 'inventory.shortage';
 

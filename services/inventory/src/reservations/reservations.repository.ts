@@ -1,5 +1,5 @@
+import { Tx } from '@garage/shared';
 import type { Reservation } from '@garage/shared';
-import type { Tx } from '../db/sql.js';
 
 export type ReservationLine = Reservation['lines'][number];
 export type Shortage = Reservation['shortages'][number];

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type Reservation } from '@garage/shared';
-import { Transactions } from '../db/transactions.js';
-import type { Tx } from '../db/sql.js';
+import { DomainError, type Principal, type Reservation, Transactions, Tx } from '@garage/shared';
 import { canonicalUuid } from '../db/uuid.js';
 import { actorOf, type Actor } from '../stock/actor.js';
 import { BranchDirectory } from '../stock/branch-directory.js';

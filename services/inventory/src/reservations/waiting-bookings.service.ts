@@ -1,7 +1,6 @@
+import { Transactions, Tx } from '@garage/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger, Reservation } from '@garage/shared';
-import { Transactions } from '../db/transactions.js';
-import type { Tx } from '../db/sql.js';
 import { canonicalUuid } from '../db/uuid.js';
 import { INVENTORY_LOG } from '../inventory-log.js';
 import { INVENTORY_SERVICE } from '../stock/actor.js';

@@ -1,7 +1,6 @@
-import { decodeCursorOrThrow, pageFrom, type StockMovement } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, queryRows, type StockMovement, type Tx } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { queryRows, type Tx } from '../db/sql.js';
 import type { Actor } from './actor.js';
 
 /** A ledger row about to be written: always in the same transaction as the stock change it records. */

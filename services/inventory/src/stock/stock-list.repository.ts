@@ -1,8 +1,6 @@
-import { Sku, decodeCursorOrThrow, pageFrom, type StockLevel } from '@garage/shared';
+import { decodeCursorOrThrow, escapeLike, pageFrom, queryRows, Sku, type StockLevel } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { escapeLike } from '../db/like-pattern.js';
-import { queryRows } from '../db/sql.js';
 import { toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** Which branches a list covers: the named ones, or every branch that has stock rows. */

@@ -1,6 +1,5 @@
-import { preparedQuery, type Part, type StockLevel } from '@garage/shared';
+import { type Part, preparedQuery, type StockLevel, Tx } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import type { Tx } from '../db/sql.js';
 import { LEVEL_COLUMNS, toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** A part's stock row at one branch, locked for a change the caller is about to make. */

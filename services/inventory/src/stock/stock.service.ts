@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type StockLevel, type StockMovement } from '@garage/shared';
-import { Transactions } from '../db/transactions.js';
+import { DomainError, type Principal, type StockLevel, type StockMovement, Transactions, Tx } from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
 import { WaitingBookings } from '../reservations/waiting-bookings.service.js';
 import { canonicalUuid } from '../db/uuid.js';
-import type { Tx } from '../db/sql.js';
 import { actorOf, assertMayChangeStockAt } from './actor.js';
 import { BranchDirectory } from './branch-directory.js';
 import { MovementsRepository } from './movements.repository.js';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SqlRunner } from '@garage/shared';
+import type { SqlRunner } from '../events/outbox.js';
 
 /** A transaction in progress: run statements and get their rows, whatever the statement's kind. */
 export interface Tx {
@@ -33,4 +33,18 @@ function txOf(manager: EntityManager): Tx {
     rows: async <R>(sql: string, params: unknown[] = []) => (await runner.query(sql, params, true)).records as R[],
     runner: manager,
   };
+}
+
+/** Opens transactions for a service's rules, so work that spans repositories commits or rolls back together. */
+export class Transactions {
+  constructor(private readonly db: DataSource) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work);
+  }
+}
+
+/** Escapes LIKE's wildcards (and its escape character) so user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
