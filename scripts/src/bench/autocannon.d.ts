@@ -13,7 +13,15 @@ declare module 'autocannon' {
       pipelining?: number;
       timeout?: number;
       /** Requests each connection sends in turn; fields left out come from the options above. */
-      requests?: { method?: Options['method']; path?: string; headers?: Record<string, string>; body?: string }[];
+      requests?: (Request & { setupRequest?: (req: Request) => Request })[];
+    }
+
+    /** One request of `requests`; setupRequest gets it with the defaults filled in and returns what is sent. */
+    interface Request {
+      method?: Options['method'];
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
     }
 
     interface Histogram {

@@ -11,6 +11,11 @@ export interface Target {
    * a single call (readiness check, drain) sends `body`.
    */
   alternate?: string[];
+  /**
+   * Under load, builds every request afresh (its own body and extra headers, e.g. a new slot, a
+   * customer's token and a fresh Idempotency-Key); a single call sends `body` and `headers`.
+   */
+  next?: () => { body: string; headers: Record<string, string> };
 }
 
 /** What a measured run saw; latencies in milliseconds, of 2xx responses only. */
@@ -73,10 +78,21 @@ export function startLoad(
   seconds: number,
 ): { done: Promise<Measured>; stop: () => void } {
   const latencies: number[] = [];
-  const { alternate, ...request } = target;
+  const { alternate, next, ...request } = target;
+  const fresh = next
+    ? [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const made = next();
+            return { ...req, body: made.body, headers: { ...req.headers, ...made.headers } };
+          },
+        },
+      ]
+    : undefined;
   const instance = autocannon({
     ...request,
     ...(alternate ? { requests: alternate.map((body) => ({ body })) } : {}),
+    ...(fresh ? { requests: fresh } : {}),
     connections,
     duration: seconds,
     timeout: 10,

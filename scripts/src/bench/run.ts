@@ -3,7 +3,8 @@
  * against a floor (a hand-written node:http server + NATS responder doing the same Redis/NATS/SQL/argon2
  * work), alternately, on GET /api/health, an authenticated GET /api/me and POST /api/customer-login;
  * then whether customer logins at full tilt stall /api/me; then, on the product alone (no floor), the
- * service catalog, the cost calculator and the stock adjust. Prints tables and writes
+ * service catalog, the cost calculator and the stock adjust; then availability and booking creation with the
+ * bookings table seeded to each size of BENCH_BOOKINGS_ROWS. Prints tables and writes
  * bench-results/latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,6 +12,8 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { ensureDatabase } from '@garage/shared';
 import { missingDependencies } from '../dependencies.js';
+import { benchBookings, bookingsSeconds, type BookingsReport } from './bookings-bench.js';
+import { formatBookings } from './bookings-report.js';
 import { ROOT, stopAll } from '../processes.js';
 import {
   benchProductOnly,
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     const cpu = cpus();
     console.log(
       `Bench: ${s.connections} connections, ${s.warmupSeconds} s warm-up + ${s.seconds} s measured, ` +
-        `${s.rounds} round(s) per system; about ${estimateSeconds(s) + productOnlySeconds(s)} s of load on ${cpu.length} CPU(s) ` +
+        `${s.rounds} round(s) per system; about ${estimateSeconds(s) + productOnlySeconds(s) + bookingsSeconds(s)} s of load on ${cpu.length} CPU(s) ` +
         `(${cpu[0]?.model.trim() ?? 'unknown'}).`,
     );
     await preflight(s);
@@ -139,11 +142,28 @@ async function main(): Promise<void> {
     if (productOnly.length) console.log('\nProduct only, no floor: catalog and inventory');
     for (const e of productOnly) productOnlyResults.push(await benchProductOnly(bench, e));
 
+    // Seeds the bookings table (up to a million rows by default), so it comes last.
+    let bookingsReport: BookingsReport | undefined;
+    let bookingsSkipped: string | undefined;
+    if (s.bookingsRows.length) {
+      console.log(`\nProduct only, no floor: bookings at ${s.bookingsRows.join(', ')} table rows`);
+      try {
+        bookingsReport = await benchBookings(bench, bench.base.product, token);
+      } catch (err) {
+        if (bench.stopping) throw err;
+        bookingsSkipped = (err as Error).message;
+        console.warn(`⚠ the bookings bench failed: ${bookingsSkipped}`);
+        process.exitCode = 1;
+      }
+    }
+
     const finishedAt = new Date();
     const durationSeconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
     console.log(`\n${formatReport(results, stall, PROCESSES)}`);
     if (productOnlyResults.length) console.log(`\n${formatProductOnly(productOnlyResults)}`);
     if (productOnlySkipped) console.warn(`\n⚠ product-only endpoints skipped: ${productOnlySkipped}`);
+    if (bookingsReport) console.log(`\n${formatBookings(bookingsReport)}`);
+    if (bookingsSkipped) console.warn(`\n⚠ bookings bench failed: ${bookingsSkipped}`);
     const out = resolve(ROOT, 'bench-results', 'latest.json');
     await mkdir(resolve(ROOT, 'bench-results'), { recursive: true });
     const report = {
@@ -167,10 +187,14 @@ async function main(): Promise<void> {
           '(above ~0.25 cores the run was disturbed); cpuMicrosPerRequest = cpuSeconds ÷ 2xx responses',
         'productOnlyEndpoints: catalog and inventory, measured on the product alone (there is no floor for them, ' +
           'so no ratios); statusCodes = every measured response by status; conflicts = 409 responses',
+        'bookings: availability and booking creation per bookings table size (phases); seed.seconds = INSERTs, ' +
+          'seed.vacuumSeconds = VACUUM ANALYZE after them; ratios = last phase ÷ first (flat: req/s ≥ 0.5×, p99 ≤ 2×)',
       ],
       endpoints: results,
       productOnlyEndpoints: productOnlyResults,
       ...(productOnlySkipped ? { productOnlySkipped } : {}),
+      ...(bookingsReport ? { bookings: bookingsReport } : {}),
+      ...(bookingsSkipped ? { bookingsSkipped } : {}),
       stall,
     };
     await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);

@@ -22,6 +22,8 @@ export interface BenchSettings {
   inventoryHealthPort: number;
   bookingsHealthPort: number;
   floorPort: number;
+  /** Sizes the bookings table is seeded to in turn, availability and creation measured at each; [] = skipped. */
+  bookingsRows: number[];
 }
 
 function num(name: string, fallback: number, min: number): number {
@@ -30,6 +32,17 @@ function num(name: string, fallback: number, min: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new Error(`${name}=${raw}: expected a number ≥ ${min}`);
   return value;
+}
+
+/** BENCH_BOOKINGS_ROWS: table sizes separated by commas (default 10000,1000000); 0 or none skips the bookings bench. */
+function bookingsRows(): number[] {
+  const raw = (process.env.BENCH_BOOKINGS_ROWS || '10000,1000000').trim();
+  if (raw === '0' || raw === 'none') return [];
+  const sizes = raw.split(',').map((v) => Number(v.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1000)) {
+    throw new Error(`BENCH_BOOKINGS_ROWS=${raw}: expected table sizes ≥ 1000 separated by commas, or 0`);
+  }
+  return sizes;
 }
 
 /** Reads BENCH_* variables (a separate database and Redis index by default, never the development ones). */
@@ -53,6 +66,7 @@ export function benchSettings(): BenchSettings {
     inventoryHealthPort: Math.floor(num('BENCH_INVENTORY_HEALTH_PORT', 3094, 1)),
     bookingsHealthPort: Math.floor(num('BENCH_BOOKINGS_HEALTH_PORT', 3093, 1)),
     floorPort: Math.floor(num('BENCH_FLOOR_PORT', 5098, 1)),
+    bookingsRows: bookingsRows(),
   };
 }
 

@@ -67,7 +67,7 @@ export const dashboard = defineMessage({
     access: ['admin', 'staff'],
     tag: 'Dashboard',
     summary:
-      "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise)",
+      "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date",
   },
 });
 

@@ -11,25 +11,32 @@ export interface BookingsFigures {
 }
 
 /**
- * The bookings part of the dashboard in one statement. $1 is the branches in scope (null: the
- * chain, where vehicles counts every registered vehicle). "Today" is each booking's branch-local
- * date; the month of revenue is the UTC calendar month.
+ * The bookings part of the dashboard in one statement, its work bounded by time rather than by
+ * history. $1 is the branches in scope, or null for the chain: then customers is left to the
+ * gateway (auth's count of accounts) and vehicles counts every registered vehicle; for branches
+ * they are the distinct customers and vehicles ever booked there (an index-only scan).
+ * bookingsByStatus counts bookings starting from the first of this month on: the month's outcomes
+ * and everything still ahead. "Today" is each booking's branch-local date; the months are UTC.
  */
 const FIGURES_SQL = `
-  WITH scoped AS (
-    SELECT customer_id, vehicle_id, status, starts_at, branch_timezone FROM bookings.bookings
-    WHERE $1::uuid[] IS NULL OR branch_id = ANY($1::uuid[])
+  WITH recent AS (
+    SELECT status FROM bookings.bookings
+    WHERE ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[]))
+      AND starts_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
   )
   SELECT
-    (SELECT count(DISTINCT customer_id) FROM scoped)::int AS customers,
+    (CASE WHEN $1::uuid[] IS NULL THEN 0 ELSE (SELECT count(DISTINCT customer_id) FROM bookings.bookings
+      WHERE branch_id = ANY($1::uuid[])) END)::int AS customers,
     (CASE WHEN $1::uuid[] IS NULL THEN (SELECT count(*) FROM bookings.vehicles)
-          ELSE (SELECT count(DISTINCT vehicle_id) FROM scoped) END)::int AS vehicles,
-    (SELECT count(*) FROM scoped
-      WHERE starts_at BETWEEN now() - interval '2 days' AND now() + interval '2 days'
+          ELSE (SELECT count(DISTINCT vehicle_id) FROM bookings.bookings WHERE branch_id = ANY($1::uuid[])) END)::int
+      AS vehicles,
+    (SELECT count(*) FROM bookings.bookings
+      WHERE ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[]))
+        AND starts_at BETWEEN now() - interval '2 days' AND now() + interval '2 days'
         AND (starts_at AT TIME ZONE branch_timezone)::date = (now() AT TIME ZONE branch_timezone)::date)::int
       AS bookings_today,
     (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM
-      (SELECT status, count(*)::int AS n FROM scoped GROUP BY status) s) AS by_status,
+      (SELECT status, count(*)::int AS n FROM recent GROUP BY status) s) AS by_status,
     (SELECT coalesce(sum(total_cents), 0) FROM bookings.service_records
       WHERE ($1::uuid[] IS NULL OR branch_id = ANY($1::uuid[]))
         AND completed_at >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::bigint AS revenue,
