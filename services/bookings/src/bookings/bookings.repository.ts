@@ -1,3 +1,4 @@
+import { wallClockOf } from '../availability/zoned-time.js';
 import {
   type BookingStatus,
   type CostEstimate,
@@ -66,12 +67,17 @@ export class BookingsRepository {
   }
 
   /**
-   * Serialises bookings at one branch for the rest of the transaction. Without it, racing inserts
-   * wait on each other inside the two exclusion constraints in opposite orders and deadlock (1 s
-   * each before Postgres notices); with it they queue briefly and a loser fails at once with 23P01.
+   * Serialises bookings of one branch-local day for the rest of the transaction. Without it, racing
+   * inserts wait on each other inside the two exclusion constraints in opposite orders and deadlock
+   * (1 s each before Postgres notices); with it they queue briefly and a loser fails at once with
+   * 23P01. Per day, not per branch, so bookings for different days go in parallel; the rare job that
+   * runs past local midnight is still held by the constraints (a deadlock there is retried).
    */
-  async lockBranch(tx: Tx, branchId: string): Promise<void> {
-    await tx.rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text AS locked`, [`bookings:${branchId}`]);
+  async lockBranchDay(tx: Tx, b: Pick<NewBooking, 'branchId' | 'branchTimezone' | 'startsAt'>): Promise<void> {
+    const day = wallClockOf(b.startsAt.getTime(), b.branchTimezone).date;
+    await tx.rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text AS locked`, [
+      `bookings:${b.branchId}:${day}`,
+    ]);
   }
 
   /** Inserts in the caller's transaction; an overlap fails with SQLSTATE 23P01 naming the constraint. */

@@ -142,7 +142,7 @@ export class CreateBooking {
       const row = { ...booking, technicianId: free.technicianIds[t], bay: free.bays[b] };
       try {
         return await this.transactions.run(async (tx) => {
-          await this.bookings.lockBranch(tx, row.branchId);
+          await this.bookings.lockBranchDay(tx, row);
           if (key && !(await this.keys.claim(tx, principal, key.key, key.hash, row.id))) throw new KeyTaken();
           const created = await this.bookings.insert(tx, row);
           await recordCreated(tx, created);
