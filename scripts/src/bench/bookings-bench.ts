@@ -19,7 +19,7 @@ import { INFRASTRUCTURE, LOAD_GENERATOR, OTHER, call, summarizeRuns, type Runner
 import type { BenchSettings } from './settings.js';
 
 /** The product's processes, bookings included (it serves both endpoints). */
-export const BOOKINGS_PROCESSES = [...PROCESSES.product, 'bookings'];
+export const BOOKINGS_PROCESSES = PROCESSES.product;
 /** Share of the smallest table size that belongs to the busy branch (the same in every phase). */
 const BUSY_SHARE = 0.8;
 /** Free slots collected per second of creation load: more than this many bookings/s would run out. */

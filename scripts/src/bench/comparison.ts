@@ -11,7 +11,7 @@ export const SYSTEMS: SystemName[] = ['product', 'floor'];
  * /api/health (the gateway asks every service) and serve the product-only endpoints.
  */
 export const PROCESSES: Record<SystemName, readonly string[]> = {
-  product: ['gateway', 'auth', 'catalog', 'inventory'],
+  product: ['gateway', 'auth', 'catalog', 'inventory', 'bookings'],
   floor: ['floor-server', 'floor-responder'],
 };
 

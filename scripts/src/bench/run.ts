@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     );
     await preflight(s);
     release = await claimRedisIndex(s.redisUrl);
-    console.log('Starting the product (auth, inventory, catalog, gateway) and the floor (responder, server)…');
+    console.log(
+      'Starting the product (auth, inventory, catalog, bookings, gateway) and the floor (responder, server)…',
+    );
     const startup = Date.now();
     await startSystems(s, bench.procs);
     bench.watchProcesses();
