@@ -28,6 +28,8 @@ let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
 const env = testEnv();
+// Waiting on a durable consumer of the run-wide stream may take up to a minute under load (see handledBy).
+jest.setTimeout(90_000);
 const stream = eventStreamName(env.NATS_PREFIX);
 
 beforeAll(async () => {
@@ -50,12 +52,20 @@ async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 1
   }
 }
 
-/** Until a durable consumer has acknowledged the stream up to seq, i.e. its handler ran on it. */
+/**
+ * Until a durable consumer has acknowledged the stream up to seq, i.e. its handler ran on it. The
+ * stream is the whole test run's: an earlier suite's event that failed while its services were
+ * stopping is redelivered with a backoff first, so this may take a while under load.
+ */
 const handledBy = (durable: string, seq: number) =>
-  waitFor(`${durable} to handle stream seq ${seq}`, async () => {
-    const info = await jsm.consumers.info(stream, durable);
-    return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0;
-  });
+  waitFor(
+    `${durable} to handle stream seq ${seq}`,
+    async () => {
+      const info = await jsm.consumers.info(stream, durable);
+      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0;
+    },
+    60_000,
+  );
 
 /** Puts an event on the stream again under another Nats-Msg-Id, as a publish after the dedupe window would. */
 async function redeliver(event: DomainEvent): Promise<number> {

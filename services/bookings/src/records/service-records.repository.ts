@@ -59,7 +59,12 @@ export class ServiceRecordsRepository {
     );
   }
 
-  /** A page, newest first, filtered by branches (null: all), vehicle or customer. */
+  /**
+   * A page, newest first, filtered by branches (null: all), vehicle or customer. With branches, each
+   * branch's page is read through its own (branch_id, completed_at) index and the pages are merged,
+   * as the bookings list does: `branch_id = ANY(…) ORDER BY completed_at` would walk the chain-wide
+   * index and filter, reading far more than a page for a small branch.
+   */
   async list(f: {
     branchIds: string[] | null;
     vehicleId?: string;
@@ -74,19 +79,24 @@ export class ServiceRecordsRepository {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (f.branchIds) add((n) => `branch_id = ANY(${n}::uuid[])`, f.branchIds);
+    let scope = '';
+    if (f.branchIds) {
+      params.push([...new Set(f.branchIds)]);
+      scope = `unnest($${params.length}::uuid[]) AS scope(branch_id)`;
+      where.push('branch_id = scope.branch_id');
+    }
     if (f.vehicleId) add((n) => `vehicle_id = ${n}`, f.vehicleId);
     if (f.customerId) add((n) => `customer_id = ${n}`, f.customerId);
     if (after) {
       params.push(after.t, after.id);
       where.push(`(completed_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = await queryRows<RecordRow>(
-      this.db,
-      `SELECT ${COLUMNS} FROM bookings.service_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY completed_at DESC, id DESC LIMIT $1`,
-      params,
-    );
+    const page = `SELECT ${COLUMNS} FROM bookings.service_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY completed_at DESC, id DESC LIMIT $1`;
+    const sql = f.branchIds
+      ? `SELECT r.* FROM ${scope} CROSS JOIN LATERAL (${page}) r ORDER BY r.completed_at DESC, r.id DESC LIMIT $1`
+      : page;
+    const rows = await queryRows<RecordRow>(this.db, sql, params);
     return pageFrom(rows, f.limit, toRecord, (r) => ({ t: r.completed_at.toISOString(), id: r.id }));
   }
 }
