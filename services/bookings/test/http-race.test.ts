@@ -64,4 +64,25 @@ describe('POST /api/bookings racing over HTTP', () => {
     expect(other.status).toBe(201);
     expect(other.body.technicianId).toBe(s.technicians[1].id);
   });
+
+  it('20 requests for one start time at a one-bay branch, no technician named: one 201, nineteen 409', async () => {
+    const s = await bookingSetup(w, { bays: 1, technicians: 3 });
+    const startsAt = tomorrowAt(13);
+    const customers = await Promise.all(Array.from({ length: 5 }, () => signedInCustomer()));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => customers[i % customers.length]).map(({ token, vehicle }) =>
+        http(w.sys.url, 'POST', '/api/bookings', {
+          token,
+          headers: { 'idempotency-key': `bay-race-${randomUUID()}` },
+          body: { branchId: s.branch.id, vehicleId: vehicle.id, serviceIds: [s.serviceId], startsAt },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+    const { rows } = await w.db.query(
+      `SELECT bay FROM bookings.bookings WHERE branch_id = $1 AND starts_at = $2 AND status <> 'cancelled'`,
+      [s.branch.id, startsAt],
+    );
+    expect(rows).toEqual([{ bay: 1 }]);
+  });
 });
