@@ -1,0 +1,36 @@
+import { bookings } from '@garage/shared';
+import {
+  ALWAYS_OPEN,
+  createBranch,
+  createService,
+  createTechnician,
+  ok,
+  startWorld,
+  type BookingsWorld,
+} from './bookings-kit.js';
+
+// SLOT_MINUTES reaches availability from the service's configuration, not only the grid's unit tests.
+let w: BookingsWorld;
+
+beforeAll(async () => {
+  w = await startWorld({ SLOT_MINUTES: '15' });
+}, 60_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+it('SLOT_MINUTES=15 offers a start every quarter of an hour', async () => {
+  const job = await createService(w, 30);
+  const branch = await createBranch(w, { timezone: 'Europe/London', openingHours: ALWAYS_OPEN });
+  await createTechnician(w, branch.id);
+  const { slots } = await ok(w, bookings.availability, null, {
+    branchId: branch.id,
+    serviceIds: job,
+    date: '2027-06-15',
+  });
+  // 00:00 to 23:30 local (BST), every 15 minutes: 95 starts for a 30-minute job.
+  expect(slots).toHaveLength(95);
+  expect(slots[0]?.startsAt).toBe('2027-06-14T23:00:00.000Z');
+  expect(Date.parse(slots[1]!.startsAt) - Date.parse(slots[0]!.startsAt)).toBe(15 * 60_000);
+});
