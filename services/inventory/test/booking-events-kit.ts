@@ -66,8 +66,13 @@ export async function openEventLine(): Promise<EventLine> {
       return id;
     },
     about: (bookingId) => seen.filter((e) => (e.data as { bookingId?: string }).bookingId === bookingId),
+    // The durables are the whole test run's: inventory first works off what earlier suites left
+    // on the stream, which under load takes a while.
     async settled(w) {
-      await until(async () => (await drained(INVENTORY_DURABLE)) && (await unpublished(w)) === 0 && drained(durable));
+      await until(
+        async () => (await drained(INVENTORY_DURABLE)) && (await unpublished(w)) === 0 && (await drained(durable)),
+        60_000,
+      );
     },
     async close() {
       await collector.stop();

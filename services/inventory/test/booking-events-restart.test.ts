@@ -11,6 +11,9 @@ import {
 } from './inventory-kit.js';
 import { openEventLine, type EventLine } from './booking-events-kit.js';
 
+// Waits on the run-wide event stream's durables (see booking-events-kit settled()).
+jest.setTimeout(90_000);
+
 let w: InventoryWorld;
 let events: EventLine;
 

@@ -12,6 +12,9 @@ import {
 } from './inventory-kit.js';
 import { ledgerOf, openEventLine, reservationOf, type EventLine } from './booking-events-kit.js';
 
+// Waits on the run-wide event stream's durables (see booking-events-kit settled()).
+jest.setTimeout(90_000);
+
 let w: InventoryWorld;
 let events: EventLine;
 
