@@ -43,7 +43,14 @@ export function parsePrincipal(value: unknown): Principal | null {
   if (typeof v.id !== 'string' || !UUID_RE.test(v.id)) return null;
   if (typeof v.sessionId !== 'string' || !HASH_RE.test(v.sessionId)) return null;
   if (!Array.isArray(v.branchIds) || !v.branchIds.every((b) => typeof b === 'string' && UUID_RE.test(b))) return null;
-  return { kind: v.kind, id: v.id, role: v.role, branchIds: v.branchIds, sessionId: v.sessionId } as Principal;
+  // Lower case, as the Uuid schema gives every other id, so comparisons in the services see one spelling.
+  return {
+    kind: v.kind,
+    id: v.id.toLowerCase(),
+    role: v.role,
+    branchIds: v.branchIds.map((b) => (b as string).toLowerCase()),
+    sessionId: v.sessionId,
+  } as Principal;
 }
 
 /** Paging query of every list: `?limit=` 1..100 (default 50) and an opaque `?cursor=`. */

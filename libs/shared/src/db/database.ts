@@ -47,8 +47,27 @@ export async function runMigrationsLocked(db: DataSource): Promise<string[]> {
   }
 }
 
-/** True for Postgres unique-constraint violations (SQLSTATE 23505), wherever TypeORM wraps them. */
+/** SQLSTATE and constraint name of a Postgres error, wherever TypeORM wrapped it. */
+export function pgErrorOf(err: unknown): { code: string; constraint: string } {
+  const e = err as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } };
+  const source = e?.driverError ?? e;
+  return {
+    code: typeof source?.code === 'string' ? source.code : '',
+    constraint: typeof source?.constraint === 'string' ? source.constraint : '',
+  };
+}
+
+/** True for Postgres unique-constraint violations (SQLSTATE 23505). */
 export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } } | null;
-  return e?.code === '23505' || e?.driverError?.code === '23505';
+  return pgErrorOf(err).code === '23505';
+}
+
+/** 23P01: an exclusion constraint refused the row (e.g. a technician or bay taken at that time). */
+export function isExclusionViolation(err: unknown): boolean {
+  return pgErrorOf(err).code === '23P01';
+}
+
+/** Deadlock or serialization failure: nothing wrong with the request, another try may succeed. */
+export function isTransientConflict(err: unknown): boolean {
+  return ['40P01', '40001'].includes(pgErrorOf(err).code);
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Booking, type BookingStatus, DomainError, type Principal, Transactions, Tx } from '@garage/shared';
-import { assertWorksAt, branchScope } from '../common/branch-access.js';
+import {
+  assertWorksAt,
+  type Booking,
+  type BookingStatus,
+  branchScope,
+  DomainError,
+  type Principal,
+  Transactions,
+  Tx,
+} from '@garage/shared';
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';
 import { VehiclesRepository } from '../vehicles/vehicles.repository.js';
 import { publicBooking, type PartsStatus, type StoredBooking } from './booking-row.js';

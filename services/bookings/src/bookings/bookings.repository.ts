@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { Hold } from '../availability/slot-grid.js';
+import { BranchPageQuery } from '../db/branch-page.js';
 import {
   BOOKING_COLUMNS,
   toBooking,
@@ -158,43 +159,17 @@ export class BookingsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * A page by start time (oldest first for the desk, newest first for a customer). With branches in
-   * scope, each branch's page is read on its own through its (branch_id, …, starts_at, id) index and
-   * the pages merged: `branch_id = ANY(…)` with ORDER BY … LIMIT lets the planner walk the chain-wide
-   * starts_at index instead, filtering by branch, which at a million rows can read nearly all of them
-   * for a small or new branch. This way a page reads at most (branches × limit) rows.
-   */
+  /** A page by start time (oldest first for the desk, newest first for a customer); see BranchPageQuery. */
   async list(f: BookingFilter): Promise<Page> {
-    const after = decodeCursorOrThrow(f.cursor, Cursor);
-    const params: unknown[] = [f.limit + 1];
-    const where: string[] = [];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    let scope = '';
-    if (f.branchIds) {
-      params.push([...new Set(f.branchIds)]);
-      scope = `unnest($${params.length}::uuid[]) AS scope(branch_id)`;
-      where.push('branch_id = scope.branch_id');
-    }
-    if (f.customerId) add((n) => `customer_id = ${n}`, f.customerId);
-    if (f.status) add((n) => `status = ${n}`, f.status);
-    if (f.from) add((n) => `starts_at >= ${n}::timestamptz`, f.from);
-    if (f.to) add((n) => `starts_at < ${n}::timestamptz`, f.to);
-    const cmp = f.newestFirst ? '<' : '>';
-    if (after) {
-      params.push(after.t, after.id);
-      where.push(`(starts_at, id) ${cmp} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const dir = f.newestFirst ? 'DESC' : 'ASC';
-    const page = `SELECT ${BOOKING_COLUMNS} FROM bookings.bookings ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY starts_at ${dir}, id ${dir} LIMIT $1`;
-    const sql = f.branchIds
-      ? `SELECT b.* FROM ${scope} CROSS JOIN LATERAL (${page}) b
-         ORDER BY b.starts_at ${dir}, b.id ${dir} LIMIT $1`
-      : page;
+    const newest = Boolean(f.newestFirst);
+    const q = new BranchPageQuery(f.limit).branches(f.branchIds);
+    if (f.customerId) q.add((n) => `customer_id = ${n}`, f.customerId);
+    if (f.status) q.add((n) => `status = ${n}`, f.status);
+    if (f.from) q.add((n) => `starts_at >= ${n}::timestamptz`, f.from);
+    if (f.to) q.add((n) => `starts_at < ${n}::timestamptz`, f.to);
+    q.after(decodeCursorOrThrow(f.cursor, Cursor), 'starts_at', newest);
+    const sql = q.sql(BOOKING_COLUMNS, 'bookings.bookings', 'starts_at', newest);
+    const params = q.params;
     const rows = await queryRows<BookingRow>(this.db, sql, params);
     return pageFrom(rows, f.limit, toBooking, (r) => ({ t: r.starts_at.toISOString(), id: r.id }));
   }

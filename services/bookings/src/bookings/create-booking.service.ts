@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type Booking, type Branch, DomainError, type Principal, Transactions } from '@garage/shared';
+import {
+  assertWorksAt,
+  type Booking,
+  type Branch,
+  DomainError,
+  isTransientConflict,
+  pgErrorOf,
+  type Principal,
+  Transactions,
+} from '@garage/shared';
 import { freeSlots, startProblem, windowAround } from '../availability/slot-grid.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
-import { assertWorksAt } from '../common/branch-access.js';
-import { pgErrorOf, isTransientConflict } from '../db/pg-error.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { publicBooking, type StoredBooking } from './booking-row.js';

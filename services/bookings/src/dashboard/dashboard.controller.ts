@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { composed, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
-import { branchScope } from '../common/branch-access.js';
+import { branchScope, composed, parseOrThrow, type RpcEnvelope, withRole } from '@garage/shared';
 import { DashboardRepository } from './dashboard.repository.js';
 
 /** Internal messages the gateway composes into /api/dashboard and /api/customers. */

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bookings, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
-import { branchScope } from '../common/branch-access.js';
+import { bookings, branchScope, parseOrThrow, type RpcEnvelope, withRole } from '@garage/shared';
 import { ServiceRecordsRepository } from './service-records.repository.js';
 
 /** Service history: staff see their branches' work (admins all), a customer their own vehicles'. */

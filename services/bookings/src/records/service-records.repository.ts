@@ -2,6 +2,7 @@ import { decodeCursorOrThrow, pageFrom, queryRows, type ServiceRecord, type Tx }
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { StoredBooking } from '../bookings/booking-row.js';
+import { BranchPageQuery } from '../db/branch-page.js';
 
 interface RecordRow {
   id: string;
@@ -59,12 +60,7 @@ export class ServiceRecordsRepository {
     );
   }
 
-  /**
-   * A page, newest first, filtered by branches (null: all), vehicle or customer. With branches, each
-   * branch's page is read through its own (branch_id, completed_at) index and the pages are merged,
-   * as the bookings list does: `branch_id = ANY(…) ORDER BY completed_at` would walk the chain-wide
-   * index and filter, reading far more than a page for a small branch.
-   */
+  /** A page, newest first, filtered by branches (null: all), vehicle or customer (see BranchPageQuery). */
   async list(f: {
     branchIds: string[] | null;
     vehicleId?: string;
@@ -72,30 +68,12 @@ export class ServiceRecordsRepository {
     limit: number;
     cursor?: string;
   }): Promise<Page> {
-    const after = decodeCursorOrThrow(f.cursor, Cursor);
-    const params: unknown[] = [f.limit + 1];
-    const where: string[] = [];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    let scope = '';
-    if (f.branchIds) {
-      params.push([...new Set(f.branchIds)]);
-      scope = `unnest($${params.length}::uuid[]) AS scope(branch_id)`;
-      where.push('branch_id = scope.branch_id');
-    }
-    if (f.vehicleId) add((n) => `vehicle_id = ${n}`, f.vehicleId);
-    if (f.customerId) add((n) => `customer_id = ${n}`, f.customerId);
-    if (after) {
-      params.push(after.t, after.id);
-      where.push(`(completed_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const page = `SELECT ${COLUMNS} FROM bookings.service_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY completed_at DESC, id DESC LIMIT $1`;
-    const sql = f.branchIds
-      ? `SELECT r.* FROM ${scope} CROSS JOIN LATERAL (${page}) r ORDER BY r.completed_at DESC, r.id DESC LIMIT $1`
-      : page;
+    const q = new BranchPageQuery(f.limit).branches(f.branchIds);
+    if (f.vehicleId) q.add((n) => `vehicle_id = ${n}`, f.vehicleId);
+    if (f.customerId) q.add((n) => `customer_id = ${n}`, f.customerId);
+    q.after(decodeCursorOrThrow(f.cursor, Cursor), 'completed_at', true);
+    const sql = q.sql(COLUMNS, 'bookings.service_records', 'completed_at', true);
+    const params = q.params;
     const rows = await queryRows<RecordRow>(this.db, sql, params);
     return pageFrom(rows, f.limit, toRecord, (r) => ({ t: r.completed_at.toISOString(), id: r.id }));
   }

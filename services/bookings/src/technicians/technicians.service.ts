@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type Technician } from '@garage/shared';
+import { branchScope, DomainError, type Principal, type Technician } from '@garage/shared';
 import { CatalogClient } from '../catalog/catalog.client.js';
-import { branchScope } from '../common/branch-access.js';
 import { TechniciansRepository, type TechnicianFields } from './technicians.repository.js';
 
 /** Technicians: admins hire, move and retire them; staff read those of their branches. */

@@ -1,5 +1,4 @@
-import { DomainError, type Principal } from '@garage/shared';
-import { canonicalUuid } from '../db/uuid.js';
+import { DomainError, branchScope, type Principal } from '@garage/shared';
 
 /** The branches a dashboard counts: the ids named, or every branch of the chain. */
 export type DashboardScope = { branchIds: string[] } | 'whole-chain';
@@ -9,11 +8,9 @@ export type DashboardScope = { branchIds: string[] } | 'whole-chain';
  * (FORBIDDEN otherwise), or all of theirs. Anyone else: FORBIDDEN.
  */
 export function dashboardScope(principal: Principal, branchId: string | undefined): DashboardScope {
-  const asked = branchId === undefined ? undefined : canonicalUuid(branchId);
-  if (principal.role === 'admin') return asked ? { branchIds: [asked] } : 'whole-chain';
-  if (principal.role !== 'staff') throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
-  const own = principal.branchIds.map(canonicalUuid);
-  if (!asked) return { branchIds: own };
-  if (!own.includes(asked)) throw new DomainError('FORBIDDEN', 'You may see only your own branches');
-  return { branchIds: [asked] };
+  if (principal.role !== 'admin' && principal.role !== 'staff') {
+    throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
+  }
+  const branchIds = branchScope(principal, branchId);
+  return branchIds ? { branchIds } : 'whole-chain';
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal, type Reservation, Transactions, Tx } from '@garage/shared';
-import { canonicalUuid } from '../db/uuid.js';
 import { actorOf, type Actor } from '../stock/actor.js';
 import { BranchDirectory } from '../stock/branch-directory.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
@@ -48,11 +47,7 @@ export class ReservationsService {
 
   /** Claims the booking's reservation and holds every line, or none and records the shortages; says so in an event. */
   async reserveIn(tx: Tx, actor: Actor, request: ReserveParts): Promise<Reserved> {
-    const cmd = {
-      bookingId: canonicalUuid(request.bookingId),
-      branchId: canonicalUuid(request.branchId),
-      lines: mergeLines(request.lines),
-    };
+    const cmd = { ...request, lines: mergeLines(request.lines) };
     const claimed = await this.reservations.claim(tx, cmd);
     if (!claimed) return { reservation: await this.repeated(tx, cmd), fresh: false };
     const locked = await this.stock.lockAtBranch(
@@ -103,9 +98,9 @@ export class ReservationsService {
     actor: Actor,
     booking: { bookingId: string; branchId: string },
   ): Promise<{ reservation: Reservation; freedParts: boolean }> {
-    const bookingId = canonicalUuid(booking.bookingId);
+    const { bookingId } = booking;
     if (!(await this.reservations.lock(tx, bookingId))) {
-      const placeholder = { bookingId, branchId: canonicalUuid(booking.branchId), lines: [] };
+      const placeholder = { ...booking, lines: [] };
       if (await this.reservations.claim(tx, placeholder)) {
         return { reservation: await this.reservations.settle(tx, bookingId, 'released'), freedParts: false };
       }
@@ -154,7 +149,7 @@ export class ReservationsService {
   }
 
   private async lockExisting(tx: Tx, bookingId: string): Promise<Reservation> {
-    const r = await this.reservations.lock(tx, canonicalUuid(bookingId));
+    const r = await this.reservations.lock(tx, bookingId);
     if (!r) throw new DomainError('NOT_FOUND', 'No reservation for this booking');
     return r;
   }

@@ -1,7 +1,6 @@
 import { Transactions, Tx } from '@garage/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger, Reservation } from '@garage/shared';
-import { canonicalUuid } from '../db/uuid.js';
 import { INVENTORY_LOG } from '../inventory-log.js';
 import { INVENTORY_SERVICE } from '../stock/actor.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
@@ -39,7 +38,7 @@ export class WaitingBookings {
    */
   async afterArrival(branchId: string, skus: string[]): Promise<number> {
     try {
-      return await this.transactions.run((tx) => this.serveWaiting(tx, canonicalUuid(branchId), skus));
+      return await this.transactions.run((tx) => this.serveWaiting(tx, branchId, skus));
     } catch (err) {
       this.log.warn({ err, branchId, skus }, 'waiting bookings not served after stock arrived');
       return 0;

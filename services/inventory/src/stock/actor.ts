@@ -1,5 +1,4 @@
-import { DomainError, type Principal } from '@garage/shared';
-import { canonicalUuid } from '../db/uuid.js';
+import { assertWorksAt, type Principal } from '@garage/shared';
 
 /** Who a ledger row says made the change. */
 export interface Actor {
@@ -25,8 +24,5 @@ export function actorOf(principal: Principal | null): Actor {
 
 /** Staff change stock only at their own branches; admins everywhere. */
 export function assertMayChangeStockAt(principal: Principal, branchId: string): void {
-  if (principal.role === 'admin') return;
-  const branch = canonicalUuid(branchId);
-  if (principal.role === 'staff' && principal.branchIds.some((b) => canonicalUuid(b) === branch)) return;
-  throw new DomainError('FORBIDDEN', 'You may change stock only at your own branches');
+  assertWorksAt(principal, branchId, 'You may change stock only at your own branches');
 }

@@ -1,6 +1,5 @@
 import { DomainError, catalog, preparedQuery, type Principal, type RpcClient } from '@garage/shared';
 import type { DataSource } from 'typeorm';
-import { canonicalUuid } from '../db/uuid.js';
 
 /** Enough to remember every branch of a large chain, small enough that garbage ids cannot grow it forever. */
 const MAX_REMEMBERED = 10_000;
@@ -19,8 +18,7 @@ export class BranchDirectory {
   ) {}
 
   /** NOT_FOUND for a branch the chain does not have; SERVICE_UNAVAILABLE if the catalog cannot say. */
-  async confirm(principal: Principal | null, id: string): Promise<void> {
-    const branchId = canonicalUuid(id);
+  async confirm(principal: Principal | null, branchId: string): Promise<void> {
     if (this.known.has(branchId)) return;
     if (!(await this.hasStock(branchId))) await this.askCatalog(principal, branchId);
     if (this.known.size < MAX_REMEMBERED) this.known.add(branchId);
