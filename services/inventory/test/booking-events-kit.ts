@@ -14,7 +14,7 @@ import {
   type RunningConsumer,
 } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
-import type { InventoryWorld } from './inventory-kit.js';
+import { ledgerMismatches, startWorld, type InventoryWorld } from './inventory-kit.js';
 
 /** The durable through which inventory reads the bookings' events (inventory.app.ts). */
 const INVENTORY_DURABLE = 'inventory-bookings';
@@ -116,4 +116,30 @@ export async function ledgerOf(w: InventoryWorld, bookingId: string) {
     [bookingId],
   );
   return res.rows;
+}
+
+/**
+ * The setup every booking-events suite shares: an inventory world and an event line, opened before
+ * the suite and closed after it; with `checkLedger`, the ledger must match stock after each test.
+ * `ready` hands both to the suite once they are open.
+ */
+export function withEventWorld(ready: (w: InventoryWorld, events: EventLine) => void, checkLedger = true): void {
+  let w: InventoryWorld | undefined;
+  let events: EventLine | undefined;
+  // Waits on the run-wide event stream's durables (see settled()).
+  jest.setTimeout(90_000);
+  beforeAll(async () => {
+    w = await startWorld();
+    events = await openEventLine();
+    ready(w, events);
+  });
+  afterAll(async () => {
+    await events?.close();
+    await w?.close();
+  });
+  if (checkLedger) {
+    afterEach(async () => {
+      expect(await ledgerMismatches(w!)).toEqual([]);
+    });
+  }
 }

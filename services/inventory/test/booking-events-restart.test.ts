@@ -1,31 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { startInventory } from '../../../test/support/system.js';
-import {
-  DOWNTOWN,
-  createPart,
-  ledgerMismatches,
-  receive,
-  startWorld,
-  stockRow,
-  type InventoryWorld,
-} from './inventory-kit.js';
-import { openEventLine, type EventLine } from './booking-events-kit.js';
-
-// Waits on the run-wide event stream's durables (see booking-events-kit settled()).
-jest.setTimeout(90_000);
+import { DOWNTOWN, createPart, ledgerMismatches, receive, stockRow, type InventoryWorld } from './inventory-kit.js';
+import { withEventWorld, type EventLine } from './booking-events-kit.js';
 
 let w: InventoryWorld;
 let events: EventLine;
 
-beforeAll(async () => {
-  w = await startWorld();
-  events = await openEventLine();
-});
-
-afterAll(async () => {
-  await events?.close();
-  await w?.close();
-});
+withEventWorld((world, line) => {
+  w = world;
+  events = line;
+}, false);
 
 it('catches up after a restart: 100 bookings made while inventory was down are each reserved once', async () => {
   const oil = await createPart(w);

@@ -1,33 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DOWNTOWN,
-  createPart,
-  ledgerMismatches,
-  receive,
-  startWorld,
-  stockRow,
-  type InventoryWorld,
-} from './inventory-kit.js';
-import { ledgerOf, openEventLine, reservationOf, type EventLine } from './booking-events-kit.js';
-
-// Waits on the run-wide event stream's durables (see booking-events-kit settled()).
-jest.setTimeout(90_000);
+import { DOWNTOWN, createPart, receive, stockRow, type InventoryWorld } from './inventory-kit.js';
+import { ledgerOf, reservationOf, withEventWorld, type EventLine } from './booking-events-kit.js';
 
 let w: InventoryWorld;
 let events: EventLine;
 
-beforeAll(async () => {
-  w = await startWorld();
-  events = await openEventLine();
-});
-
-afterAll(async () => {
-  await events?.close();
-  await w?.close();
-});
-
-afterEach(async () => {
-  expect(await ledgerMismatches(w)).toEqual([]);
+withEventWorld((world, line) => {
+  w = world;
+  events = line;
 });
 
 /** Two parts of this test's own with 10 and 4 on hand at Downtown. */

@@ -1,35 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { http } from '../../../test/support/http.js';
-import {
-  DOWNTOWN,
-  NORTHSIDE,
-  createPart,
-  ledgerMismatches,
-  receive,
-  startWorld,
-  stockRow,
-  type InventoryWorld,
-} from './inventory-kit.js';
-import { ledgerOf, openEventLine, reservationOf, type EventLine } from './booking-events-kit.js';
-
-// Waits on the run-wide event stream's durables (see booking-events-kit settled()).
-jest.setTimeout(90_000);
+import { DOWNTOWN, NORTHSIDE, createPart, receive, stockRow, type InventoryWorld } from './inventory-kit.js';
+import { ledgerOf, reservationOf, withEventWorld, type EventLine } from './booking-events-kit.js';
 
 let w: InventoryWorld;
 let events: EventLine;
 
-beforeAll(async () => {
-  w = await startWorld();
-  events = await openEventLine();
-});
-
-afterAll(async () => {
-  await events?.close();
-  await w?.close();
-});
-
-afterEach(async () => {
-  expect(await ledgerMismatches(w)).toEqual([]);
+withEventWorld((world, line) => {
+  w = world;
+  events = line;
 });
 
 /** Publishes booking.created events one after another (booking order) and waits for inventory to apply them. */
