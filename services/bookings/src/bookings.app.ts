@@ -1,4 +1,4 @@
-import { startService, type RunningService } from '@garage/shared';
+import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
 import type { BookingsConfig } from './config.js';
 import { BookingsModule } from './bookings.module.js';
 import { createBookingsDataSource } from './data-source.js';
@@ -16,8 +16,7 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
     outboxSchema: 'bookings',
     eventConsumers: (app) => [
       {
-        durable: 'bookings-parts-status',
-        type: 'inventory.>',
+        ...EVENT_SUBSCRIPTIONS.bookingsPartsStatus,
         handle: (e) => app.get(PartsStatusConsumer).apply(e),
       },
     ],

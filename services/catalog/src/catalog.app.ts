@@ -1,4 +1,4 @@
-import { startService, type RunningService } from '@garage/shared';
+import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
 import type { CatalogConfig } from './config.js';
 import { CatalogModule } from './catalog.module.js';
 import { createCatalogDataSource } from './data-source.js';
@@ -16,8 +16,7 @@ export function startCatalogService(config: CatalogConfig): Promise<RunningServi
     loadDemoData: async ({ db }) => [...(await loadDemoBranches(db)), ...(await loadDemoServices(db))],
     eventConsumers: (app) => [
       {
-        durable: 'catalog-part-prices',
-        type: 'part.price_changed',
+        ...EVENT_SUBSCRIPTIONS.catalogPartPrices,
         handle: (e) => app.get(PartPriceChangedConsumer).apply(e),
       },
     ],

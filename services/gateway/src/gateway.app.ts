@@ -7,6 +7,7 @@ import { Histogram } from 'prom-client';
 import {
   Metrics,
   connectNats,
+  natsAuth,
   createLogger,
   createRedis,
   natsCheck,
@@ -37,7 +38,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     redis.disconnect();
     throw new Error(`Cannot reach Redis at ${new URL(config.REDIS_URL).host}: ${err.message}`);
   });
-  const nc = await connectNats(config.NATS_URL, 'gateway');
+  const nc = await connectNats(config.NATS_URL, 'gateway', natsAuth(config));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.TRUSTED_PROXIES.length ? config.TRUSTED_PROXIES : false,

@@ -1,4 +1,4 @@
-import { startService, type RunningService } from '@garage/shared';
+import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
 import type { InventoryConfig } from './config.js';
 import { InventoryModule } from './inventory.module.js';
 import { createInventoryDataSource } from './data-source.js';
@@ -14,11 +14,9 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     module: (infra) => InventoryModule.forRoot(infra),
     outboxSchema: 'inventory',
     loadDemoData: ({ db }) => loadDemoStock(db),
-    // booking.created / .cancelled / .no_show / .completed (others under booking.> are acked unread).
     eventConsumers: (app) => [
       {
-        durable: 'inventory-bookings',
-        type: 'booking.>',
+        ...EVENT_SUBSCRIPTIONS.inventoryBookings,
         handle: (event) => app.get(BookingEventsConsumer).apply(event),
       },
     ],

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       RPC_TIMEOUT_MS: 5000,
       LOG_LEVEL: 'info',
       CURRENCY: 'USD',
+      EVENT_STREAM_REPLICAS: 1,
     });
   });
 
@@ -209,9 +210,12 @@ describe('baseEnvSchema', () => {
       [
         'CURRENCY',
         'DATABASE_URL',
+        'EVENT_STREAM_REPLICAS',
         'LOG_LEVEL',
+        'NATS_PASSWORD',
         'NATS_PREFIX',
         'NATS_URL',
+        'NATS_USER',
         'PRODUCTION',
         'REDIS_URL',
         'RPC_TIMEOUT_MS',

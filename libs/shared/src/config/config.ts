@@ -45,6 +45,14 @@ export const baseEnvSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/garage'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** The process's own NATS user (a deployment gives each service one, with subject permissions). */
+  NATS_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -')
+    .optional(),
+  NATS_PASSWORD: z.string().min(1).optional(),
+  /** Copies of the event stream JetStream keeps (3 on a 3-node NATS cluster); set when the stream is created. */
+  EVENT_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   NATS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32')

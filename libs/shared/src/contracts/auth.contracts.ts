@@ -211,6 +211,7 @@ export const authContracts = {
 /** Internal (no HTTP; the gateway's GET /api/customers adds counts): customers by name, ?q= name, email or phone. */
 export const searchCustomers = defineMessage({
   pattern: 'auth.customers.search',
+  callers: ['gateway'],
   request: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() }).strict(),
   response: pageOf(CustomerSchema),
 });
@@ -218,6 +219,7 @@ export const searchCustomers = defineMessage({
 /** Internal: one customer (staff and admin only). */
 export const getCustomer = defineMessage({
   pattern: 'auth.customers.get',
+  callers: ['gateway', 'bookings'],
   request: z.strictObject({ id: Uuid }),
   response: CustomerSchema,
 });
@@ -225,6 +227,7 @@ export const getCustomer = defineMessage({
 /** Internal: how many customer accounts the chain has (the admin's dashboard). */
 export const countCustomers = defineMessage({
   pattern: 'auth.customers.count',
+  callers: ['gateway'],
   request: Empty,
   response: z.object({ customers: z.number().int() }),
 });

@@ -61,6 +61,7 @@ export const listBranches = defineMessage({
 
 export const getBranch = defineMessage({
   pattern: 'catalog.branches.get',
+  callers: ['bookings', 'inventory'],
   request: z.strictObject({ id: Uuid }),
   response: BranchSchema,
   http: {
@@ -147,6 +148,7 @@ const PriceAt = { branchId: Uuid.optional() };
 
 export const listServices = defineMessage({
   pattern: 'catalog.services.list',
+  callers: ['bookings'],
   request: PageQuery.extend({
     ...PriceAt,
     category: Text(60).optional(),
@@ -278,6 +280,7 @@ export const catalogContracts = {
 /** Internal (no HTTP): what bookings freezes into a booking: the estimate, the duration and the parts. */
 export const quote = defineMessage({
   pattern: 'catalog.quote',
+  callers: ['bookings'],
   request: calculateCost.request,
   response: z.object({
     estimate: CostEstimateSchema,

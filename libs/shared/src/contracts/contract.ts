@@ -16,12 +16,21 @@ export interface HttpBinding {
   tag: string;
 }
 
+/** A process that sends requests over NATS: the gateway or one of the services. */
+export type Caller = 'gateway' | 'auth' | 'catalog' | 'bookings' | 'inventory';
+
 /** One NATS request/reply message: its subject pattern and the schemas of both sides. */
 export interface MessageContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  /** `<service>.<resource>.<verb>`: the first word names the service that answers it. */
   pattern: string;
   request: Req;
   response: Res;
   http?: HttpBinding;
+  /**
+   * Who else sends it, besides the gateway for an `http` route. A deployment's NATS users may
+   * publish only the subjects whose contracts name them (see nats/permissions.ts).
+   */
+  callers?: readonly Caller[];
 }
 
 /** Declares a message contract (identity function that keeps the types). */

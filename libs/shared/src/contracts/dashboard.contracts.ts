@@ -78,6 +78,7 @@ export const dashboard = defineMessage({
  */
 export const bookingsDashboard = defineMessage({
   pattern: 'bookings.dashboard',
+  callers: ['gateway'],
   request: Scope,
   response: DashboardSchema.pick({
     customers: true,
@@ -92,6 +93,7 @@ export const bookingsDashboard = defineMessage({
 /** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
 export const inventoryDashboard = defineMessage({
   pattern: 'inventory.dashboard',
+  callers: ['gateway'],
   request: Scope,
   response: DashboardSchema.pick({ lowStockParts: true }),
 });
@@ -99,6 +101,7 @@ export const inventoryDashboard = defineMessage({
 /** Internal: how many vehicles and bookings each customer has (for GET /api/customers). */
 export const customerCounts = defineMessage({
   pattern: 'bookings.customers.counts',
+  callers: ['gateway'],
   request: z.strictObject({ customerIds: z.array(Uuid).max(100) }),
   response: z.object({
     items: z.array(z.object({ customerId: Uuid, vehicles: z.number().int(), bookings: z.number().int() })),

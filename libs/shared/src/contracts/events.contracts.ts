@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from './common.js';
 import { Sku } from './catalog.contracts.js';
 import { PartPriceSchema } from './inventory.contracts.js';
+import type { ServiceName } from './health.contracts.js';
 
 /**
  * Facts one service tells the others through its outbox and JetStream (ARCHITECTURE.md "Events
@@ -32,4 +33,31 @@ export const EVENT_SCHEMAS = {
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
+
+/** The service whose outbox writes each event type: the only one allowed to publish it. */
+export const EVENT_PUBLISHERS = {
+  'part.price_changed': 'inventory',
+  'booking.created': 'bookings',
+  'booking.cancelled': 'bookings',
+  'booking.no_show': 'bookings',
+  'booking.completed': 'bookings',
+  'inventory.parts_reserved': 'inventory',
+  'inventory.shortage': 'inventory',
+} as const satisfies Record<EventType, ServiceName>;
+
+/** A durable JetStream consumer: which service runs it, its name, and the event types it reads. */
+export interface EventSubscription {
+  service: ServiceName;
+  durable: string;
+  /** An event type, or a `booking.>` style wildcard. */
+  type: string;
+}
+
+/** Every durable consumer of the system (each service's start-up uses its own entry). */
+export const EVENT_SUBSCRIPTIONS = {
+  catalogPartPrices: { service: 'catalog', durable: 'catalog-part-prices', type: 'part.price_changed' },
+  // booking.created / .cancelled / .no_show / .completed (others under booking.> are acked unread).
+  inventoryBookings: { service: 'inventory', durable: 'inventory-bookings', type: 'booking.>' },
+  bookingsPartsStatus: { service: 'bookings', durable: 'bookings-parts-status', type: 'inventory.>' },
+} as const satisfies Record<string, EventSubscription>;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

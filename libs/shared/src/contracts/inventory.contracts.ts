@@ -209,6 +209,7 @@ export type PartPrice = z.infer<typeof PartPriceSchema>;
 /** Internal (no HTTP): prices of the named SKUs, or a page of every price in SKU order. */
 export const partPrices = defineMessage({
   pattern: 'inventory.parts.prices',
+  callers: ['catalog'],
   request: z.strictObject({
     skus: z.array(Sku).min(1).max(200).optional(),
     afterSku: Sku.optional(),

@@ -15,8 +15,11 @@ export const EVENT_RETENTION_MS = 7 * DAY_MS;
 /** Window in which JetStream drops a re-published event id (a relay that died before marking it sent). */
 export const EVENT_DEDUPE_WINDOW_MS = 10 * 60 * 1000;
 
-/** Creates the deployment's event stream if it is missing (every service may race to do it; all win). */
-export async function ensureEventStream(nc: NatsConnection, prefix: string): Promise<JetStreamManager> {
+/**
+ * Creates the deployment's event stream if it is missing (every service may race to do it; all win),
+ * with `replicas` copies (EVENT_STREAM_REPLICAS: 3 on a 3-node cluster, so a node's loss loses nothing).
+ */
+export async function ensureEventStream(nc: NatsConnection, prefix: string, replicas = 1): Promise<JetStreamManager> {
   const jsm = await jetstreamManager(nc).catch((err: unknown) => {
     throw new Error(`NATS has no JetStream (start nats-server with -js): ${(err as Error).message}`);
   });
@@ -28,6 +31,7 @@ export async function ensureEventStream(nc: NatsConnection, prefix: string): Pro
     retention: RetentionPolicy.Limits,
     max_age: nanos(EVENT_RETENTION_MS),
     duplicate_window: nanos(EVENT_DEDUPE_WINDOW_MS),
+    num_replicas: replicas,
   };
   try {
     await jsm.streams.info(name);

@@ -2,7 +2,7 @@ import { createInbox, headers, type Msg, type NatsConnection, type Subscription 
 import type { z } from 'zod';
 import type { MessageContract } from '../contracts/contract.js';
 import { DomainError, asWireError } from '../errors.js';
-import { ERROR_HEADER, REQUEST_ID_HEADER, subjectOf } from './connect.js';
+import { ERROR_HEADER, REQUEST_ID_HEADER, inboxPrefixOf, subjectOf } from './connect.js';
 import type { RpcEnvelope } from './rpc-envelope.js';
 
 export interface RpcCallOptions {
@@ -27,7 +27,7 @@ const decoder = new TextDecoder();
  * publish, one timer and one map entry.
  */
 export class RpcClient {
-  private readonly inbox = `${createInbox()}.`;
+  private readonly inbox: string;
   private readonly pending = new Map<string, Pending>();
   private readonly subscription: Subscription;
   private sequence = 0;
@@ -37,6 +37,7 @@ export class RpcClient {
     private readonly prefix: string,
     private readonly timeoutMs: number,
   ) {
+    this.inbox = `${createInbox(inboxPrefixOf(nc))}.`;
     this.subscription = nc.subscribe(`${this.inbox}*`, { callback: (_err, msg) => this.settle(msg) });
   }
 

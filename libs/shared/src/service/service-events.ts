@@ -18,7 +18,7 @@ export async function startServiceEvents<C extends ServiceConfig>(
   const { outboxSchema, consumers, metrics } = options;
   if (!outboxSchema && !consumers.length) return { stop: async () => undefined };
   const { nc, db, log, config } = infra;
-  const jsm = await ensureEventStream(nc, config.NATS_PREFIX);
+  const jsm = await ensureEventStream(nc, config.NATS_PREFIX, config.EVENT_STREAM_REPLICAS);
   const js = jetstream(nc);
   const relay = outboxSchema
     ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log, metrics })

@@ -6,10 +6,11 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from '../logger.js';
-import { connectNats } from '../nats/connect.js';
+import { connectNats, natsAuth } from '../nats/connect.js';
 import { NatsRpcServer, PassThroughRpcFilter } from '../nats/rpc-server.js';
 import { createRedis, redisReady } from '../redis/redis.js';
 import { runMigrationsLocked } from '../db/database.js';
+import { migrationsApplied } from '../db/migrate-command.js';
 import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
 import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
 import type { ServiceConfig } from './service-config.js';
@@ -49,6 +50,37 @@ export interface RunningService {
 @Module({})
 class ServiceRootModule {}
 
+/** How long a starting service waits for PostgreSQL, Redis and NATS before it gives up (and is restarted). */
+const STARTUP_WAIT_MS = 60_000;
+
+async function retryAtStart<T>(what: string, attempt: () => Promise<T>, log: Logger): Promise<T> {
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      log.warn({ err: (err as Error).message }, `waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/**
+ * Without MIGRATE_ON_START the migration step runs apart (a Job, an init container): a new version
+ * waits for it instead of running against an older schema, and is not ready until then.
+ */
+async function untilMigrated(name: string, db: DataSource, log: Logger): Promise<void> {
+  let waitingSince = 0;
+  while (!(await migrationsApplied(db))) {
+    if (Date.now() - waitingSince > 30_000) {
+      log.warn(`waiting for migrations: run node services/${name}/dist/migrate.js (npm run migrate)`);
+      waitingSince = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /**
  * Starts a service the one way every service starts: connect Postgres, Redis and NATS; migrate
  * and load demo data outside production; listen on NATS in the service's queue group; serve
@@ -60,13 +92,14 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
   if (loadDemo && config.PRODUCTION) throw new Error('DEMO_DATA cannot be used with PRODUCTION=true');
   const log = createLogger(name, config.LOG_LEVEL);
   const db = definition.createDataSource(config);
-  await db.initialize();
+  // In a deployment the backing servers may still be starting (compose, a rescheduled pod): wait for them.
+  await retryAtStart('PostgreSQL', () => db.initialize(), log);
   const redis = createRedis(config.REDIS_URL, name);
   let nc: NatsConnection | undefined;
   try {
     // Commands fail fast while Redis is away (no offline queue), so be connected before taking work.
-    await redisReady(redis);
-    nc = await connectNats(config.NATS_URL, name);
+    await redisReady(redis, STARTUP_WAIT_MS);
+    nc = await retryAtStart('NATS', () => connectNats(config.NATS_URL, name, natsAuth(config)), log);
     return await listen(definition, { config, db, redis, nc, log }, loadDemo);
   } catch (err) {
     await nc?.close().catch(() => undefined);
@@ -86,6 +119,8 @@ async function listen<C extends ServiceConfig>(
   if (config.MIGRATE_ON_START ?? !config.PRODUCTION) {
     const ran = await runMigrationsLocked(db);
     if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+  } else {
+    await untilMigrated(name, db, log);
   }
   if (loadDemo && definition.loadDemoData) {
     const added = await definition.loadDemoData(infra);

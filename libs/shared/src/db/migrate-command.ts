@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { baseEnvSchema, ConfigError } from '../config/config.js';
+import { runMigrationsLocked } from './database.js';
+
+// Migrating needs only the database; a migration Job should not need the service's secrets.
+const migrateEnvSchema = baseEnvSchema.pick({ DATABASE_URL: true });
+
+/**
+ * What `services/<name>/dist/migrate.js` runs: applies the service's pending migrations with the
+ * DATABASE_URL it is given (its own role in a deployment), prints what it did, exits 0 or 1.
+ */
+export async function runMigrateCommand(name: string, createDataSource: (url: string) => DataSource): Promise<void> {
+  try {
+    const parsed = migrateEnvSchema.safeParse(
+      process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {},
+    );
+    if (!parsed.success) throw new ConfigError([`DATABASE_URL: ${parsed.error.issues[0]?.message}`]);
+    const db = createDataSource(parsed.data.DATABASE_URL);
+    await db.initialize();
+    try {
+      const ran = await runMigrationsLocked(db);
+      process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);
+    } finally {
+      await db.destroy();
+    }
+  } catch (err) {
+    process.stderr.write(`${name}: migrate failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+/** True when every migration the service knows has been applied to its schema. */
+export async function migrationsApplied(db: DataSource): Promise<boolean> {
+  return !(await db.showMigrations());
+}
