@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import {
+  ensureDatabase,
+  inboxPrefixFor,
+  natsPasswordVariable,
+  NATS_USERS,
+  renderNatsAuthorization,
+  SERVICES,
+} from '@garage/shared';
+import { startSystem, type TestSystem } from '../support/system.js';
+import { loginStaff } from '../support/http.js';
+import { freePort, runToEnd, spawnChild, type Child } from '../support/processes.js';
+import {
+  bookFirstFreeSlot,
+  bookingOf,
+  completeBooking,
+  openBranchAndCustomer,
+  stockOf,
+  until,
+} from '../support/journey.js';
+
+/**
+ * The deployment's least privilege, on the real servers: Postgres roles from the init script that
+ * compose and k8s run, and a nats-server with the users and permissions generated from the
+ * contracts. Every service runs as its own role and its own NATS user, and a booking still goes
+ * through end to end (events included).
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const INIT_SCRIPT = join(ROOT, 'infra/postgres/initdb/10-garage-roles.sh');
+const prefix = process.env.NATS_PREFIX!;
+const rolePrefix = `lp${randomBytes(3).toString('hex')}_`;
+const dbName = `garage_lp_${process.env.GARAGE_TEST_RUN_ID}`;
+const secret = () => `${randomBytes(12).toString('base64url')}'"$`;
+const dbPasswords = Object.fromEntries(SERVICES.map((s) => [s, secret()]));
+const natsPasswords = Object.fromEntries(NATS_USERS.map((u) => [u, randomBytes(12).toString('hex')]));
+
+const adminUrl = (() => {
+  const u = new URL(process.env.DATABASE_URL!);
+  u.pathname = `/${dbName}`;
+  return u;
+})();
+function roleUrl(service: string): string {
+  const u = new URL(adminUrl);
+  u.username = `${rolePrefix}${service}`;
+  u.password = dbPasswords[service];
+  return u.toString();
+}
+
+let workdir: string;
+let nats: Child;
+let natsUrl: string;
+let sys: TestSystem | undefined;
+const admin = new pg.Client({ connectionString: adminUrl.toString() });
+
+async function natsAs(user: string | null): Promise<NatsConnection> {
+  return connect({
+    servers: natsUrl,
+    ...(user ? { user, pass: natsPasswords[user], inboxPrefix: inboxPrefixFor(user) } : {}),
+    reconnect: false,
+  });
+}
+
+beforeAll(async () => {
+  workdir = await mkdtemp(join(tmpdir(), 'garage-lp-'));
+  await ensureDatabase(adminUrl.toString());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    POSTGRES_DB: dbName,
+    PGHOST: adminUrl.hostname,
+    PGPORT: adminUrl.port || '5432',
+    PGUSER: decodeURIComponent(adminUrl.username) || 'postgres',
+    GARAGE_ROLE_PREFIX: rolePrefix,
+  };
+  for (const s of SERVICES) env[`${s.toUpperCase()}_DB_PASSWORD`] = dbPasswords[s];
+  await runToEnd('sh', [INIT_SCRIPT], { env });
+  await admin.connect();
+  for (const service of ['auth', 'inventory', 'catalog', 'bookings']) {
+    await runToEnd(process.execPath, [join(ROOT, 'services', service, 'dist', 'migrate.js')], {
+      env: { PATH: process.env.PATH, DATABASE_URL: roleUrl(service) },
+    });
+  }
+
+  const port = await freePort();
+  natsUrl = `nats://127.0.0.1:${port}`;
+  await writeFile(join(workdir, 'auth.conf'), renderNatsAuthorization(prefix));
+  await writeFile(
+    join(workdir, 'nats.conf'),
+    `listen: 127.0.0.1:${port}\njetstream { store_dir: "${join(workdir, 'js')}" }\ninclude ./auth.conf\n`,
+  );
+  const natsEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  for (const u of NATS_USERS) natsEnv[natsPasswordVariable(u)] = natsPasswords[u];
+  nats = spawnChild('nats-server', ['-c', join(workdir, 'nats.conf')], { env: natsEnv });
+  await until(
+    () =>
+      natsAs('gateway').then(
+        (nc) => nc.close().then(() => true),
+        () => false,
+      ),
+    (up) => up,
+    10_000,
+  );
+
+  const asService = (service: string) => ({
+    DATABASE_URL: roleUrl(service),
+    NATS_URL: natsUrl,
+    NATS_USER: service,
+    NATS_PASSWORD: natsPasswords[service],
+  });
+  sys = await startSystem({
+    auth: asService('auth'),
+    catalog: asService('catalog'),
+    inventory: asService('inventory'),
+    bookings: asService('bookings'),
+    gateway: { NATS_URL: natsUrl, NATS_USER: 'gateway', NATS_PASSWORD: natsPasswords.gateway },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await sys?.close();
+  await nats?.stop();
+  await admin.end().catch(() => undefined);
+  const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  for (const s of SERVICES) await cleanup.query(`DROP ROLE IF EXISTS "${rolePrefix}${s}"`);
+  await cleanup.end();
+  await rm(workdir, { recursive: true, force: true });
+});
+
+describe('Postgres: one role per service, owning only its schema', () => {
+  it('no service role is a superuser or may create roles or databases', async () => {
+    const roles = await admin.query<{
+      rolname: string;
+      rolsuper: boolean;
+      rolcreaterole: boolean;
+      rolcreatedb: boolean;
+    }>(
+      `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE starts_with(rolname, $1) ORDER BY rolname`,
+      [rolePrefix],
+    );
+    expect(roles.rows.map((r) => r.rolname)).toEqual(SERVICES.map((s) => `${rolePrefix}${s}`).sort());
+    for (const r of roles.rows) expect(r).toMatchObject({ rolsuper: false, rolcreaterole: false, rolcreatedb: false });
+  });
+
+  it('each service migrated its own schema with its own role', async () => {
+    const owners = await admin.query<{ schema: string; owner: string; tables: string }>(
+      `SELECT n.nspname AS schema, pg_get_userbyid(n.nspowner) AS owner,
+              (SELECT count(*) FROM pg_tables t WHERE t.schemaname = n.nspname AND t.tableowner = pg_get_userbyid(n.nspowner)) AS tables
+         FROM pg_namespace n WHERE n.nspname = ANY($1) ORDER BY 1`,
+      [[...SERVICES]],
+    );
+    for (const row of owners.rows) {
+      expect(row.owner).toBe(`${rolePrefix}${row.schema}`);
+      expect(Number(row.tables)).toBeGreaterThan(1);
+    }
+  });
+
+  it('the bookings role cannot read auth.users, nor any role another service’s schema', async () => {
+    const bookings = new pg.Client({ connectionString: roleUrl('bookings') });
+    await bookings.connect();
+    try {
+      await expect(bookings.query('SELECT email FROM auth.users LIMIT 1')).rejects.toMatchObject({ code: '42501' });
+      await expect(bookings.query('UPDATE inventory.stock SET on_hand = 0')).rejects.toMatchObject({
+        code: '42501',
+      });
+      // Its own schema works with the same connection.
+      await expect(bookings.query('SELECT count(*) FROM bookings.bookings')).resolves.toBeDefined();
+    } finally {
+      await bookings.end();
+    }
+    const rights = await admin.query<{ role: string; schema: string; usage: boolean }>(
+      `SELECT r AS role, s AS schema, has_schema_privilege(r, s, 'USAGE') AS usage
+         FROM unnest($1::text[]) r, unnest($2::text[]) s WHERE r <> $3 || s`,
+      [SERVICES.map((s) => `${rolePrefix}${s}`), [...SERVICES], rolePrefix],
+    );
+    expect(rights.rows).toHaveLength(SERVICES.length * (SERVICES.length - 1));
+    expect(rights.rows.filter((r) => r.usage)).toEqual([]);
+  });
+});
+
+describe('NATS: a user per service with the permissions of its contracts', () => {
+  it('nobody connects without a user', async () => {
+    await expect(natsAs(null)).rejects.toThrow(/authoriz/i);
+  });
+
+  it('a booking goes end to end: parts reserved through the events, staff complete it, stock consumed', async () => {
+    const base = sys!.url;
+    const token = await loginStaff(base, 'admin', 'admin123');
+    const journey = await openBranchAndCustomer(base, token);
+    const booking = await bookFirstFreeSlot(base, journey);
+    const reserved = await until(
+      () => bookingOf(base, token, booking.id),
+      (b) => b.partsStatus === 'reserved',
+    );
+    expect(reserved.partsStatus).toBe('reserved');
+    expect(await stockOf(base, token, journey)).toMatchObject({ onHand: 5, reserved: 2 });
+    expect((await completeBooking(base, token, booking.id)).status).toBe('completed');
+    const after = await until(
+      () => stockOf(base, token, journey),
+      (s) => s.onHand === 3,
+    );
+    expect(after).toMatchObject({ onHand: 3, reserved: 0 });
+    // Nothing on the way was refused (a refused subscription or reply would not always fail the flow).
+    expect(nats.output()).not.toMatch(/(Publish|Subscription) Violation/);
+  }, 90_000);
+
+  it('a subject a service may not use is refused: bookings cannot call auth.users.list or forge inventory’s events', async () => {
+    const gateway = await natsAs('gateway');
+    const bookings = await natsAs('bookings');
+    try {
+      // The gateway may ask auth (a positive control: the server and auth answer).
+      await expect(gateway.request(`${prefix}.auth.health`, '{}', { timeout: 5000 })).resolves.toBeDefined();
+      await expect(bookings.request(`${prefix}.auth.users.list`, '{}', { timeout: 5000 })).rejects.toThrow(
+        /permissions violation/i,
+      );
+      await expect(bookings.request(`${prefix}.events.part.price_changed`, '{}', { timeout: 5000 })).rejects.toThrow(
+        /permissions violation/i,
+      );
+    } finally {
+      await gateway.close();
+      await bookings.close();
+    }
+    await until(
+      async () => nats.output(),
+      (log) => /Publish Violation.*bookings/.test(log),
+      5_000,
+    );
+    expect(nats.output()).toMatch(/Publish Violation.*bookings/);
+  });
+
+  it('the generated configuration in the repository is what the contracts say today', async () => {
+    const expected = renderNatsAuthorization('garage');
+    for (const file of ['infra/nats/auth.conf', 'k8s/base/nats/auth.conf']) {
+      expect({ file, text: await readFile(join(ROOT, file), 'utf8') }).toEqual({ file, text: expected });
+    }
+  });
+});
