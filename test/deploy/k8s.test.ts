@@ -248,6 +248,13 @@ function effectiveEnv(container: Container, objects: K8sObject[]): Map<string, E
   return env;
 }
 
+/** The rendered (hash-suffixed) name of the ConfigMap every process reads. */
+function effectiveEnvConfigMap(objects: K8sObject[]): string {
+  const found = of(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('garage-config-'));
+  if (!found) throw new Error('no ConfigMap garage-config');
+  return found.metadata.name;
+}
+
 /** The service's whole configuration schema, as loadConfig builds it. */
 function schemaShape(service: ServiceName): Record<string, ZodType> {
   return baseEnvSchema.extend(SCHEMAS[service].shape).shape as unknown as Record<string, ZodType>;
@@ -517,6 +524,10 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(wanted.filter((v) => !env.get(v)?.secret)).toEqual([]);
     for (const service of SERVICES)
       expect(env.get(`NATS_${service.toUpperCase()}_PASSWORD`)?.secret?.name).toBe(SECRET);
+    // The users' subject permissions were generated for the NATS_PREFIX the services use.
+    const prefix = named(objects(), 'ConfigMap', effectiveEnvConfigMap(objects()))?.data?.NATS_PREFIX;
+    const subjects = [...config['auth.conf'].matchAll(/"([^"]+\.[^"]+)"/g)].map((m) => m[1]);
+    expect(subjects.filter((s) => !s.startsWith(`${prefix}.`) && !/^(\$JS\.|_INBOX)/.test(s))).toEqual([]);
   });
 
   test('every env reference to a Secret names garage-secrets and a documented key', () => {
