@@ -8,7 +8,13 @@ export CONTAINERS_CONF="$PWD/infra/containers/containers.conf"
 STANDINS=infra/containers/stand-ins
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
-need() { command -v "$1" >/dev/null || { echo "installing $2" >&2; apt-get install -y -qq "$2" >/dev/null; }; }
+updated=
+need() {
+  command -v "$1" >/dev/null && return
+  echo "installing $2" >&2
+  [ -n "$updated" ] || { apt-get update -qq >/dev/null; updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
 need podman podman; need runc runc; need debootstrap debootstrap
 
 # Content hash of a stand-in's folder: the image is rebuilt only when it changes.

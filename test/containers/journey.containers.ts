@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { loginStaff } from '../support/http.js';
+import {
+  bookFirstFreeSlot,
+  bookingOf,
+  completeBooking,
+  openBranchAndCustomer,
+  stockOf,
+  until,
+} from '../support/journey.js';
+
+/**
+ * Run by `npm run test:containers` (scripts/containers/test.sh) against the compose system it
+ * started: everything through nginx over TLS, as a customer and the chain's staff would.
+ */
+const run = promisify(execFile);
+const base = process.env.GARAGE_BASE_URL!;
+const inventoryContainer = process.env.GARAGE_INVENTORY_CONTAINER!;
+let admin: string;
+
+beforeAll(async () => {
+  if (!base) throw new Error('run through npm run test:containers');
+  admin = await loginStaff(base, process.env.GARAGE_ADMIN_USERNAME!, process.env.GARAGE_ADMIN_PASSWORD!);
+});
+
+describe('the compose deployment, through nginx over TLS', () => {
+  it('plain HTTP is redirected to HTTPS; /metrics is not reachable; /health is', async () => {
+    const http = await fetch(`${process.env.GARAGE_HTTP_URL}/api/branches`, { redirect: 'manual' });
+    expect(http.status).toBe(301);
+    expect(http.headers.get('location')).toMatch(/^https:\/\//);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+  });
+
+  it('a customer registers, adds a car and books; parts are reserved; staff complete it; stock is consumed', async () => {
+    const journey = await openBranchAndCustomer(base, admin);
+    const booking = await bookFirstFreeSlot(base, journey);
+    const reserved = await until(
+      () => bookingOf(base, admin, booking.id),
+      (b) => b.partsStatus === 'reserved',
+      60_000,
+    );
+    expect(reserved.partsStatus).toBe('reserved');
+    expect(await stockOf(base, admin, journey)).toMatchObject({ onHand: 5, reserved: 2 });
+    expect((await completeBooking(base, admin, booking.id)).status).toBe('completed');
+    const after = await until(
+      () => stockOf(base, admin, journey),
+      (s) => s.onHand === 3,
+      60_000,
+    );
+    expect(after).toMatchObject({ onHand: 3, reserved: 0 });
+  });
+
+  it('with inventory killed a booking still succeeds, and its parts are reserved once inventory is back', async () => {
+    const journey = await openBranchAndCustomer(base, admin);
+    await run('podman', ['kill', inventoryContainer]);
+    try {
+      const booking = await bookFirstFreeSlot(base, journey);
+      expect(booking.status).toBe('requested');
+      expect((await bookingOf(base, admin, booking.id)).partsStatus).not.toBe('reserved');
+      await run('podman', ['start', inventoryContainer]);
+      const reserved = await until(
+        () => bookingOf(base, admin, booking.id),
+        (b) => b.partsStatus === 'reserved',
+        120_000,
+      );
+      expect(reserved.partsStatus).toBe('reserved');
+      expect(await stockOf(base, admin, journey)).toMatchObject({ onHand: 5, reserved: 2 });
+    } finally {
+      await run('podman', ['start', inventoryContainer]).catch(() => undefined);
+    }
+  });
+});
