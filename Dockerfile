@@ -40,7 +40,7 @@ COPY --from=build /src/libs/shared/dist libs/shared/dist
 COPY --from=build /src/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /src/services/${SERVICE}/dist services/${SERVICE}/dist
 # A user of its own, not root; the code and modules stay owned by root, so the process cannot change them.
-RUN groupadd --system --gid 10001 garage && useradd --system --uid 10001 --gid garage --no-create-home garage
+RUN groupadd --gid 10001 garage && useradd --uid 10001 --gid garage --no-create-home --shell /usr/sbin/nologin garage
 USER 10001:10001
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "libs/shared/dist/service/healthcheck.js"]
