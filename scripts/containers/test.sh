@@ -63,6 +63,10 @@ while :; do
   states="$(podman ps -a --filter "label=io.podman.compose.project=$PROJECT" --format '{{.Names}}|{{.Status}}')"
   waiting="$(echo "$states" | grep -v -e '(healthy)' -e '-migrate.*Exited (0)' || true)"
   [ -z "$waiting" ] && break
+  # podman runs healthchecks from systemd timers; without systemd, run each one ourselves.
+  for name in $(echo "$waiting" | grep -e '^[^|]*|Up' | cut -d'|' -f1); do
+    podman healthcheck run "$name" >/dev/null 2>&1 || true
+  done
   if echo "$waiting" | grep -q -e 'Exited ([1-9]' -e 'migrate.*Exited (1'; then echo "$waiting" >&2; fi
   if [ $SECONDS -gt $deadline ]; then echo "containers: not healthy in time:" >&2; echo "$waiting" >&2; exit 1; fi
   sleep 2
@@ -70,7 +74,8 @@ done
 phase "compose up until every container is healthy"
 
 # 5. the first admin (production mode: no demo accounts), then the journey through nginx over TLS.
-container() { podman ps --filter "label=io.podman.compose.project=$PROJECT" --filter "label=io.podman.compose.service=$1" --format '{{.Names}}' | head -1; }
+# podman-compose names containers <project>_<service>_<n>.
+container() { podman ps --filter "label=io.podman.compose.project=$PROJECT" --format '{{.Names}}' | grep -m1 "^${PROJECT}_$1_[0-9]*$"; }
 ADMIN_PASSWORD="Ops-$(secret | cut -c1-12)-A1"
 printf '%s\n' "$ADMIN_PASSWORD" | podman exec -i "$(container auth)" node services/auth/dist/cli.js create-admin --username ops >/dev/null
 GARAGE_BASE_URL="https://localhost:$HTTPS_PORT" GARAGE_HTTP_URL="http://localhost:$HTTP_PORT" \
