@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 
 /**
@@ -6,11 +7,9 @@ import type { z } from 'zod';
  * GARAGE_SERVICE names the service. Asks its /health/live on HEALTH_PORT (or the port the service's
  * config schema defaults to) and exits 0 when it answers 200 within two seconds.
  */
-function healthPort(service: string): number {
-  const config = require(join(__dirname, '..', '..', '..', '..', 'services', service, 'dist', 'config.js')) as Record<
-    string,
-    unknown
-  >;
+async function healthPort(service: string): Promise<number> {
+  const file = join(__dirname, '..', '..', '..', '..', 'services', service, 'dist', 'config.js');
+  const config = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const schema = Object.entries(config).find(([name]) => name.endsWith('EnvSchema'))?.[1] as
     z.ZodObject<{ HEALTH_PORT: z.ZodType<number> }> | undefined;
   if (!schema) throw new Error(`no *EnvSchema in services/${service}/dist/config.js`);
@@ -20,7 +19,9 @@ function healthPort(service: string): number {
 async function main(): Promise<void> {
   const service = process.env.GARAGE_SERVICE;
   if (!service || !/^[a-z]+$/.test(service)) throw new Error('GARAGE_SERVICE is not set');
-  const res = await fetch(`http://127.0.0.1:${healthPort(service)}/health/live`, { signal: AbortSignal.timeout(2000) });
+  const res = await fetch(`http://127.0.0.1:${await healthPort(service)}/health/live`, {
+    signal: AbortSignal.timeout(2000),
+  });
   if (res.status !== 200) throw new Error(`/health/live answered ${res.status}`);
 }
 
