@@ -14,7 +14,7 @@ import {
 } from '@garage/shared';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { loginStaff } from '../support/http.js';
-import { freePort, runToEnd, spawnChild, type Child } from '../support/processes.js';
+import { runToEnd, spawnChild, waitForOutput, type Child } from '../support/processes.js';
 import {
   bookFirstFreeSlot,
   bookingOf,
@@ -85,25 +85,17 @@ beforeAll(async () => {
     });
   }
 
-  const port = await freePort();
-  natsUrl = `nats://127.0.0.1:${port}`;
   await writeFile(join(workdir, 'auth.conf'), renderNatsAuthorization(prefix));
+  // Port -1: the server picks a free one itself and says which (no race with another process).
   await writeFile(
     join(workdir, 'nats.conf'),
-    `listen: 127.0.0.1:${port}\njetstream { store_dir: "${join(workdir, 'js')}" }\ninclude ./auth.conf\n`,
+    `listen: 127.0.0.1:-1\njetstream { store_dir: "${join(workdir, 'js')}" }\ninclude ./auth.conf\n`,
   );
   const natsEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH };
   for (const u of NATS_USERS) natsEnv[natsPasswordVariable(u)] = natsPasswords[u];
   nats = spawnChild('nats-server', ['-c', join(workdir, 'nats.conf')], { env: natsEnv });
-  await until(
-    () =>
-      natsAs('gateway').then(
-        (nc) => nc.close().then(() => true),
-        () => false,
-      ),
-    (up) => up,
-    10_000,
-  );
+  await waitForOutput(nats, /Server is ready/, 15_000);
+  natsUrl = `nats://127.0.0.1:${/client connections on 127\.0\.0\.1:(\d+)/.exec(nats.output())![1]}`;
 
   const asService = (service: string) => ({
     DATABASE_URL: roleUrl(service),

@@ -75,3 +75,16 @@ export async function waitForOk(url: string, proc: Child, timeoutMs = 30_000): P
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${proc.output()}`);
 }
+
+/** Waits until a process has printed something matching `pattern`; fails with its output if it exits or the time is up. */
+export async function waitForOutput(proc: Child, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  while (!pattern.test(proc.output())) {
+    if (exited || Date.now() > deadline) {
+      throw new Error(`${exited ? 'process exited' : 'timed out'} before printing ${pattern}:\n${proc.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
