@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   for (const { name } of SERVICES) {
     const run = spawnSync(process.execPath, [resolve(ROOT, 'services', name, 'dist', 'migrate.js')], {
-      env: { ...process.env, DATABASE_URL: process.env[`${name.toUpperCase()}_DATABASE_URL`] || url },
+      env: { ...process.env, DATABASE_URL: url },
       stdio: 'inherit',
     });
     if (run.status !== 0) process.exit(run.status ?? 1);

@@ -11,13 +11,12 @@ import {
 } from '@garage/shared';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { http, loginCustomer, loginStaff } from '../support/http.js';
+import { randomVin, until } from '../support/journey.js';
 
 // The whole product through the gateway, with every service and the events between them.
 let sys: TestSystem;
 let admin: string;
 let customer: string;
-const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-const randomVin = () => [...randomBytes(17)].map((b) => VIN_CHARS[b % VIN_CHARS.length]).join('');
 
 beforeAll(async () => {
   sys = await startSystem();
@@ -28,15 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sys.close();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A weekday (Tuesday to Thursday) at least `days` ahead, as YYYY-MM-DD. */
 function weekdayAhead(days: number): string {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
@@ -7,17 +6,9 @@ import { deleteEventStream } from '@garage/shared';
 import { testEnv } from '../support/test-env.js';
 import { freshIp, http } from '../support/http.js';
 import { startSystem } from '../support/system.js';
+import { freePort } from '../support/processes.js';
 
 const ROOT = resolve(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => done(port));
-    });
-  });
-}
 
 interface Run {
   child: ChildProcess;
