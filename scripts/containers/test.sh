@@ -34,7 +34,8 @@ WORK="$(mktemp -d)"
 secret() { openssl rand -hex 24; }
 export SECRET_KEY="$(secret)" POSTGRES_PASSWORD="$(secret)" REDIS_PASSWORD="$(secret)"
 for name in AUTH CATALOG BOOKINGS INVENTORY; do export "${name}_DB_PASSWORD=$(secret)"; done
-for name in GATEWAY AUTH CATALOG BOOKINGS INVENTORY; do export "NATS_${name}_PASSWORD=$(secret)"; done
+# nats-server parses $VARIABLE values: one starting with a digit would be read as a number.
+for name in GATEWAY AUTH CATALOG BOOKINGS INVENTORY; do export "NATS_${name}_PASSWORD=p$(secret)"; done
 export HTTP_PORT="${CT_HTTP_PORT:-18080}" HTTPS_PORT="${CT_HTTPS_PORT:-18443}"
 export PUBLIC_ORIGIN="https://localhost:$HTTPS_PORT" TLS_CERT_DIR="$WORK/certs"
 export EDGE_SUBNET="172.29.$((200 + RANDOM % 50)).0/24"

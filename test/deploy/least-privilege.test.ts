@@ -37,7 +37,9 @@ const rolePrefix = `lp${randomBytes(3).toString('hex')}_`;
 const dbName = `garage_lp_${process.env.GARAGE_TEST_RUN_ID}`;
 const secret = () => `${randomBytes(12).toString('base64url')}'"$`;
 const dbPasswords = Object.fromEntries(SERVICES.map((s) => [s, secret()]));
-const natsPasswords = Object.fromEntries(NATS_USERS.map((u) => [u, randomBytes(12).toString('hex')]));
+// nats-server reads $VARIABLE values as config tokens: one starting with a digit ("6e5…") is a number and breaks the
+// config, so NATS passwords start with a letter (the containers test and .env.example say the same).
+const natsPasswords = Object.fromEntries(NATS_USERS.map((u) => [u, `p${randomBytes(12).toString('hex')}`]));
 
 const adminUrl = (() => {
   const u = new URL(process.env.DATABASE_URL!);
