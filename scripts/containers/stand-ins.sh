@@ -17,8 +17,8 @@ need() {
 }
 need podman podman; need runc runc; need debootstrap debootstrap
 
-# Content hash of a stand-in's folder: the image is rebuilt only when it changes.
-digest() { tar -C "$STANDINS/$1" -c . | sha256sum | cut -c1-16; }
+# Content hash of a stand-in's folder (not its files' times: a fresh clone must not rebuild them).
+digest() { tar -C "$STANDINS/$1" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -c . | sha256sum | cut -c1-16; }
 current() { podman image inspect --format '{{index .Labels "garage.standin.digest"}}' "$1" 2>/dev/null || true; }
 
 if ! podman image exists localhost/debian:bookworm-slim; then
