@@ -16,6 +16,7 @@ COPY services/auth/package.json services/auth/
 COPY services/catalog/package.json services/catalog/
 COPY services/bookings/package.json services/bookings/
 COPY services/inventory/package.json services/inventory/
+COPY web/package.json web/
 RUN test -n "$SERVICE" && test -f "services/$SERVICE/package.json" \
   || { echo "build with --build-arg SERVICE=<gateway|auth|catalog|bookings|inventory>" >&2; exit 1; }
 RUN npm ci --ignore-scripts --no-audit --no-fund $NPM_CI_FLAGS

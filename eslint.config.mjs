@@ -1,8 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.jest-cache/**', '.run/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.jest-cache/**', '.run/**', 'web-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,5 +28,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['web/scripts/**/*.mjs', 'web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './rules/index.js';
 export * from './contracts/index.js';
 export * from './config/config.js';
 export * from './logger.js';

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { csv, portEnv, type BaseConfig } from '@garage/shared';
+import { boolEnv, csv, portEnv, type BaseConfig } from '@garage/shared';
 
 /** An IP address, or a CIDR block with a prefix length that fits the address family. */
 function isIpOrCidr(value: string): boolean {
@@ -26,6 +26,10 @@ export const gatewayEnvSchema = z.object({
   THROTTLE_ANON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Requests per minute per signed-in account (staff behind one office IP each have their own). */
   THROTTLE_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Serve the built web app at `/` (false behind nginx, which serves the same files). */
+  WEB_APP: boolEnv.default(true),
+  /** Folder of the built web app (default: web/dist of this checkout). */
+  WEB_ROOT: z.string().min(1).optional(),
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
 });
 

@@ -19,6 +19,7 @@ import { allowedOrigins, type GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { requestIdOf } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import { DEFAULT_WEB_ROOT, loadWebFiles } from './web/web-files.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const SLOW_REQUEST_MS = 2000;
@@ -48,8 +49,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
   });
+  const webFiles = config.WEB_APP ? await loadWebFiles(config.WEB_ROOT ?? DEFAULT_WEB_ROOT) : new Map();
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.forRoot({ config, redis, nc, log }),
+    GatewayModule.forRoot({ config, redis, nc, log, webFiles }),
     adapter,
     {
       logger: ['error', 'warn'],
@@ -116,7 +118,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info({ port, prefix: config.NATS_PREFIX }, 'gateway listening');
+  log.info({ port, prefix: config.NATS_PREFIX, webApp: webFiles.size > 0 }, 'gateway listening');
   return {
     app,
     url: `http://127.0.0.1:${port}`,

@@ -5,7 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { RedisThrottlerStorage, RpcClient, SessionStore, type Logger } from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
-import { GATEWAY_CONFIG, NATS, REDIS } from './tokens.js';
+import { GATEWAY_CONFIG, NATS, REDIS, WEB_FILES } from './tokens.js';
 import { RpcForwarder } from './http/rpc-forwarder.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { PrincipalGuard } from './sessions/principal.guard.js';
@@ -27,6 +27,8 @@ import { DashboardService } from './dashboard/dashboard.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
+import { WebAppController } from './web/web-app.controller.js';
+import type { WebFile } from './web/web-files.js';
 import type { GatewayRequest } from './http/gateway-request.js';
 
 export interface GatewayInfrastructure {
@@ -34,6 +36,8 @@ export interface GatewayInfrastructure {
   redis: Redis;
   nc: NatsConnection;
   log: Logger;
+  /** The built web app served at `/` (empty: not built, or WEB_ROOT is empty). */
+  webFiles: Map<string, WebFile>;
 }
 
 /** Wiring of the gateway. Guards run in order: resolve the session, throttle, then check access. */
@@ -74,10 +78,13 @@ export class GatewayModule {
         DashboardController,
         HealthController,
         DocsController,
+        // Last: its catch-all GET only takes what no other route matches.
+        WebAppController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: REDIS, useValue: infra.redis },
+        { provide: WEB_FILES, useValue: infra.webFiles },
         { provide: NATS, useValue: infra.nc },
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
         { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMessage } from './contract.js';
 import { PageQuery, Text, Uuid, pageOf } from './common.js';
 import { CostEstimateSchema, Sku } from './catalog.contracts.js';
+import { MAX_MILEAGE, PLATE_MESSAGE, PLATE_PATTERN, VIN_MESSAGE, VIN_PATTERN } from '../rules/vehicle.js';
 
 const BOOKINGS_TAG = 'Bookings';
 const VEHICLES_TAG = 'Vehicles';
@@ -9,19 +10,11 @@ const VEHICLES_TAG = 'Vehicles';
 // --- vehicles --------------------------------------------------------------------------
 
 /** A VIN: 17 characters, letters and digits without I, O and Q; upper-cased. */
-export const Vin = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-HJ-NPR-Z0-9]{17}$/, '17 letters and digits, without I, O or Q');
+export const Vin = z.string().trim().toUpperCase().regex(VIN_PATTERN, VIN_MESSAGE);
 
 const VehicleFields = {
   vin: Vin,
-  plate: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9 -]{0,14}$/, 'a number plate: letters, digits, spaces and dashes, at most 15'),
+  plate: z.string().trim().toUpperCase().regex(PLATE_PATTERN, PLATE_MESSAGE),
   make: Text(40),
   model: Text(60),
   year: z
@@ -29,7 +22,7 @@ const VehicleFields = {
     .int()
     .min(1900)
     .max(new Date().getUTCFullYear() + 1),
-  mileage: z.number().int().min(0).max(3_000_000),
+  mileage: z.number().int().min(0).max(MAX_MILEAGE),
 };
 
 export const VehicleSchema = z.object({ id: Uuid, customerId: Uuid, ...VehicleFields, createdAt: z.string() });

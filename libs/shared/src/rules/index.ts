@@ -1,0 +1,3 @@
+// Browser-safe: imported by the web app through the `@garage/rules` alias. Keep it free of Node code.
+export * from './password.js';
+export * from './vehicle.js';

@@ -1,0 +1,62 @@
+// Money and dates go through Intl, in the browser's language; times in the branch's own zone.
+
+const money = new Map<string, Intl.NumberFormat>();
+
+/** 12345 cents in USD → "$123.45". */
+export function formatMoney(cents: number, currency: string): string {
+  let format = money.get(currency);
+  if (!format) money.set(currency, (format = new Intl.NumberFormat(undefined, { style: 'currency', currency })));
+  return format.format(cents / 100);
+}
+
+/** "09:30" in the branch's zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** "Tue 3 Dec 2026" in the branch's zone. */
+export function formatDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
+}
+
+/** "Tue 3 Dec 2026, 09:30" in the branch's zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
+}
+
+/** The zone's short name at that instant ("GMT", "EST", "GMT+1"). */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** "London time (GMT)" from "Europe/London". */
+export function zoneLabel(timeZone: string, at: Date = new Date()): string {
+  const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;
+  return `${city} time (${zoneAbbreviation(timeZone, at)})`;
+}
+
+/** Today's date (YYYY-MM-DD) in a zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** YYYY-MM-DD plus n days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 1234 → "1,234" (mileage, counts). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat().format(n);
+}

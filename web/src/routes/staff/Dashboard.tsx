@@ -1,0 +1,11 @@
+import { PageTitle } from '../../components/PageTitle';
+
+// Placeholder: built in issue 9.
+export function Component() {
+  return (
+    <section>
+      <PageTitle>Dashboard</PageTitle>
+      <p>Not built yet.</p>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { SignInForm } from '../SignInForm';
+
+export function Component() {
+  return <SignInForm kind="staff" />;
+}
