@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { IndexDashboardCounts1765100000000 } from './migrations/1765100000000-index-dashboard-counts.js';
+import { VehicleMileageOptional1766000000000 } from './migrations/1766000000000-vehicle-mileage-optional.js';
 import { CreateBookingsSchema1765000000000 } from './migrations/1765000000000-create-bookings-schema.js';
 
 /** The bookings service's DataSource: its own schema, its own migrations table, never `synchronize`. */
@@ -8,7 +9,11 @@ export function createBookingsDataSource(url: string, poolSize = 10): DataSource
     type: 'postgres',
     url,
     entities: [],
-    migrations: [CreateBookingsSchema1765000000000, IndexDashboardCounts1765100000000],
+    migrations: [
+      CreateBookingsSchema1765000000000,
+      IndexDashboardCounts1765100000000,
+      VehicleMileageOptional1766000000000,
+    ],
     migrationsTableName: 'bookings_migrations',
     synchronize: false,
     logging: false,

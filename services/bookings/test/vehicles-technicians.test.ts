@@ -47,6 +47,20 @@ describe('vehicles', () => {
     expect((await call(w, bookings.getVehicle, null, { id: v.id })).status).toBe(401);
   });
 
+  it('the mileage may be left out when the owner does not know it: null until someone gives one', async () => {
+    const owner = principal('customer');
+    const { mileage: _unknown, ...withoutMileage } = car();
+    const left = await ok(w, bookings.addMyVehicle, owner, withoutMileage);
+    expect(left.mileage).toBeNull();
+    const explicit = await ok(w, bookings.addMyVehicle, owner, car({ mileage: null }));
+    expect(explicit.mileage).toBeNull();
+    expect((await ok(w, bookings.getVehicle, owner, { id: left.id })).mileage).toBeNull();
+    expect((await ok(w, bookings.updateVehicle, owner, { id: left.id, make: 'Saab' })).mileage).toBeNull();
+    expect((await ok(w, bookings.updateVehicle, owner, { id: left.id, mileage: 12_345 })).mileage).toBe(12_345);
+    expect((await call(w, bookings.addMyVehicle, owner, car({ mileage: -5 }))).status).toBe(400);
+    expect((await call(w, bookings.updateVehicle, owner, { id: left.id, mileage: null })).status).toBe(400);
+  });
+
   it('a VIN belongs to one vehicle (409); bad VINs, years and ids are 400', async () => {
     const vin = freshVin();
     await ok(w, bookings.addMyVehicle, principal('customer'), car({ vin }));

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { bookings, composed, connectNats, eventSubject, newEvent, type Booking } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
-import { book, bookingSetup, call, ok, principal, startWorld, tomorrowAt, type BookingsWorld } from './bookings-kit.js';
+import {
+  book,
+  bookingSetup,
+  call,
+  freshVin,
+  ok,
+  principal,
+  startWorld,
+  tomorrowAt,
+  type BookingsWorld,
+} from './bookings-kit.js';
 
 let w: BookingsWorld;
 
@@ -38,6 +48,30 @@ const eventsOf = async (bookingId: string) =>
   ).rows.map((r) => r.type);
 
 describe('the full job', () => {
+  it('a completed job gives a vehicle of unknown mileage its first reading', async () => {
+    const s = await bookingSetup(w);
+    const { mileage: _none, ...car } = {
+      vin: freshVin(),
+      plate: 'NEW 1',
+      make: 'Kia',
+      model: 'Rio',
+      year: 2021,
+      mileage: 0,
+    };
+    const vehicle = await ok(w, bookings.addMyVehicle, s.customer, car);
+    expect(vehicle.mileage).toBeNull();
+    const b = await ok(w, bookings.createBooking, s.customer, {
+      branchId: s.branch.id,
+      vehicleId: vehicle.id,
+      serviceIds: [s.serviceId],
+      startsAt: tomorrowAt(hour++ % 20),
+    });
+    for (const status of ['confirmed', 'checked_in', 'in_progress'])
+      expect((await setStatus(s.staff, b.id, status)).status).toBe(200);
+    expect((await setStatus(s.staff, b.id, 'completed', { mileage: 7_500 })).status).toBe(200);
+    expect((await ok(w, bookings.getVehicle, s.customer, { id: vehicle.id })).mileage).toBe(7_500);
+  });
+
   it('book → confirm → check in → start → complete: record written, mileage raised, events out, revenue up', async () => {
     const s = await booked();
     const before = await ok(w, composed.bookingsDashboard, s.staff, {});

@@ -1910,7 +1910,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               make: string;
-              mileage: number;
+              mileage: number | null;
               model: string;
               plate: string;
               vin: string;
@@ -1942,7 +1942,7 @@ export interface operations {
       content: {
         'application/json': {
           make: string;
-          mileage: number;
+          mileage?: number | null;
           model: string;
           plate: string;
           vin: string;
@@ -1964,7 +1964,7 @@ export interface operations {
             /** Format: uuid */
             id: string;
             make: string;
-            mileage: number;
+            mileage: number | null;
             model: string;
             plate: string;
             vin: string;
@@ -3365,7 +3365,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               make: string;
-              mileage: number;
+              mileage: number | null;
               model: string;
               plate: string;
               vin: string;
@@ -3399,7 +3399,7 @@ export interface operations {
           /** Format: uuid */
           customerId: string;
           make: string;
-          mileage: number;
+          mileage?: number | null;
           model: string;
           plate: string;
           vin: string;
@@ -3421,7 +3421,7 @@ export interface operations {
             /** Format: uuid */
             id: string;
             make: string;
-            mileage: number;
+            mileage: number | null;
             model: string;
             plate: string;
             vin: string;
@@ -3464,7 +3464,7 @@ export interface operations {
             /** Format: uuid */
             id: string;
             make: string;
-            mileage: number;
+            mileage: number | null;
             model: string;
             plate: string;
             vin: string;
@@ -3517,7 +3517,7 @@ export interface operations {
             /** Format: uuid */
             id: string;
             make: string;
-            mileage: number;
+            mileage: number | null;
             model: string;
             plate: string;
             vin: string;

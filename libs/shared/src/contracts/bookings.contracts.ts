@@ -12,6 +12,8 @@ const VEHICLES_TAG = 'Vehicles';
 /** A VIN: 17 characters, letters and digits without I, O and Q; upper-cased. */
 export const Vin = z.string().trim().toUpperCase().regex(VIN_PATTERN, VIN_MESSAGE);
 
+const Mileage = z.number().int().min(0).max(MAX_MILEAGE);
+
 const VehicleFields = {
   vin: Vin,
   plate: z.string().trim().toUpperCase().regex(PLATE_PATTERN, PLATE_MESSAGE),
@@ -22,10 +24,14 @@ const VehicleFields = {
     .int()
     .min(1900)
     .max(new Date().getUTCFullYear() + 1),
-  mileage: z.number().int().min(0).max(MAX_MILEAGE),
+  /** The odometer reading; null until the owner or a completed job gives one. */
+  mileage: Mileage.nullable(),
 };
 
 export const VehicleSchema = z.object({ id: Uuid, customerId: Uuid, ...VehicleFields, createdAt: z.string() });
+
+/** A new vehicle's fields: the mileage may be left out (or null) when the owner does not know it. */
+const NewVehicleFields = { ...VehicleFields, mileage: Mileage.nullable().optional() };
 export type Vehicle = z.infer<typeof VehicleSchema>;
 
 export const listVehicles = defineMessage({
@@ -44,7 +50,7 @@ export const listVehicles = defineMessage({
 
 export const createVehicle = defineMessage({
   pattern: 'bookings.vehicles.create',
-  request: z.strictObject({ customerId: Uuid, ...VehicleFields }),
+  request: z.strictObject({ customerId: Uuid, ...NewVehicleFields }),
   response: VehicleSchema,
   http: {
     method: 'POST',
@@ -78,7 +84,7 @@ export const updateVehicle = defineMessage({
     make: VehicleFields.make.optional(),
     model: VehicleFields.model.optional(),
     year: VehicleFields.year.optional(),
-    mileage: VehicleFields.mileage.optional(),
+    mileage: Mileage.optional(),
   }),
   response: VehicleSchema,
   http: {
@@ -107,7 +113,7 @@ export const myVehicles = defineMessage({
 
 export const addMyVehicle = defineMessage({
   pattern: 'bookings.vehicles.add-mine',
-  request: z.strictObject(VehicleFields),
+  request: z.strictObject(NewVehicleFields),
   response: VehicleSchema,
   http: {
     method: 'POST',
@@ -357,7 +363,7 @@ export const setBookingStatus = defineMessage({
     id: Uuid,
     status: BookingStatus,
     /** Odometer reading when completing (goes into the service record and the vehicle). */
-    mileage: VehicleFields.mileage.optional(),
+    mileage: Mileage.optional(),
   }),
   response: BookingSchema,
   http: {

@@ -19,12 +19,12 @@ interface VehicleRow {
   make: string;
   model: string;
   year: number;
-  mileage: number;
+  mileage: number | null;
   created_at: Date;
 }
 
-export type VehicleFields = Omit<Vehicle, 'id' | 'createdAt'>;
-export type VehicleChange = Partial<Pick<Vehicle, 'plate' | 'make' | 'model' | 'year' | 'mileage'>>;
+export type VehicleFields = Omit<Vehicle, 'id' | 'createdAt' | 'mileage'> & { mileage?: number | null };
+export type VehicleChange = Partial<Pick<Vehicle, 'plate' | 'make' | 'model' | 'year'>> & { mileage?: number };
 type Page = { items: Vehicle[]; nextCursor: string | null };
 
 const COLUMNS = 'id, customer_id, vin, plate, make, model, year, mileage, created_at';
@@ -50,7 +50,7 @@ export class VehiclesRepository {
       this.db,
       `INSERT INTO bookings.vehicles (customer_id, vin, plate, make, model, year, mileage)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (vin) DO NOTHING RETURNING ${COLUMNS}`,
-      [v.customerId, v.vin, v.plate, v.make, v.model, v.year, v.mileage],
+      [v.customerId, v.vin, v.plate, v.make, v.model, v.year, v.mileage ?? null],
     );
     return rows[0] ? toVehicle(rows[0]) : null;
   }
@@ -72,10 +72,10 @@ export class VehiclesRepository {
     }
   }
 
-  /** Raises the odometer reading, never lowers it (a completed job's mileage), in the caller's transaction. */
+  /** Records a completed job's odometer reading: sets an unknown one, raises a known one, never lowers it. */
   async raiseMileage(tx: Tx, id: string, mileage: number): Promise<void> {
     await tx.rows(
-      `UPDATE bookings.vehicles SET mileage = $2, updated_at = now() WHERE id = $1 AND mileage < $2 RETURNING id`,
+      `UPDATE bookings.vehicles SET mileage = $2, updated_at = now() WHERE id = $1 AND (mileage IS NULL OR mileage < $2) RETURNING id`,
       [id, mileage],
     );
   }
