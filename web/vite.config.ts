@@ -15,6 +15,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     reportCompressedSize: true,
+    // dist/.vite/manifest.json: the chunk graph scripts/bundle-size.mjs measures (never served).
+    manifest: true,
   },
   // `npm run dev -w web`: the gateway (npm start) answers the API.
   server: { port: 5173, proxy: { '/api': 'http://localhost:5000', '/health': 'http://localhost:5000' } },

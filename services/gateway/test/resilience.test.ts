@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect as tcpConnect, createServer } from 'node:net';
+import { connect as tcpConnect, createServer, type AddressInfo } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startAuth, startCatalog, startSystem, type TestSystem } from '../../../test/support/system.js';
 import { freshIp, http, loginStaff } from '../../../test/support/http.js';
@@ -156,6 +156,18 @@ describe('auth service stopped and restarted', () => {
 describe('one service down takes down only what needs it', () => {
   let sys: TestSystem;
 
+  /** Sign-in messages auth has taken so far: those answered plus those in flight (its /metrics). */
+  async function loginsTaken(): Promise<number> {
+    const { port } = sys.auth.health.address() as AddressInfo;
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    let taken = 0;
+    for (const line of text.split('\n')) {
+      if (/^garage_messages_(total|in_flight)\{[^}]*pattern="auth\.login"/.test(line))
+        taken += Number(line.split(' ').pop());
+    }
+    return taken;
+  }
+
   beforeAll(async () => {
     sys = await startSystem({ gateway: { RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } });
   });
@@ -180,10 +192,12 @@ describe('one service down takes down only what needs it', () => {
 
   it('stopping a service lets the requests it already took finish (graceful shutdown)', async () => {
     // Sign-ins take a password hash each, one at a time: several are still queued when the stop begins.
+    const before = await loginsTaken();
     const logins = Array.from({ length: 4 }, () =>
       http(sys.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
     );
-    await new Promise((r) => setTimeout(r, 60));
+    // The proof that auth has taken all four (not a guess at how long that takes): its own metrics.
+    expect(await until(async () => (await loginsTaken()) - before >= 4, 10_000)).toBe(true);
     await sys.auth.close();
     expect((await Promise.all(logins)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     sys.auth = await startAuth();

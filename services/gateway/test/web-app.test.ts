@@ -32,6 +32,8 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), INDEX);
   await writeFile(join(root, 'assets', 'app-1a2b.js'), SCRIPT);
   await writeFile(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await mkdir(join(root, '.vite'));
+  await writeFile(join(root, '.vite', 'manifest.json'), '{"index.html":{}}');
   gateway = await startGatewayForTest({ WEB_ROOT: root });
 });
 
@@ -90,7 +92,12 @@ describe('the web app at /', () => {
   });
 
   it('answers a missing asset with 404, not the page (an old tab after a deploy)', async () => {
-    for (const path of ['/assets/app-old.js', '/missing.png', '/assets/..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/assets/app-old.js',
+      '/missing.png',
+      '/assets/..%2f..%2fetc%2fpasswd',
+      '/.vite/manifest.json',
+    ]) {
       const res = await http(gateway.url, 'GET', path);
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ statusCode: 404 });

@@ -51,6 +51,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly messages: Counter<'pattern' | 'outcome'>;
   readonly duration: Histogram<'pattern'>;
+  readonly inFlight: Gauge<'pattern'>;
   readonly eventsPublished: Counter<'type'>;
   readonly eventsHandled: Counter<'durable' | 'outcome'>;
 
@@ -68,6 +69,12 @@ export class Metrics {
       help: 'Time to handle a message',
       labelNames: ['pattern'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.inFlight = new Gauge({
+      name: 'garage_messages_in_flight',
+      help: 'Messages taken and not yet answered, by pattern (a backlog shows here before timeouts do)',
+      labelNames: ['pattern'],
       registers: [this.registry],
     });
     this.eventsPublished = new Counter({

@@ -84,6 +84,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private async handleMessage(pattern: string, handler: MessageHandler, msg: Msg): Promise<void> {
     const requestId = msg.headers?.get(REQUEST_ID_HEADER) || undefined;
     const timer = this.options.metrics?.duration.startTimer({ pattern });
+    this.options.metrics?.inFlight.inc({ pattern });
     let outcome = 'ok';
     try {
       const envelope = this.decode(msg.data);
@@ -97,6 +98,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       if (msg.reply) msg.respond(encoder.encode(JSON.stringify(wire)), { headers: ERROR_HEADERS });
     } finally {
       timer?.();
+      this.options.metrics?.inFlight.dec({ pattern });
       this.options.metrics?.messages.inc({ pattern, outcome });
     }
   }

@@ -44,7 +44,14 @@ export async function loadWebFiles(root: string): Promise<Map<string, WebFile>> 
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   await Promise.all(
     entries
-      .filter((e) => e.isFile())
+      // Not the build's own bookkeeping (.vite/manifest.json): only what the app loads.
+      .filter(
+        (e) =>
+          e.isFile() &&
+          !relative(root, e.parentPath)
+            .split(sep)
+            .some((part) => part.startsWith('.')),
+      )
       .map(async (entry) => {
         const path = join(entry.parentPath, entry.name);
         const urlPath = '/' + relative(root, path).split(sep).join('/');
