@@ -55,14 +55,16 @@ async function main(): Promise<void> {
     const production = /^(true|1|yes)$/.test(process.env.PRODUCTION ?? '');
     console.log(`
 Garage chain is running: http://localhost:${port}
-  API docs:  http://localhost:${port}/api/docs
-  Health:    http://localhost:${port}/health
+  Customers:     http://localhost:${port}/          (book, my cars, my bookings)
+  Service desk:  http://localhost:${port}/staff     (day board, bookings, parts…)
+  API docs:      http://localhost:${port}/api/docs
+  Health:        http://localhost:${port}/health
 ${
   production
     ? ''
     : `  Demo logins (development only):
-    Admin:    admin / admin123                    POST /api/login
-    Customer: john.smith@email.com / customer123  POST /api/customer-login
+    Admin:    admin / admin123                    /staff/sign-in  or  POST /api/login
+    Customer: john.smith@email.com / customer123  /sign-in        or  POST /api/customer-login
 `
 }Press Ctrl-C to stop.`);
   } catch (err) {

@@ -88,6 +88,13 @@ describe('npm start', () => {
         database: 'connected',
         services: { auth: 'up', catalog: 'up', bookings: 'up', inventory: 'up' },
       });
+      // The web app (built by npm start's build) at / and at a deep link.
+      for (const path of ['/', '/staff/board']) {
+        const page = await http(base, 'GET', path);
+        expect(page.status).toBe(200);
+        expect(page.text).toContain('<div id="root"></div>');
+        expect(page.text).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
+      }
       const branches = await http<{ items: unknown[] }>(base, 'GET', '/api/branches');
       expect(branches.body.items).toHaveLength(3);
       // The demo catalog is priced from inventory's demo parts (refresh at start or the price events).
