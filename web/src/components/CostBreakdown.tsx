@@ -5,7 +5,8 @@ import { Money } from './Money';
 export function CostBreakdown({ cost, caption, taxRate }: { cost: CostEstimate; caption: string; taxRate?: number }) {
   const c = cost.currency;
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll it on a narrow screen.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="cost">
         <caption>{caption}</caption>
         <thead>

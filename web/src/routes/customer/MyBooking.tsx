@@ -40,7 +40,8 @@ function BookingDetail({ booking: b, branch }: { booking: Booking; branch?: Bran
   const vehicles = useMyVehicles();
   const vehicle = vehicles.data?.items.find((v) => v.id === b.vehicleId);
   const zone = branch?.timezone ?? 'UTC';
-  const started = Date.parse(b.startsAt) <= Date.now();
+  const [now] = useState(() => Date.now());
+  const started = Date.parse(b.startsAt) <= now;
   const [cancelledNow, setCancelledNow] = useState(false);
   const cancelledRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
