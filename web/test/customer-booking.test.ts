@@ -8,12 +8,16 @@ import {
   startWebSystem,
   type WebSystem,
 } from './support/browser.js';
-import { description, eventually, futureWeekday, newPerson } from './support/customer.js';
+import { loginStaff } from '../../test/support/http.js';
+import { completeBooking } from '../../test/support/journey.js';
+import { description, eventually, futureWeekday, newPerson, signIn, type Person } from './support/customer.js';
 
 jest.setTimeout(240_000);
 
 let sys: WebSystem;
 let browser: Browser;
+/** What the first journey leaves for the next: the customer and the booking they made. */
+let made: { person: Person; bookingId: string } | undefined;
 
 beforeAll(async () => {
   [sys, browser] = await Promise.all([startWebSystem(), launchBrowser()]);
@@ -28,6 +32,7 @@ describe('a new customer on a phone', () => {
   it('registers, adds a car, prices two services, books a free slot and sees the booking with its parts status', async () => {
     const { page, problems, context } = await openTab(browser, sys.origin, 375);
     const person = newPerson();
+    person.firstName = 'Robin';
 
     // Home: the start page offers booking, prices and the branches.
     await page.goto('/');
@@ -122,6 +127,7 @@ describe('a new customer on a phone', () => {
     // The booking: status and parts status in plain words, the frozen quote, branch-local time.
     await page.waitForURL((url) => /^\/bookings\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByRole('status').filter({ hasText: 'You are booked in' }).waitFor();
+    made = { person, bookingId: new URL(page.url()).pathname.split('/').pop()! };
     await page.getByText('Requested', { exact: true }).waitFor();
     await page.getByText(/^(Parts set aside|We are waiting for a part)$/).waitFor();
     await page
@@ -142,6 +148,50 @@ describe('a new customer on a phone', () => {
     await page.getByRole('link', { name: /Oil and filter change/ }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'bookings');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('then sees the service record once the branch has done the work, on every main page at 1440 px too', async () => {
+    if (!made) throw new Error('the booking journey did not finish');
+    const admin = await loginStaff(sys.origin, 'admin', 'admin123');
+    await completeBooking(sys.origin, admin, made.bookingId);
+
+    const { page, problems, context } = await openTab(browser, sys.origin, 375);
+    await page.goto('/history');
+    await signIn(page, made.person);
+    await page.waitForURL((url) => url.pathname === '/history');
+    const car = page.getByRole('region', { name: '2018 Honda Jazz (WEB 123)' });
+    const record = car.getByRole('listitem').filter({ hasText: 'Oil and filter change' });
+    await record.getByRole('heading', { name: /Oil and filter change/ }).waitFor();
+    await record.getByText('52,100').waitFor();
+    await record.getByText('Downtown Garage').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'history');
+
+    // The booking itself now reads "Ready to collect", and can no longer be cancelled.
+    await page.goto(`/bookings/${made.bookingId}`);
+    await page.getByText('Ready to collect', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel this booking' }).count()).toBe(0);
+
+    // Every main page at desktop width: no serious accessibility problem, a screenshot each.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const [path, heading, name] of [
+      ['/', 'Hello, Robin', 'home'],
+      ['/prices', 'Prices', 'prices'],
+      ['/book', 'Book a service', 'book'],
+      ['/vehicles', 'My cars', 'vehicles'],
+      ['/bookings', 'My bookings', 'bookings'],
+      [`/bookings/${made.bookingId}`, 'Oil and filter change, Brake pads, front', 'booking'],
+      ['/history', 'Service history', 'history'],
+      ['/account', 'Your account', 'account'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByRole('status').filter({ hasText: /…$/ }).first().waitFor({ state: 'detached' });
+      expect({ path, problems: await accessibilityProblems(page) }).toEqual({ path, problems: [] });
+      await screenshot(page, name);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { unwrap } from './errors';
-import { SESSION_KEY, useEndSession, type Me } from './session';
+import { SESSION_KEY, type Me } from './session';
 import type { PasswordChange, Registration } from './types';
 
 // Registering, changing the password and signing out.
@@ -31,9 +31,11 @@ export function useChangePassword() {
   });
 }
 
-/** Ends the session on the server (the cookie too), then forgets everything cached for it. */
+/**
+ * Ends the session on the server (the cookie too). The caller leaves the private page first and
+ * then calls the returned `forget` (useEndSession), or the sign-in guard would send it to sign in.
+ */
 export function useSignOut() {
-  const end = useEndSession();
   return useMutation({
     meta: { expectsUnauthorized: true },
     mutationFn: async () => {
@@ -44,6 +46,5 @@ export function useSignOut() {
         if (!(err instanceof Error && 'status' in err && err.status === 401)) throw err;
       }
     },
-    onSuccess: end,
   });
 }

@@ -1,13 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { passwordProblem } from '@garage/rules';
 import { useChangePassword, useSignOut } from '../../api/account';
 import { splitFormError } from '../../api/form-errors';
-import { useSession } from '../../api/session';
+import { useEndSession, useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
 import { FormError } from '../../components/States';
+import { useFocusFirstError } from '../../components/useFocusFirstError';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -16,6 +17,7 @@ export function Component() {
   const customer = session.data?.kind === 'customer' ? session.data.customer : undefined;
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const forget = useEndSession();
   return (
     <section>
       <PageTitle>Your account</PageTitle>
@@ -44,7 +46,15 @@ export function Component() {
         type="button"
         className="secondary"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSuccess: () => void navigate('/', { replace: true }) })}
+        onClick={() =>
+          signOut.mutate(undefined, {
+            // Leave the private page first, then forget the account (the guard would send us to sign in).
+            onSuccess: async () => {
+              await navigate('/', { replace: true });
+              forget();
+            },
+          })
+        }
       >
         {signOut.isPending ? 'Signing out…' : 'Sign out'}
       </button>
@@ -61,6 +71,9 @@ function ChangePassword({ login }: { login: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const server = splitFormError(change.error, FIELDS);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
   const local = {
     currentPassword: current ? undefined : 'Enter your current password.',
     newPassword: (() => {
@@ -71,15 +84,14 @@ function ChangePassword({ login }: { login: string }) {
     })(),
   };
   const errorOf = (f: (typeof FIELDS)[number]) => (submitted ? local[f] : undefined) ?? server.fields[f];
-  const focusFirstError = () =>
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus(),
-    );
+  const [refusals, setRefusals] = useState(0);
+  useFocusFirstError(formRef, refusals);
+  useFocusFirstError(formRef, change.error);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     setDone(false);
-    if (local.currentPassword || local.newPassword) return focusFirstError();
+    if (local.currentPassword || local.newPassword) return setRefusals((n) => n + 1);
     change.mutate(
       { currentPassword: current, newPassword: next },
       {
@@ -88,9 +100,7 @@ function ChangePassword({ login }: { login: string }) {
           setNext('');
           setSubmitted(false);
           setDone(true);
-          requestAnimationFrame(() => doneRef.current?.focus());
         },
-        onError: focusFirstError,
       },
     );
   };
@@ -102,9 +112,7 @@ function ChangePassword({ login }: { login: string }) {
           Your password was changed. You stay signed in here; everywhere else you have been signed out.
         </p>
       )}
-      <div tabIndex={-1} data-form-error="">
-        <FormError error={server.general} />
-      </div>
+      <FormError error={server.general} />
       <Field
         label="Current password"
         name="currentPassword"

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { useBranches, useCostEstimate, useServiceCatalog, useAvailability } from '../../api/catalog';
 import { useCreateBooking } from '../../api/bookings';
 import { ApiError } from '../../api/errors';
@@ -10,6 +11,7 @@ import { BranchTime } from '../../components/BranchTime';
 import { CostBreakdown } from '../../components/CostBreakdown';
 import { OpeningHours } from '../../components/OpeningHours';
 import { PageTitle } from '../../components/PageTitle';
+import { useSearchState } from '../../components/useSearchState';
 import { ServicePicker } from '../../components/ServicePicker';
 import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
 import { addDays, formatDate, todayIn, zoneLabel } from '../../lib/format';
@@ -54,7 +56,7 @@ function furthestStep(c: Choice): number {
 }
 
 export function Component() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const choice = readChoice(params);
   const asked = STEPS.findIndex((s) => s.id === params.get('step'));
   const reachable = furthestStep(choice);
@@ -64,6 +66,7 @@ export function Component() {
   const branches = useBranches();
   const branch = branches.data?.items.find((b) => b.id === choice.branch);
   const [slotTaken, setSlotTaken] = useState(false);
+  const client = useQueryClient();
 
   /** Changes some choices (and perhaps the step) in the URL; a later choice that depends on them is dropped. */
   const update = (changes: Partial<Record<keyof Choice | 'step', string | null>>, push = false) => {
@@ -72,7 +75,7 @@ export function Component() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next, { replace: !push });
+    setParams(next, { push });
   };
   const goTo = (id: StepId) => {
     if (id !== 'time') setSlotTaken(false);
@@ -87,8 +90,10 @@ export function Component() {
       firstRender.current = false;
       return;
     }
+    // Back at the times because the chosen one was taken: the notice saying so takes focus instead.
+    if (slotTaken && step.id === 'time') return;
     stepHeading.current?.focus();
-  }, [step.id]);
+  }, [step.id, slotTaken]);
 
   return (
     <section>
@@ -157,6 +162,9 @@ export function Component() {
           choice={choice as Required<Choice>}
           onChange={goTo}
           onSlotTaken={() => {
+            // Forget the free times seen before: the list shown next is fetched fresh.
+            void client.resetQueries({ queryKey: ['availability'] });
+            void client.resetQueries({ queryKey: ['next-free-slot'] });
             setSlotTaken(true);
             update({ slot: null, step: 'time' });
           }}

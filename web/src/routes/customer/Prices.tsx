@@ -1,14 +1,15 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useBranches, useCostEstimate, useServiceCatalog } from '../../api/catalog';
 import { CostBreakdown } from '../../components/CostBreakdown';
 import { SelectField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
+import { useSearchState } from '../../components/useSearchState';
 import { ServicePicker } from '../../components/ServicePicker';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
 
 /** The public price calculator: a branch and services give labour, parts, tax and total. No sign-in. */
 export function Component() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const branches = useBranches();
   const branchId = params.get('branch') ?? undefined;
   const chosen = (params.get('services') ?? '').split(',').filter(Boolean);
@@ -22,7 +23,7 @@ export function Component() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(next);
   };
 
   return (

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
 import { FormError } from '../../components/States';
+import { useFocusFirstError } from '../../components/useFocusFirstError';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'password'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -42,15 +43,14 @@ export function Component() {
     setValues((v) => ({ ...v, [f]: e.target.value }));
     if (register.error) register.reset();
   };
-  const focusFirstError = () =>
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]')?.focus(),
-    );
+  const [refusals, setRefusals] = useState(0);
+  useFocusFirstError(formRef, refusals);
+  useFocusFirstError(formRef, register.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(problems).length) return focusFirstError();
+    if (Object.keys(problems).length) return setRefusals((n) => n + 1);
     register.mutate(
       {
         email: values.email.trim(),
@@ -61,7 +61,6 @@ export function Component() {
       },
       {
         onSuccess: () => void navigate(safeNext(params.get('next'), '/vehicles?add=1'), { replace: true }),
-        onError: focusFirstError,
       },
     );
   };
@@ -72,9 +71,7 @@ export function Component() {
       <PageTitle>Create an account</PageTitle>
       <p>Book and follow your car&rsquo;s services online. It takes a minute.</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <div tabIndex={-1} data-form-error="">
-          <FormError error={server.general} />
-        </div>
+        <FormError error={server.general} />
         <div className="row">
           <Field
             label="First name"

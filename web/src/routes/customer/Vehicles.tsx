@@ -8,6 +8,7 @@ import { useAddVehicle, useMyVehicles, useUpdateVehicle, vehicleName, type Vehic
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { useFocusFirstError } from '../../components/useFocusFirstError';
 import { formatNumber } from '../../lib/format';
 
 const FIELDS = ['vin', 'plate', 'make', 'model', 'year', 'mileage'] as const;
@@ -187,19 +188,14 @@ function VehicleForm({
   const blur = (f: FieldName) => () => setTouched((t) => ({ ...t, [f]: true }));
 
   // After a refused submit, focus the first field with a message, or the form's message.
-  const focusFirstError = () =>
-    requestAnimationFrame(() => {
-      const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error');
-      if (target) {
-        if (!target.hasAttribute('tabindex') && target.classList.contains('form-error')) target.tabIndex = -1;
-        target.focus();
-      }
-    });
+  const [refusals, setRefusals] = useState(0);
+  useFocusFirstError(formRef, refusals);
+  useFocusFirstError(formRef, mutation.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(problems).length) return focusFirstError();
+    if (Object.keys(problems).length) return setRefusals((n) => n + 1);
     const mileageText = values.mileage.trim().replace(/[,\s]/g, '');
     const common = {
       plate: values.plate.trim().toUpperCase(),
@@ -209,7 +205,7 @@ function VehicleForm({
       // An unknown mileage is simply not sent.
       ...(mileageText ? { mileage: Number(mileageText) } : {}),
     };
-    const options = { onSuccess: onDone, onError: focusFirstError };
+    const options = { onSuccess: onDone };
     if (isNew) add.mutate({ vin: values.vin.trim().toUpperCase(), ...common } as VehicleDraft, options);
     else update.mutate(common, options);
   };
