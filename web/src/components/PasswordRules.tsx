@@ -13,8 +13,10 @@ export function PasswordRules({ password, id }: { password: string; id?: string 
       <ul className="rules">
         {rules.map((rule) => (
           <li key={rule.id} className={rule.met ? 'rule-met' : 'rule-unmet'}>
-            <span aria-hidden="true">{rule.met ? '✓' : '•'}</span> {rule.label}
-            <span className="visually-hidden">{rule.met ? ' (done)' : ' (still needed)'}</span>
+            <span aria-hidden="true">
+              {rule.met ? '✓' : '•'} {rule.label}
+            </span>
+            <span className="visually-hidden">{`${rule.label} (${rule.met ? 'done' : 'still needed'})`}</span>
           </li>
         ))}
       </ul>

@@ -577,8 +577,8 @@ function ConfirmStep({
           <dt>Branch</dt>
           <dd>
             {branch.name}, {branch.address}{' '}
-            <button type="button" className="link" onClick={() => onChange('branch')}>
-              Change<span className="visually-hidden"> branch</span>
+            <button type="button" className="link" onClick={() => onChange('branch')} aria-label="Change branch">
+              Change
             </button>
           </dd>
         </div>
@@ -586,8 +586,8 @@ function ConfirmStep({
           <dt>Car</dt>
           <dd>
             {vehicle ? vehicleName(vehicle) : vehicles.isPending ? 'Loading…' : 'Not found: please choose again'}{' '}
-            <button type="button" className="link" onClick={() => onChange('car')}>
-              Change<span className="visually-hidden"> car</span>
+            <button type="button" className="link" onClick={() => onChange('car')} aria-label="Change car">
+              Change
             </button>
           </dd>
         </div>
@@ -595,8 +595,8 @@ function ConfirmStep({
           <dt>Services</dt>
           <dd>
             {services.map((s) => s.name).join(', ') || 'Loading…'}{' '}
-            <button type="button" className="link" onClick={() => onChange('services')}>
-              Change<span className="visually-hidden"> services</span>
+            <button type="button" className="link" onClick={() => onChange('services')} aria-label="Change services">
+              Change
             </button>
           </dd>
         </div>
@@ -604,8 +604,8 @@ function ConfirmStep({
           <dt>Time</dt>
           <dd>
             <BranchTime iso={choice.slot} timeZone={branch.timezone} withDate labelled />{' '}
-            <button type="button" className="link" onClick={() => onChange('time')}>
-              Change<span className="visually-hidden"> time</span>
+            <button type="button" className="link" onClick={() => onChange('time')} aria-label="Change time">
+              Change
             </button>
           </dd>
         </div>

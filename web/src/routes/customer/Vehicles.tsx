@@ -115,8 +115,8 @@ function VehicleCard({ vehicle: v, onEdit }: { vehicle: Vehicle; onEdit: () => v
           <dd>{mileage == null ? 'not given' : formatNumber(mileage)}</dd>
         </div>
       </dl>
-      <button type="button" className="secondary" onClick={onEdit}>
-        Edit<span className="visually-hidden"> {vehicleName(v)}</span>
+      <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit ${vehicleName(v)}`}>
+        Edit
       </button>
     </article>
   );
