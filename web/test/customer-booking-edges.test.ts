@@ -79,6 +79,16 @@ describe('booking when things change underneath', () => {
     await b.page.getByRole('button', { name: 'Continue' }).click();
     await b.page.getByRole('button', { name: 'Confirm booking' }).click();
     await b.page.getByRole('status').filter({ hasText: 'You are booked in' }).waitFor();
+
+    // Ann changes her mind: cancelling asks first, then frees the time.
+    await a.page.getByRole('button', { name: 'Cancel this booking' }).click();
+    const question = a.page.getByRole('group', { name: /Cancel this booking\?/ });
+    await question.getByRole('button', { name: 'Keep my booking' }).waitFor();
+    expect(await accessibilityProblems(a.page)).toEqual([]);
+    await question.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'Your booking is cancelled' }).waitFor();
+    await a.page.getByText('Cancelled', { exact: true }).waitFor();
+
     expect(a.problems).toEqual([]);
     expect(b.problems).toEqual([]);
     await Promise.all([a.context.close(), b.context.close()]);
