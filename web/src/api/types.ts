@@ -18,3 +18,20 @@ export type Slot = Availability['slots'][number];
 export type Booking = Ok<'bookings.get'>;
 export type Vehicle = Ok<'bookings.vehicles.get'>;
 export type BookingStatus = Booking['status'];
+
+// The customer portal's names (same derivation).
+type Body<O extends keyof operations> = operations[O] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type Customer = Ok<'auth.customer-login'>['customer'];
+export type Registration = Body<'auth.customer-register'>;
+export type PasswordChange = Body<'auth.change-password'>;
+export type NewVehicle = Body<'bookings.vehicles.add-mine'>;
+export type VehicleChanges = Omit<Body<'bookings.vehicles.update'>, 'id'>;
+export type NewBooking = Body<'bookings.create'>;
+export type ServiceRecord = Item<'bookings.records.mine'>;
+export type PartsStatus = Booking['partsStatus'];
+export type OpeningHours = Branch['openingHours'];

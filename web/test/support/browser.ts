@@ -59,12 +59,18 @@ export interface Tab {
   problems: string[];
 }
 
+export interface TabOptions {
+  /** Extra headers on every request, e.g. `x-forwarded-for: freshIp()` for a rate-limit bucket of its own. */
+  headers?: Record<string, string>;
+}
+
 /** A fresh browser context (its own cookies) and page at a viewport width, recording problems. */
-export async function openTab(browser: Browser, origin: string, width = 1440): Promise<Tab> {
+export async function openTab(browser: Browser, origin: string, width = 1440, options: TabOptions = {}): Promise<Tab> {
   const context = await browser.newContext({
     baseURL: origin,
     viewport: { width, height: width < 600 ? 812 : 900 },
     locale: 'en-GB',
+    ...(options.headers ? { extraHTTPHeaders: options.headers } : {}),
   });
   const page = await context.newPage();
   const problems: string[] = [];

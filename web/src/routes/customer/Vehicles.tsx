@@ -1,11 +1,301 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { MAX_MILEAGE, PLATE_MESSAGE, PLATE_PATTERN, vinProblem } from '@garage/rules';
+import { splitFormError } from '../../api/form-errors';
+import { safeNext } from '../../api/session';
+import type { Vehicle } from '../../api/types';
+import { useAddVehicle, useMyVehicles, useUpdateVehicle, vehicleName, type VehicleDraft } from '../../api/vehicles';
+import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
+import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { useFocusFirstError } from '../../components/useFocusFirstError';
+import { formatNumber } from '../../lib/format';
 
-// Placeholder: built in issue 9.
+const FIELDS = ['vin', 'plate', 'make', 'model', 'year', 'mileage'] as const;
+type FieldName = (typeof FIELDS)[number];
+type Values = Record<FieldName, string>;
+const EMPTY: Values = { vin: '', plate: '', make: '', model: '', year: '', mileage: '' };
+
+/** My cars: the list, a form to add one (?add=1, then back to ?next= if given), and editing in place. */
 export function Component() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const vehicles = useMyVehicles();
+  const adding = params.get('add') === '1';
+  const next = params.get('next');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (added) status.current?.focus();
+  }, [added]);
+
+  const setAdding = (on: boolean) => {
+    const p = new URLSearchParams(params);
+    if (on) p.set('add', '1');
+    else p.delete('add');
+    setParams(p, { replace: true });
+  };
+
   return (
     <section>
-      <PageTitle>Vehicles</PageTitle>
-      <p>Not built yet.</p>
+      <PageTitle>My cars</PageTitle>
+      {added && (
+        <p role="status" className="notice ok" tabIndex={-1} ref={status}>
+          {added} was added.
+        </p>
+      )}
+      {adding ? (
+        <VehicleForm
+          onDone={(vehicle) => {
+            if (next) return void navigate(safeNext(next, '/vehicles'));
+            setAdded(vehicleName(vehicle));
+            setAdding(false);
+          }}
+          onCancel={() => (next ? void navigate(safeNext(next, '/vehicles')) : setAdding(false))}
+        />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a car
+          </button>
+        </p>
+      )}
+      {vehicles.isPending ? (
+        <Loading what="Loading your cars" />
+      ) : vehicles.isError ? (
+        <ErrorPanel error={vehicles.error} retry={() => void vehicles.refetch()} what="Your cars" />
+      ) : !vehicles.data.items.length ? (
+        !adding && (
+          <EmptyState title="No cars yet.">
+            <p>Add your car to book a service for it.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <h2>Your cars</h2>
+          <ul className="cards">
+            {vehicles.data.items.map((v) => (
+              <li key={v.id} className="card">
+                {editing === v.id ? (
+                  <VehicleForm vehicle={v} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                ) : (
+                  <VehicleCard vehicle={v} onEdit={() => setEditing(v.id)} />
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/book">Book a service</Link> · <Link to="/history">Service history</Link>
+          </p>
+        </>
+      )}
     </section>
+  );
+}
+
+function VehicleCard({ vehicle: v, onEdit }: { vehicle: Vehicle; onEdit: () => void }) {
+  const mileage: number | null | undefined = v.mileage;
+  return (
+    <article aria-labelledby={`car-${v.id}`}>
+      <h3 id={`car-${v.id}`}>
+        {v.year} {v.make} {v.model}
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>Plate</dt>
+          <dd>{v.plate}</dd>
+        </div>
+        <div>
+          <dt>VIN</dt>
+          <dd className="mono">{v.vin}</dd>
+        </div>
+        <div>
+          <dt>Mileage</dt>
+          <dd>{mileage == null ? 'not given' : formatNumber(mileage)}</dd>
+        </div>
+      </dl>
+      <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit ${vehicleName(v)}`}>
+        Edit
+      </button>
+    </article>
+  );
+}
+
+/** What is wrong with each field as typed (the same rules as the contract), or nothing. */
+export function vehicleProblems(values: Values, isNew: boolean): Partial<Values> {
+  const out: Partial<Values> = {};
+  const thisYear = new Date().getFullYear();
+  if (isNew) {
+    const vin = vinProblem(values.vin);
+    if (vin) out.vin = vin;
+  }
+  if (!PLATE_PATTERN.test(values.plate.trim().toUpperCase())) out.plate = `Enter ${PLATE_MESSAGE}.`;
+  if (!values.make.trim()) out.make = 'Enter the make, for example Ford.';
+  if (!values.model.trim()) out.model = 'Enter the model, for example Focus.';
+  const year = Number(values.year);
+  if (!/^\d{4}$/.test(values.year.trim()) || year < 1900 || year > thisYear + 1)
+    out.year = `Enter a year from 1900 to ${thisYear + 1}.`;
+  const m = values.mileage.trim().replace(/[,\s]/g, '');
+  if (m && (!/^\d+$/.test(m) || Number(m) > MAX_MILEAGE))
+    out.mileage = `Enter whole miles from 0 to ${formatNumber(MAX_MILEAGE)}, or leave it empty.`;
+  return out;
+}
+
+function VehicleForm({
+  vehicle,
+  onDone,
+  onCancel,
+}: {
+  vehicle?: Vehicle;
+  onDone: (v: Vehicle) => void;
+  onCancel: () => void;
+}) {
+  const isNew = !vehicle;
+  const [values, setValues] = useState<Values>(
+    vehicle
+      ? {
+          vin: vehicle.vin,
+          plate: vehicle.plate,
+          make: vehicle.make,
+          model: vehicle.model,
+          year: String(vehicle.year),
+          mileage: vehicle.mileage == null ? '' : String(vehicle.mileage),
+        }
+      : EMPTY,
+  );
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const add = useAddVehicle();
+  const update = useUpdateVehicle(vehicle?.id ?? '');
+  const mutation = isNew ? add : update;
+  const server = splitFormError(mutation.error, FIELDS);
+  const problems = vehicleProblems(values, isNew);
+  const formRef = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  // A field's message: the rule it breaks as you type (the VIN at once, others once left or
+  // submitted), else what the server said about it.
+  const errorOf = (f: FieldName) => {
+    const shown = submitted || touched[f] || (f === 'vin' && values.vin.length > 0);
+    return (shown ? problems[f] : undefined) ?? server.fields[f];
+  };
+  const set = (f: FieldName) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [f]: e.target.value }));
+    if (mutation.error) mutation.reset();
+  };
+  const blur = (f: FieldName) => () => setTouched((t) => ({ ...t, [f]: true }));
+
+  // After a refused submit, focus the first field with a message, or the form's message.
+  const [refusals, setRefusals] = useState(0);
+  useFocusFirstError(formRef, refusals);
+  useFocusFirstError(formRef, mutation.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(problems).length) return setRefusals((n) => n + 1);
+    const mileageText = values.mileage.trim().replace(/[,\s]/g, '');
+    const common = {
+      plate: values.plate.trim().toUpperCase(),
+      make: values.make.trim(),
+      model: values.model.trim(),
+      year: Number(values.year),
+      // An unknown mileage is simply not sent.
+      ...(mileageText ? { mileage: Number(mileageText) } : {}),
+    };
+    const options = { onSuccess: onDone };
+    if (isNew) add.mutate({ vin: values.vin.trim().toUpperCase(), ...common } as VehicleDraft, options);
+    else update.mutate(common, options);
+  };
+
+  const title = isNew ? 'Add a car' : `Edit ${vehicle.year} ${vehicle.make} ${vehicle.model}`;
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={isNew ? 'add-car' : `edit-${vehicle.id}`}>
+      <h2 id={isNew ? 'add-car' : `edit-${vehicle.id}`} ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      <FormError error={server.general} />
+      {isNew ? (
+        <Field
+          label="VIN"
+          name="vin"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          hint="17 letters and digits, on the registration document or at the bottom of the windscreen."
+          value={values.vin}
+          onChange={set('vin')}
+          onBlur={blur('vin')}
+          error={errorOf('vin')}
+          required
+        />
+      ) : (
+        <p>
+          VIN <span className="mono">{vehicle.vin}</span>
+        </p>
+      )}
+      <Field
+        label="Number plate"
+        name="plate"
+        autoCapitalize="characters"
+        value={values.plate}
+        onChange={set('plate')}
+        onBlur={blur('plate')}
+        error={errorOf('plate')}
+        required
+      />
+      <div className="row">
+        <Field
+          label="Make"
+          name="make"
+          value={values.make}
+          onChange={set('make')}
+          onBlur={blur('make')}
+          error={errorOf('make')}
+          required
+        />
+        <Field
+          label="Model"
+          name="model"
+          value={values.model}
+          onChange={set('model')}
+          onBlur={blur('model')}
+          error={errorOf('model')}
+          required
+        />
+      </div>
+      <div className="row">
+        <Field
+          label="Year"
+          name="year"
+          inputMode="numeric"
+          value={values.year}
+          onChange={set('year')}
+          onBlur={blur('year')}
+          error={errorOf('year')}
+          required
+        />
+        <Field
+          label="Mileage (optional)"
+          name="mileage"
+          inputMode="numeric"
+          hint="Leave it empty if you do not know it."
+          value={values.mileage}
+          onChange={set('mileage')}
+          onBlur={blur('mileage')}
+          error={errorOf('mileage')}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : isNew ? 'Add car' : 'Save changes'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

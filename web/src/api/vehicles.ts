@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { unwrap } from './errors';
+import type { NewVehicle, Vehicle, VehicleChanges } from './types';
+
+// The signed-in customer's own cars.
+
+export const MY_VEHICLES_KEY = ['my-vehicles'] as const;
+
+export function useMyVehicles() {
+  return useQuery({
+    queryKey: MY_VEHICLES_KEY,
+    queryFn: () => unwrap(api.GET('/api/customer/my-vehicles', { params: { query: { limit: 100 } } })),
+  });
+}
+
+/**
+ * What the add form sends. Mileage may be left out when the owner does not know it (the contract
+ * is becoming `mileage?` on create); until that lands the server answers 400 on the field.
+ */
+export type VehicleDraft = Omit<NewVehicle, 'mileage'> & { mileage?: number };
+
+export function useAddVehicle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: VehicleDraft) => unwrap(api.POST('/api/customer/my-vehicles', { body: draft as NewVehicle })),
+    onSuccess: (vehicle) => {
+      client.setQueryData(MY_VEHICLES_KEY, (old: { items: Vehicle[]; nextCursor: string | null } | undefined) =>
+        old ? { ...old, items: [...old.items, vehicle] } : old,
+      );
+      void client.invalidateQueries({ queryKey: MY_VEHICLES_KEY });
+    },
+  });
+}
+
+export function useUpdateVehicle(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: VehicleChanges) =>
+      unwrap(api.PATCH('/api/vehicles/{id}', { params: { path: { id } }, body: changes })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: MY_VEHICLES_KEY }),
+  });
+}
+
+/** "2018 Honda Jazz (AB12 CDE)". */
+export function vehicleName(v: Pick<Vehicle, 'year' | 'make' | 'model' | 'plate'>): string {
+  return `${v.year} ${v.make} ${v.model} (${v.plate})`;
+}

@@ -1,0 +1,155 @@
+import { answerWith, calls, json, problem, type Call } from './testing/fetch-stub';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderAt } from './testing/render';
+import { Component as Book } from './Book';
+
+const BRANCH = '00000000-0000-4000-8000-0000000000b1';
+const CAR = '00000000-0000-4000-8000-0000000000c1';
+const OIL = '00000000-0000-4000-8000-0000000000d1';
+const week = { open: '08:00', close: '18:00' };
+const branch = {
+  id: BRANCH,
+  name: 'Downtown Garage',
+  address: '120 Main Street',
+  timezone: 'America/Chicago',
+  openingHours: {
+    monday: week,
+    tuesday: week,
+    wednesday: week,
+    thursday: week,
+    friday: week,
+    saturday: null,
+    sunday: null,
+  },
+  bays: 2,
+  laborRateCents: 12000,
+  taxRatePercent: 8.25,
+  active: true,
+  currency: 'USD',
+};
+const cost = {
+  lines: [{ serviceId: OIL, name: 'Oil and filter change', laborCents: 6000, partsCents: 5530, totalCents: 11530 }],
+  laborCents: 6000,
+  partsCents: 5530,
+  subtotalCents: 11530,
+  taxCents: 951,
+  totalCents: 12481,
+  currency: 'USD',
+};
+
+function api(book: (call: Call) => Response = () => problem(503, 'The bookings service is unavailable')) {
+  answerWith((call) => {
+    if (call.path === '/api/branches') return json(200, { items: [branch], nextCursor: null });
+    if (call.path === '/api/customer/my-vehicles')
+      return json(200, {
+        items: [
+          {
+            id: CAR,
+            customerId: CAR,
+            vin: '1HGCM82633A004352',
+            plate: 'AB1',
+            make: 'Honda',
+            model: 'Jazz',
+            year: 2018,
+            mileage: 1,
+            createdAt: '',
+          },
+        ],
+        nextCursor: null,
+      });
+    if (call.path === '/api/service-catalog')
+      return json(200, {
+        items: [
+          {
+            id: OIL,
+            code: 'OIL',
+            name: 'Oil and filter change',
+            description: '',
+            category: 'Oil',
+            durationMinutes: 45,
+            laborHours: 0.5,
+            priceCents: 11530,
+            parts: [],
+            active: true,
+          },
+        ],
+        nextCursor: null,
+      });
+    if (call.path === '/api/cost-calculator') return json(200, cost);
+    if (call.path === '/api/availability')
+      return json(200, {
+        branchId: BRANCH,
+        date: call.query.get('date'),
+        durationMinutes: 45,
+        slots:
+          call.query.get('date') === '2026-07-01'
+            ? [
+                { startsAt: '2026-07-01T13:00:00.000Z', endsAt: '2026-07-01T13:45:00.000Z', technicianIds: [] },
+                { startsAt: '2026-07-01T14:30:00.000Z', endsAt: '2026-07-01T15:15:00.000Z', technicianIds: [] },
+              ]
+            : [],
+      });
+    if (call.path === '/api/bookings') return book(call);
+    return undefined;
+  });
+}
+
+describe('booking', () => {
+  it('shows the free times in the branch’s own zone, and says which zone', async () => {
+    api();
+    renderAt(<Book />, `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&step=time`, '/book');
+    const group = await screen.findByRole('group', { name: /Free times on .*2026 \(Chicago time \(CDT\)\)/ });
+    // 13:00 and 14:30 UTC are 08:00 and 09:30 in Chicago in July, wherever the browser is.
+    expect(within(group).getByRole('radio', { name: /08:00/ })).toBeInTheDocument();
+    expect(within(group).getByRole('radio', { name: /09:30/ })).toBeInTheDocument();
+    expect(screen.getByText(/Times are shown in the branch’s own time zone/)).toHaveTextContent('Chicago time (CDT)');
+  });
+
+  it('keeps one Idempotency-Key per confirmation: a retry after a failure sends the same key', async () => {
+    let answers = 0;
+    api(() => (++answers === 1 ? problem(503, 'The bookings service is unavailable') : problem(500, 'Boom')));
+    renderAt(
+      <Book />,
+      `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
+      '/book',
+    );
+    const user = userEvent.setup();
+    const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The bookings service is unavailable');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await waitFor(() => expect(answers).toBe(2));
+    const posts = calls.filter((c) => c.path === '/api/bookings');
+    const key = posts[0].headers.get('idempotency-key');
+    expect(key).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(posts[1].headers.get('idempotency-key')).toBe(key);
+    expect(posts[0].body).toEqual({
+      branchId: BRANCH,
+      vehicleId: CAR,
+      serviceIds: [OIL],
+      startsAt: '2026-07-01T14:30:00.000Z',
+    });
+  });
+
+  it('a slot taken meanwhile (409) says so plainly and goes back to fresh times', async () => {
+    api(() => problem(409, 'That time is no longer free; pick another slot'));
+    const { router } = renderAt(
+      <Book />,
+      `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
+      '/book',
+    );
+    const user = userEvent.setup();
+    const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    const before = calls.filter((c) => c.path === '/api/availability').length;
+    await user.click(confirm);
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent('someone else has just booked that time');
+    await waitFor(() => expect(notice).toHaveFocus());
+    expect(router.state.location.search).not.toContain('slot=');
+    await screen.findByRole('group', { name: /Free times on/ });
+    expect(calls.filter((c) => c.path === '/api/availability').length).toBeGreaterThan(before);
+  });
+});
