@@ -14,16 +14,13 @@ export function useMyVehicles() {
   });
 }
 
-/**
- * What the add form sends. Mileage may be left out when the owner does not know it (the contract
- * is becoming `mileage?` on create); until that lands the server answers 400 on the field.
- */
-export type VehicleDraft = Omit<NewVehicle, 'mileage'> & { mileage?: number };
+/** What the add form sends: the mileage is left out when the owner does not know it. */
+export type VehicleDraft = NewVehicle;
 
 export function useAddVehicle() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (draft: VehicleDraft) => unwrap(api.POST('/api/customer/my-vehicles', { body: draft as NewVehicle })),
+    mutationFn: (draft: VehicleDraft) => unwrap(api.POST('/api/customer/my-vehicles', { body: draft })),
     onSuccess: (vehicle) => {
       client.setQueryData(MY_VEHICLES_KEY, (old: { items: Vehicle[]; nextCursor: string | null } | undefined) =>
         old ? { ...old, items: [...old.items, vehicle] } : old,
