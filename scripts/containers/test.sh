@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # npm run test:containers: the real docker-compose.yml, run with podman on this machine
 # (../shared/design/CONTAINERS.md). Builds the stand-in base images and every service image,
-# starts the whole system under its own project name and high host ports, waits for every
-# container to be healthy, drives a booking end to end through nginx over TLS (including an
-# inventory crash), then takes it all down with its volumes. Prints how long each phase took.
+# and the nginx image with the built web app, starts the whole system under its own project name
+# and high host ports, waits for every container to be healthy, loads the web app and drives a
+# booking end to end through nginx over TLS (including an inventory crash), then takes it all down
+# with its volumes. Prints how long each phase took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CONTAINERS_CONF="$PWD/infra/containers/containers.conf"
@@ -26,6 +27,11 @@ for service in gateway auth catalog bookings inventory; do
     -t "$GARAGE_IMAGE_PREFIX/$service:$GARAGE_VERSION" . >/dev/null
   echo "containers: image $service $(podman image inspect --format '{{.Size}}' "$GARAGE_IMAGE_PREFIX/$service:$GARAGE_VERSION" | numfmt --to=si)B"
 done
+# nginx with the built web app (vite build inside the image, from the same npm cache).
+podman build -q --pull=never --format docker -v "$(npm config get cache)":/root/.npm -f infra/nginx/Dockerfile \
+  --build-arg NODE_IMAGE="$NODE_IMAGE" --build-arg NGINX_IMAGE="$NGINX_IMAGE" --build-arg NPM_CI_FLAGS=--offline \
+  -t "$GARAGE_IMAGE_PREFIX/web:$GARAGE_VERSION" . >/dev/null
+echo "containers: image web $(podman image inspect --format '{{.Size}}' "$GARAGE_IMAGE_PREFIX/web:$GARAGE_VERSION" | numfmt --to=si)B"
 phase "service images"
 
 # 3. the system, with secrets of this run only.

@@ -35,6 +35,37 @@ describe('the compose deployment, through nginx over TLS', () => {
     expect(health.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
   });
 
+  it("nginx serves the web app: / and a deep link are its HTML under the strict CSP; its script loads, cached and gzip'd", async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/style-src 'self';/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    // A deep link is the same page (the browser's router takes the path).
+    const deep = await fetch(`${base}/book`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toBe(html);
+
+    const asset = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/^application\/javascript/);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect((await asset.text()).length).toBeGreaterThan(1000);
+    // A missing asset is a 404, and the API keeps its own 404 (the gateway serves no files here).
+    expect((await fetch(`${base}/assets/index-00000000.js`)).status).toBe(404);
+    const unknown = await fetch(`${base}/api/nope`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it('a customer registers, adds a car and books; parts are reserved; staff complete it; stock is consumed', async () => {
     const journey = await openBranchAndCustomer(base, admin);
     const booking = await bookFirstFreeSlot(base, journey);

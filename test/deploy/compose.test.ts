@@ -22,6 +22,7 @@ const PROCESSES = Object.keys(SCHEMAS);
 
 interface ComposeService {
   image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
@@ -30,6 +31,7 @@ interface ComposeService {
   restart?: string;
   init?: boolean;
   user?: string;
+  volumes?: string[];
   container_name?: string;
   deploy?: { resources?: { limits?: { cpus?: string; memory?: string } } };
 }
@@ -82,7 +84,6 @@ describe('docker-compose.yml', () => {
       ['postgres', /^\$\{POSTGRES_IMAGE:-postgres:17-bookworm\}$/],
       ['redis', /^\$\{REDIS_IMAGE:-redis:[\d.]+-bookworm\}$/],
       ['nats', /^\$\{NATS_IMAGE:-nats:[\d.]+-alpine\}$/],
-      ['nginx', /^\$\{NGINX_IMAGE:-nginx:[\d.]+-bookworm\}$/],
     ] as const) {
       expect(compose.services[name].image).toMatch(image);
     }
@@ -90,6 +91,32 @@ describe('docker-compose.yml', () => {
       expect(compose.services[name].image).toBe(`\${GARAGE_IMAGE_PREFIX:-garage}/${name}:\${GARAGE_VERSION:-2.0.0}`);
     }
     expect(text).not.toMatch(/:latest\b/);
+    // nginx is ours too (garage/web), built on the official nginx image named the same way.
+    expect(compose.services.nginx.image).toBe('${GARAGE_IMAGE_PREFIX:-garage}/web:${GARAGE_VERSION:-2.0.0}');
+    expect(compose.services.nginx.build?.args?.NGINX_IMAGE).toMatch(/^\$\{NGINX_IMAGE:-nginx:[\d.]+-bookworm\}$/);
+  });
+
+  it('nginx serves the web app from its own image; the gateway behind it serves none', async () => {
+    const nginx = compose.services.nginx;
+    expect(nginx.build).toMatchObject({ context: '.', dockerfile: 'infra/nginx/Dockerfile' });
+    const dockerfile = await readFile(join(ROOT, nginx.build?.dockerfile ?? ''), 'utf8');
+    // FROM the variable the compose file passes, defaulting to the same official image.
+    const defaultImage = /^\$\{NGINX_IMAGE:-(.+)\}$/.exec(nginx.build?.args?.NGINX_IMAGE ?? '')?.[1];
+    expect(dockerfile).toContain(`ARG NGINX_IMAGE=${defaultImage}`);
+    expect(dockerfile).toMatch(/^FROM \$\{NGINX_IMAGE\}$/m);
+    // A node stage runs vite build, and its output lands in the web root the template serves.
+    expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS build$/m);
+    expect(dockerfile).toMatch(/^RUN npm run build -w web\b/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/src\/web\/dist \/usr\/share\/nginx\/html$/m);
+    const defaults = await readFile(join(ROOT, 'infra/nginx/docker-entrypoint.d/15-garage-defaults.envsh'), 'utf8');
+    expect(defaults).toContain(': "${WEB_ROOT:=/usr/share/nginx/html}"');
+    // Configuration and files are the image's: nothing of them mounted over it (only certificates).
+    expect(nginx.volumes).toEqual(['${TLS_CERT_DIR:-./infra/nginx/certs}:/etc/nginx/certs:ro']);
+    for (const path of ['infra/nginx/nginx.conf', 'infra/nginx/templates', 'infra/nginx/garage'])
+      expect(dockerfile).toMatch(new RegExp(`^COPY ${path} `, 'm'));
+    // The gateway behind nginx answers the API only.
+    expect(compose.services.gateway.environment?.WEB_APP).toBe('false');
+    expect(gatewayEnvSchema.shape.WEB_APP.parse(compose.services.gateway.environment?.WEB_APP)).toBe(false);
   });
 
   it('every service: healthcheck, restart, init, limits, healthy dependencies, no container_name (so --scale works)', () => {

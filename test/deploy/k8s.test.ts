@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ZodType } from 'zod';
@@ -42,6 +42,9 @@ const DEV_SECRET_KEYS = [
   ...NATS_SERVICES.map((s) => `${s.toUpperCase()}_DB_PASSWORD`),
 ];
 const HOSTS: Record<Overlay, string> = { dev: 'garage.localtest.me', production: 'garage.example.com' };
+/** The web app's files: the garage/web image (infra/nginx/Dockerfile) running as nginx's user. */
+const WEB = 'web';
+const NGINX_USER = 101;
 
 // ---- the slice of the Kubernetes object model these checks read --------------------------------
 
@@ -132,7 +135,11 @@ interface K8sObject {
     rules?: {
       host: string;
       http: {
-        paths: { path: string; backend: { service: { name: string; port: { name?: string; number?: number } } } }[];
+        paths: {
+          path: string;
+          pathType?: string;
+          backend: { service: { name: string; port: { name?: string; number?: number } } };
+        }[];
       };
     }[];
   };
@@ -304,12 +311,17 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(elsewhere.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
   });
 
-  test('one Deployment per service, labelled, and nothing else deployed as a Deployment', () => {
+  test('one Deployment per service and one for the web app, labelled, and nothing else deployed as a Deployment', () => {
     expect(
       of(objects(), 'Deployment')
         .map((d) => d.metadata.name)
         .sort(),
-    ).toEqual([...SERVICES].sort());
+    ).toEqual([...SERVICES, WEB].sort());
+    expect(deployment(objects(), WEB).spec.template.metadata.labels).toMatchObject({
+      'app.kubernetes.io/name': WEB,
+      'app.kubernetes.io/part-of': 'garage',
+      'app.kubernetes.io/component': WEB,
+    });
     for (const name of SERVICES) {
       const labels = deployment(objects(), name).spec.template.metadata.labels;
       expect(labels).toMatchObject({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'garage' });
@@ -441,7 +453,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     for (const w of workloads(objects())) {
       const pod = w.spec.template.spec;
       const where = `${w.kind}/${w.metadata.name}`;
-      const isService = w.kind === 'Deployment';
+      const isWeb = w.kind === 'Deployment' && w.metadata.name === WEB;
+      const isService = w.kind === 'Deployment' && !isWeb;
       if (pod.automountServiceAccountToken !== false) problems.push(`${where}: mounts a service account token`);
       // Services drain within 20 s (after any preStop pause); SIGKILL must not cut that short.
       const pause = Math.max(0, ...pod.containers.map((c) => c.lifecycle?.preStop?.sleep?.seconds ?? 0));
@@ -449,6 +462,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod runAsNonRoot`);
       if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccomp`);
       if (isService && pod.securityContext?.runAsUser !== 10001) problems.push(`${where}: pod runAsUser 10001`);
+      if (isWeb && pod.securityContext?.runAsUser !== NGINX_USER)
+        problems.push(`${where}: pod runAsUser ${NGINX_USER}`);
       for (const c of allContainers(w)) {
         const at = `${where} ${c.name}`;
         const sc = c.securityContext ?? {};
@@ -468,13 +483,17 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         // Node writes only to /tmp: an emptyDir, as the root filesystem is read-only.
         const tmp = c.volumeMounts?.find((m) => m.mountPath === '/tmp');
         const tmpVolume = pod.volumes?.find((v) => v.name === tmp?.name);
-        if (isService && !tmpVolume?.emptyDir) problems.push(`${at}: no emptyDir at /tmp`);
+        if ((isService || isWeb) && !tmpVolume?.emptyDir) problems.push(`${at}: no emptyDir at /tmp`);
+        // nginx also writes the site it renders from its template at start.
+        const conf = c.volumeMounts?.find((m) => m.mountPath === '/etc/nginx/conf.d');
+        if (isWeb && !pod.volumes?.find((v) => v.name === conf?.name)?.emptyDir)
+          problems.push(`${at}: no emptyDir at /etc/nginx/conf.d`);
       }
     }
     expect(problems).toEqual([]);
   });
 
-  test('every image is pinned to a version (never latest, never untagged); each service runs garage/<name>', () => {
+  test('every image is pinned to a version (never latest, never untagged); each service runs garage/<name>, the web app garage/web', () => {
     const problems: string[] = [];
     for (const w of workloads(objects()))
       for (const c of allContainers(w)) {
@@ -483,7 +502,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
           problems.push(`${w.metadata.name}/${c.name}: ${c.image}`);
       }
     expect(problems).toEqual([]);
-    for (const name of SERVICES)
+    for (const name of [...SERVICES, WEB])
       expect(mainContainer(deployment(objects(), name)).image).toMatch(new RegExp(`(^|/)garage/${name}:[^:/]+$`));
   });
 
@@ -571,6 +590,8 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       bookings: { egress: [...dns, 'TCP/4222', 'TCP/5432', 'TCP/6379'], ingress: ['TCP/3003'] },
       inventory: { egress: [...dns, 'TCP/4222', 'TCP/5432', 'TCP/6379'], ingress: ['TCP/3004'] },
       nats: { egress: [...dns, 'TCP/6222'], ingress: ['TCP/4222', 'TCP/6222', 'TCP/8222'] },
+      // Files only: it calls nothing, and only the ingress controller calls it.
+      web: { egress: dns, ingress: ['TCP/8080'] },
     };
     if (overlay === 'dev') {
       expected.postgres = { egress: dns, ingress: ['TCP/5432'] };
@@ -588,32 +609,84 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     for (const ports of Object.values(expected)) ports.egress.sort();
     expect(actual).toEqual(expected);
 
-    // HTTP comes only from the ingress controller's namespace; metrics only from monitoring.
-    const gateway = deployment(objects(), 'gateway').spec.template.metadata.labels;
-    const httpSources = policies
-      .filter((p) => selects(p.spec?.podSelector, gateway))
-      .flatMap((p) => p.spec?.ingress ?? [])
-      .filter((r) => r.ports?.some((port) => port.port === 'http' || port.port === 5000))
-      .flatMap((r) => r.from ?? []);
-    expect(httpSources).toEqual([
-      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
-    ]);
+    // HTTP comes only from the ingress controller's namespace (gateway and web); metrics only from monitoring.
+    for (const [name, port] of [
+      ['gateway', 5000],
+      [WEB, 8080],
+    ] as const) {
+      const labels = deployment(objects(), name).spec.template.metadata.labels;
+      const httpSources = policies
+        .filter((p) => selects(p.spec?.podSelector, labels))
+        .flatMap((p) => p.spec?.ingress ?? [])
+        .filter((r) => r.ports?.some((p) => p.port === 'http' || p.port === port))
+        .flatMap((r) => r.from ?? []);
+      expect({ name, httpSources }).toEqual({
+        name,
+        httpSources: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+      });
+    }
   });
 
-  test('ingress: TLS (garage-tls) for the overlay host, everything to the gateway Service http port', () => {
+  test('ingress: TLS (garage-tls) for the overlay host; /api and /health to the gateway, everything else to web', () => {
     const ingresses = of(objects(), 'Ingress');
     expect(ingresses).toHaveLength(1);
     const spec = ingresses[0].spec;
     expect(spec?.ingressClassName).toBe('nginx');
     expect(spec?.tls).toEqual([{ hosts: [HOSTS[overlay]], secretName: 'garage-tls' }]);
     expect(spec?.rules?.map((r) => r.host)).toEqual([HOSTS[overlay]]);
-    const [path] = spec?.rules?.[0].http.paths ?? [];
-    expect(path.path).toBe('/');
-    expect(path.backend.service.name).toBe('gateway');
-    const port = named(objects(), 'Service', 'gateway')?.spec?.ports?.find(
-      (p) => p.name === path.backend.service.port.name || p.port === path.backend.service.port.number,
+    const paths = spec?.rules?.[0].http.paths ?? [];
+    expect(paths.map((p) => [p.path, p.pathType, p.backend.service.name])).toEqual([
+      ['/api', 'Prefix', 'gateway'],
+      ['/health', 'Exact', 'gateway'],
+      ['/', 'Prefix', WEB],
+    ]);
+    // Each backend port is the Service's port 80, which reaches the container's HTTP port.
+    for (const path of paths) {
+      const name = path.backend.service.name;
+      const port = named(objects(), 'Service', name)?.spec?.ports?.find(
+        (p) => p.name === path.backend.service.port.name || p.port === path.backend.service.port.number,
+      );
+      expect({ name, port: port?.port }).toEqual({ name, port: 80 });
+      const container = mainContainer(deployment(objects(), name));
+      expect(portNumber(container, port?.targetPort)).toBe(name === WEB ? 8080 : 5000);
+    }
+  });
+
+  test('web: the garage/web image on its files-only site, probed on index.html, behind its Service, scaled and budgeted', () => {
+    const d = deployment(objects(), WEB);
+    const container = mainContainer(d);
+    const env = effectiveEnv(container, objects());
+    // The site the image keeps for Kubernetes (infra/nginx/templates-web), on the port it names.
+    expect(env.get('NGINX_ENVSUBST_TEMPLATE_DIR')?.value).toBe('/etc/nginx/templates-web');
+    expect(existsSync(join(ROOT, 'infra/nginx/templates-web/default.conf.template'))).toBe(true);
+    expect(readFileSync(join(ROOT, 'infra/nginx/Dockerfile'), 'utf8')).toMatch(
+      /^COPY infra\/nginx\/templates-web \/etc\/nginx\/templates-web$/m,
     );
-    expect(port?.port).toBe(80);
+    expect(portNumber(container, 'http')).toBe(Number(env.get('HTTP_LISTEN')?.value));
+    // Every variable set is one the template's defaults file knows, or the image entrypoint's own.
+    const known = [
+      ...readFileSync(join(ROOT, 'infra/nginx/docker-entrypoint.d/15-garage-defaults.envsh'), 'utf8').matchAll(
+        /^: "\$\{([A-Z_]+):=/gm,
+      ),
+    ].map((m) => m[1]);
+    expect([...env.keys()].filter((k) => !known.includes(k) && !k.startsWith('NGINX_ENVSUBST_'))).toEqual([]);
+    for (const probe of ['readinessProbe', 'livenessProbe'] as const) {
+      expect(container[probe]?.httpGet?.path).toBe('/index.html');
+      expect(portNumber(container, container[probe]?.httpGet?.port)).toBe(8080);
+    }
+    const service = named(objects(), 'Service', WEB);
+    expect(selects({ matchLabels: service?.spec?.selector as Labels }, d.spec.template.metadata.labels)).toBe(true);
+    expect(d.spec.replicas).toBeUndefined();
+    const hpa = of(objects(), 'HorizontalPodAutoscaler').filter((h) => h.spec?.scaleTargetRef?.name === WEB);
+    expect(hpa).toHaveLength(1);
+    expect(hpa[0].spec?.minReplicas ?? 1).toBeGreaterThanOrEqual(overlay === 'production' ? 2 : 1);
+    expect(
+      of(objects(), 'PodDisruptionBudget').filter((p) => selects(p.spec?.selector, d.spec.template.metadata.labels)),
+    ).toHaveLength(1);
+    // Only nginx serves the files: the gateway behind the same Ingress serves none.
+    const gatewayEnv = effectiveEnv(mainContainer(deployment(objects(), 'gateway')), objects());
+    expect(gatewayEnv.get('WEB_APP')?.value).toBe('false');
+    expect(schemaShape('gateway').WEB_APP.parse(gatewayEnv.get('WEB_APP')?.value)).toBe(false);
   });
 });
 
@@ -627,7 +700,7 @@ describe('k8s/overlays/production', () => {
       workloads(objects())
         .map((w) => `${w.kind}/${w.metadata.name}`)
         .sort(),
-    ).toEqual([...SERVICES.map((s) => `Deployment/${s}`).sort(), 'StatefulSet/nats']);
+    ).toEqual([...[...SERVICES, WEB].map((s) => `Deployment/${s}`).sort(), 'StatefulSet/nats']);
   });
 
   test('production mode, no demo data, events on 3 stream replicas (no more than NATS servers)', () => {

@@ -1,16 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { gunzipSync } from 'node:zlib';
 import { startSystem, type TestSystem } from '../support/system.js';
-import { startNginx, templateValues, templateVariables, type RunningNginx } from './support/nginx.js';
+import { NGINX_DIR, startNginx, templateValues, templateVariables, type RunningNginx } from './support/nginx.js';
 
 /**
  * Debian's real nginx with the committed infra/nginx configuration (rendered as the official
- * image's entrypoint renders it), as an unprivileged user, in front of a running system.
+ * image's entrypoint renders it), as an unprivileged user, in front of a running system, serving
+ * the real web app (web/dist from `npm run build`, gzip copies made as the image makes them).
  */
+
+const WEB_DIST = resolve(__dirname, '../../web/dist');
+/** The app's CSP: its own scripts, styles and API; images from itself or data: URLs; nothing inline. */
+const APP_CSP =
+  "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self'; form-action 'self'; " +
+  "frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; script-src 'self'; " +
+  "script-src-attr 'none'; style-src 'self'; upgrade-insecure-requests";
 
 const secret = randomBytes(32).toString('hex');
 // Room for the failed-login test (6 sign-ins from one address reach the gateway) before nginx's
@@ -21,6 +31,16 @@ const NGINX_413 = 'The request body is larger than 100 KiB';
 let sys: TestSystem;
 let nginx: RunningNginx;
 let webRoot: string;
+/** The built index.html and the script and stylesheet it loads. */
+let indexHtml: string;
+let scriptPath: string;
+let stylePath: string;
+
+/** Fills a web root as the garage/web image does: the build, then infra/nginx/precompress.sh. */
+function deployWebApp(dir: string): void {
+  cpSync(WEB_DIST, dir, { recursive: true });
+  execFileSync('sh', [join(NGINX_DIR, 'precompress.sh'), dir]);
+}
 
 beforeAll(async () => {
   // The gateway in production mode sends its own HSTS (helmet), so "exactly once" is a real check.
@@ -28,18 +48,22 @@ beforeAll(async () => {
   // clients can also appear (published ports arrive from the bridge's address): only nginx
   // overwriting X-Forwarded-For then keeps a client from choosing its address.
   // One SECRET_KEY for auth and gateway, so sessions made by auth resolve in the gateway.
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is not built: run npm run build');
+  indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+  scriptPath = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(indexHtml)?.[1] ?? '';
+  stylePath = /<link rel="stylesheet"[^>]* href="(\/assets\/[^"]+\.css)"/.exec(indexHtml)?.[1] ?? '';
+  expect({ scriptPath, stylePath }).toEqual({ scriptPath: expect.any(String), stylePath: expect.any(String) });
+  // WEB_APP=false, as behind nginx in compose and k8s: every file below comes from nginx.
   sys = await startSystem({
     auth: { SECRET_KEY: secret },
-    gateway: { PRODUCTION: 'true', SECRET_KEY: secret, TRUSTED_PROXIES: '127.0.0.0/8,::1' },
+    gateway: { PRODUCTION: 'true', SECRET_KEY: secret, TRUSTED_PROXIES: '127.0.0.0/8,::1', WEB_APP: 'false' },
   });
   nginx = await startNginx({
     gatewayUrl: sys.url,
     env: { LOGIN_BURST: String(LOGIN_BURST) },
     webRoot: (dir) => {
       webRoot = dir;
-      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>garage</title><div id="root"></div>');
-      mkdirSync(join(dir, 'assets'));
-      writeFileSync(join(dir, 'assets/app-3f9a1c.js'), 'console.log("garage");');
+      deployWebApp(dir);
     },
   });
 }, 120_000);
@@ -51,6 +75,8 @@ afterAll(async () => {
 
 interface Reply {
   status: number;
+  /** The body as received (still compressed when Content-Encoding says so). */
+  body: Buffer;
   headers: Record<string, string | string[] | undefined>;
   /** Every header line as sent, for "exactly once". */
   raw: string[];
@@ -74,6 +100,8 @@ function call(
     raw?: string;
     plain?: boolean;
     maxVersion?: 'TLSv1.2' | 'TLSv1.3';
+    /** Another nginx than the edge's (the files-only site answers plain HTTP). */
+    server?: RunningNginx;
   } = {},
 ): Promise<Reply> {
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -85,13 +113,14 @@ function call(
   const common = { method, path, headers, host: '127.0.0.1', localAddress: options.from ?? '127.0.0.1', agent: false };
   return new Promise((done, fail) => {
     const req = options.plain
-      ? httpRequest({ ...common, port: nginx.httpPort })
+      ? httpRequest({ ...common, port: (options.server ?? nginx).httpPort })
       : httpsRequest({ ...common, port: nginx.httpsPort, ca: nginx.ca, maxVersion: options.maxVersion });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
         let json: Record<string, unknown> | null;
         try {
           json = JSON.parse(text) as Record<string, unknown>;
@@ -100,7 +129,15 @@ function call(
         }
         const socket = res.socket as TLSSocket;
         const tlsProtocol = typeof socket.getProtocol === 'function' ? socket.getProtocol() : null;
-        done({ status: res.statusCode ?? 0, headers: res.headers, raw: res.rawHeaders, text, json, tlsProtocol });
+        done({
+          status: res.statusCode ?? 0,
+          body: raw,
+          headers: res.headers,
+          raw: res.rawHeaders,
+          text,
+          json,
+          tlsProtocol,
+        });
       });
       res.on('error', fail);
     });
@@ -264,37 +301,135 @@ describe('through nginx to the gateway', () => {
   });
 });
 
-describe('the web app', () => {
-  it('serves hashed assets for a year, the app no-cache, and never shadows the API', async () => {
-    const asset = await call('GET', '/assets/app-3f9a1c.js');
-    expect(asset.status).toBe(200);
-    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(count(asset, 'content-security-policy')).toBe(1);
-    // A missing asset is a 404 that is not cached (not index.html served as a script).
-    const missing = await call('GET', '/assets/app-000000.js');
-    expect(missing.status).toBe(404);
-    expect(missing.headers['cache-control']).toBeUndefined();
-    expect(missing.headers['content-type']).toMatch(/^application\/json/);
-    for (const path of ['/', '/bookings/42', '/index.html']) {
-      const page = await call('GET', path);
-      expect({ path, status: page.status }).toEqual({ path, status: 200 });
-      expect(page.text).toContain('<div id="root">');
-      expect(page.headers['cache-control']).toBe('no-cache');
-      expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+/** What every answer with the page must carry: the app itself, revalidated, under the app's CSP. */
+function expectPage(path: string, page: Reply): void {
+  expect({ path, status: page.status }).toEqual({ path, status: 200 });
+  expect(page.headers['content-type']).toMatch(/^text\/html/);
+  expect(page.text).toBe(indexHtml);
+  expect(page.headers['cache-control']).toBe('no-cache');
+  expect(page.headers['content-security-policy']).toBe(APP_CSP);
+  expect(count(page, 'content-security-policy')).toBe(1);
+  expect(page.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(page.headers['x-frame-options']).toBe('DENY');
+  expect(page.headers['x-content-type-options']).toBe('nosniff');
+}
+
+/** A hashed asset: cached for a year, gzip when asked (the build-time copy), the same bytes either way. */
+async function expectAsset(path: string, server?: RunningNginx): Promise<void> {
+  const file = readFileSync(join(WEB_DIST, path));
+  const gz = await call('GET', path, { server, plain: !!server, headers: { 'accept-encoding': 'gzip, br' } });
+  expect({ path, status: gz.status }).toEqual({ path, status: 200 });
+  expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(gz.headers.vary).toMatch(/accept-encoding/i);
+  expect(gz.body.length).toBeLessThan(file.length);
+  expect(gunzipSync(gz.body).equals(file)).toBe(true);
+  const identity = await call('GET', path, { server, plain: !!server, headers: { 'accept-encoding': 'identity' } });
+  expect(identity.headers['content-encoding']).toBeUndefined();
+  expect(identity.body.equals(file)).toBe(true);
+}
+
+describe('the web app (the real build)', () => {
+  it('/ and deep links (/book, /staff/...) are index.html, no-cache, under the strict CSP', async () => {
+    // The CSP allows no inline script or style, so the build must have none.
+    expect(indexHtml).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(indexHtml).not.toMatch(/<style|\sstyle=/);
+    for (const path of ['/', '/book', '/staff', '/staff/day-board?date=2030-01-01', '/index.html']) {
+      expectPage(path, await call('GET', path));
     }
-    // The API, its docs and health stay the gateway's.
+    // Over plain HTTP the app is a redirect to HTTPS, never served.
+    expect((await call('GET', '/book', { plain: true })).status).toBe(301);
+  });
+
+  it("serves the page's script and stylesheet for a year, gzip-compressed when asked", async () => {
+    await expectAsset(scriptPath);
+    await expectAsset(stylePath);
+    const script = await call('GET', scriptPath);
+    expect(script.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(count(script, 'content-security-policy')).toBe(1);
+    expect(count(script, 'strict-transport-security')).toBe(1);
+  });
+
+  it('a missing asset (or any missing file) is a JSON 404, not the page, and not cached', async () => {
+    for (const path of ['/assets/index-00000000.js', '/assets/', '/book.js', '/favicon.png']) {
+      const missing = await call('GET', path);
+      expect({ path, status: missing.status }).toEqual({ path, status: 404 });
+      expect(missing.headers['cache-control']).toBeUndefined();
+      expect(missing.headers['content-type']).toMatch(/^application\/json/);
+      expect(missing.text).not.toContain('<div id="root">');
+    }
+  });
+
+  it("never shadows the API: /api/nope is the gateway's JSON 404, /api/docs the docs, /health the health", async () => {
+    const unknown = await call('GET', '/api/nope', { headers: { 'accept-encoding': 'gzip' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    // The gateway's answer (nginx's own 404 says just "Not found"), with the gateway's CSP.
+    expect(unknown.json?.message).not.toBe('Not found');
+    expect(unknown.text).not.toContain('<div id="root">');
+    expect(count(unknown, 'content-security-policy')).toBe(1);
+    expect(unknown.headers['content-security-policy']).not.toBe(APP_CSP);
+    expect(unknown.headers['cache-control']).not.toBe('no-cache');
+    // No API answer is compressed by nginx (BREACH).
+    expect(unknown.headers['content-encoding']).toBeUndefined();
     const docs = await call('GET', '/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('swagger-ui');
     expect(docs.text).not.toContain('<div id="root">');
-    const unknown = await call('GET', '/api/no-such-thing');
-    expect(unknown.status).toBe(404);
-    expect(unknown.json).toMatchObject({ statusCode: 404 });
-    expect(count(unknown, 'content-security-policy')).toBe(1);
-    expect(unknown.headers['cache-control']).not.toBe('no-cache');
+    for (const path of ['/health', '/api/health']) {
+      const health = await call('GET', path);
+      expect({ path, status: health.status }).toEqual({ path, status: 200 });
+      expect(health.json).toHaveProperty('status');
+    }
+    // Paths that are the API's but that nginx does not proxy are 404s, never the page.
+    for (const path of ['/health/live', '/metrics']) {
+      const res = await call('GET', path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(res.text).not.toContain('<div id="root">');
+    }
+    // /api itself: nginx's redirect to /api/ (the proxied prefix), not the page.
+    const api = await call('GET', '/api');
+    expect(api.status).toBe(301);
+    expect(api.headers.location).toMatch(/\/api\/$/);
+  });
+});
+
+describe('the files-only site (Kubernetes: behind the Ingress, which routes /api and /health to the gateway)', () => {
+  let files: RunningNginx;
+  beforeAll(async () => {
+    files = await startNginx({ site: 'web', webRoot: deployWebApp });
+  }, 60_000);
+  afterAll(async () => {
+    await files?.stop();
+  });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    call('GET', path, { server: files, plain: true, headers });
+
+  it('passes nginx -t without warnings', () => {
+    expect(files.configTest).toMatch(/test is successful/);
+    expect(files.configTest).not.toMatch(/\[(warn|emerg|alert|crit)\]/);
   });
 
-  it('with no web app deployed, / is a 404 and the API still answers', async () => {
+  it('serves the same page, assets and headers as the edge', async () => {
+    for (const path of ['/', '/book', '/staff']) expectPage(path, await get(path));
+    await expectAsset(scriptPath, files);
+    await expectAsset(stylePath, files);
+    const missing = await get('/assets/index-00000000.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('answers API paths that reach it by mistake with a JSON 404, never the page', async () => {
+    for (const path of ['/api', '/api/nope', '/api/docs', '/health', '/health/ready', '/metrics']) {
+      const res = await get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(res.json).toMatchObject({ statusCode: 404 });
+    }
+  });
+});
+
+describe('with no web app deployed', () => {
+  it('/ is a 404 and the API still answers', async () => {
     rmSync(join(webRoot, 'index.html'));
     expect((await call('GET', '/')).status).toBe(404);
     expect((await call('GET', '/bookings/42')).status).toBe(404);

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,13 @@ import { join, resolve } from 'node:path';
 
 /** infra/nginx: the production configuration under test, used as it is committed. */
 export const NGINX_DIR = resolve(__dirname, '../../../infra/nginx');
-const TEMPLATE = join(NGINX_DIR, 'templates/default.conf.template');
+/** The two sites of the garage/web image: the compose edge (TLS, API proxied) and Kubernetes' files-only one. */
+const TEMPLATES = {
+  edge: join(NGINX_DIR, 'templates/default.conf.template'),
+  web: join(NGINX_DIR, 'templates-web/default.conf.template'),
+};
+/** Where the image installs infra/nginx/garage (the snippets both sites include). */
+const SNIPPETS = '/etc/nginx/garage/';
 const DEFAULTS = join(NGINX_DIR, 'docker-entrypoint.d/15-garage-defaults.envsh');
 
 /** The path of Debian's nginx, installed (nginx-light) when missing and this process may. */
@@ -101,10 +108,14 @@ export interface RunningNginx {
  * the foreground, as an unprivileged user (nobody) when this process is root, as in the container.
  */
 export async function startNginx(options: {
-  gatewayUrl: string;
+  /** The gateway the edge site proxies to (the files-only site proxies nothing). */
+  gatewayUrl?: string;
+  /** Which of the image's sites: `edge` (compose, the default) or `web` (Kubernetes). */
+  site?: keyof typeof TEMPLATES;
   webRoot?: (dir: string) => void;
   env?: Record<string, string>;
 }): Promise<RunningNginx> {
+  const site = options.site ?? 'edge';
   const nginx = ensureNginx();
   const dir = mkdtempSync(join(tmpdir(), 'garage-nginx-'));
   let child: ChildProcess | undefined;
@@ -112,12 +123,13 @@ export async function startNginx(options: {
     mkdirSync(join(dir, 'conf.d'));
     mkdirSync(join(dir, 'certs'));
     mkdirSync(join(dir, 'html'));
+    cpSync(join(NGINX_DIR, 'garage'), join(dir, 'garage'), { recursive: true });
     execFileSync(join(NGINX_DIR, 'make-dev-cert.sh'), [join(dir, 'certs')], { stdio: 'pipe' });
     options.webRoot?.(join(dir, 'html'));
 
     const [httpPort, httpsPort] = await twoFreePorts();
     const values = templateValues({
-      GATEWAY_UPSTREAM: new URL(options.gatewayUrl).host,
+      ...(options.gatewayUrl ? { GATEWAY_UPSTREAM: new URL(options.gatewayUrl).host } : {}),
       HTTP_LISTEN: `127.0.0.1:${httpPort}`,
       HTTPS_LISTEN: `127.0.0.1:${httpsPort}`,
       HTTPS_PORT: String(httpsPort),
@@ -126,7 +138,10 @@ export async function startNginx(options: {
       WEB_ROOT: join(dir, 'html'),
       ...options.env,
     });
-    const config = envsubst(readFileSync(TEMPLATE, 'utf8'), values);
+    // The snippets' container path moved into the test's directory, as mainConfig does below.
+    const rendered = envsubst(readFileSync(TEMPLATES[site], 'utf8'), values);
+    if (!rendered.includes(`include ${SNIPPETS}`)) throw new Error(`the ${site} site no longer includes ${SNIPPETS}`);
+    const config = rendered.replaceAll(SNIPPETS, `${dir}/garage/`);
     writeFileSync(join(dir, 'conf.d/default.conf'), config);
     writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir));
 
@@ -160,7 +175,7 @@ export async function startNginx(options: {
     const started = child;
     const exited = new Promise<void>((done) => started.once('exit', () => done()));
     const log = () => readFileSync(logPath, 'utf8');
-    await untilListening([httpPort, httpsPort], started, log);
+    await untilListening(site === 'edge' ? [httpPort, httpsPort] : [httpPort], started, log);
 
     return {
       httpPort,
