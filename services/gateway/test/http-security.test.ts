@@ -12,19 +12,26 @@ afterAll(async () => {
 });
 
 describe('security headers', () => {
-  it.each(['/api/health', '/api/me', '/api/nope', '/api/docs'])('are on every response (%s)', async (path) => {
-    const res = await http(sys.url, 'GET', path);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect(res.headers.get('x-xss-protection')).toBe('0');
-    expect(res.headers.get('x-powered-by')).toBeNull();
-    // HSTS only in production (see production.test.ts).
-    expect(res.headers.get('strict-transport-security')).toBeNull();
-  });
+  it.each(['/api/health', '/api/me', '/api/nope', '/api/docs', '/', '/book'])(
+    'are on every response (%s)',
+    async (path) => {
+      const res = await http(sys.url, 'GET', path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('x-xss-protection')).toBe('0');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      // No inline styles but on the Swagger UI page, which needs them.
+      const styles = /style-src ([^;]*)/.exec(csp)?.[1];
+      expect(styles).toBe(path === '/api/docs' ? "'self' 'unsafe-inline'" : "'self'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      // HSTS only in production (see production.test.ts).
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    },
+  );
 });
 
 describe('X-Request-Id', () => {

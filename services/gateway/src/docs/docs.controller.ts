@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DomainError, auth, bookings, catalog, composed, inventory, type MessageContract } from '@garage/shared';
@@ -6,6 +6,9 @@ import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
 import { VERSION } from '../health/health.service.js';
+import { securityHeaders } from '../http/security-headers.js';
+import { GATEWAY_CONFIG } from '../tokens.js';
+import type { GatewayConfig } from '../config.js';
 
 // Only the folder: requiring the package itself would load the whole UI bundle into the gateway.
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -37,10 +40,19 @@ export const HTTP_CONTRACTS: MessageContract[] = [
 @Public()
 export class DocsController {
   private readonly document = JSON.stringify(buildOpenApi(HTTP_CONTRACTS, VERSION));
+  /** Swagger UI styles itself inline: its page alone allows that; the rest of the CSP is the same. */
+  private readonly pagePolicy: string;
+
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    this.pagePolicy = securityHeaders(config.PRODUCTION, { inlineStyles: true })['content-security-policy'];
+  }
 
   @Get('/api/docs')
   page(@Res() reply: GatewayReply) {
-    reply.header('content-type', 'text/html; charset=utf-8').send(PAGE);
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', this.pagePolicy)
+      .send(PAGE);
   }
 
   @Get('/api/docs/openapi.json')

@@ -6,13 +6,15 @@ import helmet from 'helmet';
  * on the request) instead of re-deriving them per request: CSP with frame-ancestors 'none',
  * HSTS for a year in production, X-Frame-Options DENY, nosniff, Referrer-Policy, X-XSS-Protection: 0.
  */
-export function securityHeaders(production: boolean): Record<string, string> {
+export function securityHeaders(production: boolean, options: { inlineStyles?: boolean } = {}): Record<string, string> {
   const middleware = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // The web app has no inline styles (React sets styles through the DOM, which CSP allows);
+        // only the Swagger UI at /api/docs needs them, and gets its own header.
+        styleSrc: options.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
