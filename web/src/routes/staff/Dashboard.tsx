@@ -102,7 +102,7 @@ export function Component() {
   );
 }
 
-function Figure({ label, value, tone, link }: { label: string; value: React.ReactNode; tone?: string; link?: string }) {
+function Figure({ label, value, tone, link }: { label: string; value: ReactNode; tone?: string; link?: string }) {
   return (
     <li className={tone ? `figure figure-${tone}` : 'figure'}>
       <span className="figure-label">{link ? <Link to={link}>{label}</Link> : label}</span>
