@@ -24,7 +24,8 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const branches = useMyBranches();
   const branchId = params.get('branch') || branches.mine[0]?.id || '';
-  const branch = branches.all.find((b) => b.id === branchId);
+  // Only a branch the user works at (an admin: any); the server would refuse another anyway.
+  const branch = branches.mine.find((b) => b.id === branchId);
   const zone = branch?.timezone ?? 'UTC';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(zone);
   const by = params.get('view') === 'bay' ? 'bay' : 'technician';
