@@ -268,21 +268,25 @@ describe('every console page', () => {
     ['/staff/health', 'System health'],
   ];
 
-  it.each([1440, 375])('is accessible and error-free at %i px', async (width) => {
-    const { page, context, problems } = await openTab(browser, sys.origin, width);
-    await signIn(page, 'admin', 'admin123');
-    for (const [path, title] of pages) {
-      await page.goto(path);
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      // Wait until nothing is loading any more.
-      await page.waitForFunction(() => !document.querySelector('.loading'));
-      const found = await accessibilityProblems(page);
-      expect({ path, found }).toEqual({ path, found: [] });
-      await screenshot(page, `staff-page-${title.toLowerCase().replace(/\W+/g, '-')}`);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  it.each([1440, 375])(
+    'is accessible and error-free at %i px',
+    async (width) => {
+      const { page, context, problems } = await openTab(browser, sys.origin, width);
+      await signIn(page, 'admin', 'admin123');
+      for (const [path, title] of pages) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        // Wait until nothing is loading any more.
+        await page.waitForFunction(() => !document.querySelector('.loading'));
+        const found = await accessibilityProblems(page);
+        expect({ path, found }).toEqual({ path, found: [] });
+        await screenshot(page, `staff-page-${title.toLowerCase().replace(/\W+/g, '-')}`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    600_000,
+  );
 });
 
 function escape(text: string): string {

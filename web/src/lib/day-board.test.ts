@@ -17,7 +17,11 @@ const TECHS = [
 ];
 
 let n = 0;
-function booking(startsAt: string, endsAt: string, extra: Partial<{ technicianId: string; bay: number; status: string }> = {}) {
+function booking(
+  startsAt: string,
+  endsAt: string,
+  extra: Partial<{ technicianId: string; bay: number; status: string }> = {},
+) {
   return { id: `b${++n}`, startsAt, endsAt, technicianId: 't-a', bay: 1, status: 'confirmed', ...extra };
 }
 

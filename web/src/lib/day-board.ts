@@ -188,7 +188,9 @@ export function layoutDayBoard<B extends BoardBooking>(input: BoardInput<B>): Bo
 
 /** Overlapping bookings share the column side by side: greedy lanes, counted per overlapping group. */
 function intoLanes<B extends BoardBooking>(items: { booking: B; start: number; end: number }[]): BoardBlock<B>[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end || a.booking.id.localeCompare(b.booking.id));
+  const sorted = [...items].sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.booking.id.localeCompare(b.booking.id),
+  );
   const out: BoardBlock<B>[] = [];
   let group: BoardBlock<B>[] = [];
   let groupEnd = -1;

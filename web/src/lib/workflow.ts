@@ -2,13 +2,7 @@
 // The bookings service enforces the same steps (an illegal jump is a 409).
 
 export type WorkflowStatus =
-  | 'requested'
-  | 'confirmed'
-  | 'checked_in'
-  | 'in_progress'
-  | 'completed'
-  | 'cancelled'
-  | 'no_show';
+  'requested' | 'confirmed' | 'checked_in' | 'in_progress' | 'completed' | 'cancelled' | 'no_show';
 
 export interface WorkflowAction {
   /** The status the booking moves to. */

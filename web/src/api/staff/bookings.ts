@@ -76,7 +76,9 @@ export function useServiceRecords(vehicleId: string | undefined) {
     ['staff-records', vehicleId],
     (cursor) =>
       unwrap(
-        api.GET('/api/services', { params: { query: { vehicleId: vehicleId!, limit: 50, ...(cursor ? { cursor } : {}) } } }),
+        api.GET('/api/services', {
+          params: { query: { vehicleId: vehicleId!, limit: 50, ...(cursor ? { cursor } : {}) } },
+        }),
       ),
     { enabled: Boolean(vehicleId) },
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client';
 import { unwrap } from '../errors';
-import type { PartInput, PartUpdate, StockAdjustment, StockTransfer } from '../types';
+import type { PartInput, PartUpdate, StockAdjustment, StockLevel, StockTransfer } from '../types';
 import { usePaged } from './paging';
 
 const KEY = ['staff-parts'] as const;
@@ -83,5 +83,44 @@ export function useSavePart() {
         ? unwrap(api.PATCH('/api/parts/{id}', { params: { path: { id: input.id } }, body: input.body }))
         : unwrap(api.POST('/api/parts', { body: input.body as PartInput })),
     onSettled: invalidate,
+  });
+}
+
+/**
+ * Parts at or below their reorder level, up to 300 rows, the ones actually held first. The list
+ * counts a part a branch has never stocked as 0 available (so low), unlike the dashboard's count,
+ * which counts only stock rows: parts with something on hand or reserved lead, then the closest to
+ * running out.
+ */
+export function useLowStock(branchId: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'low', branchId ?? null],
+    queryFn: async () => {
+      const items: StockLevel[] = [];
+      let cursor: string | undefined;
+      let more = false;
+      for (let i = 0; i < 3; i++) {
+        const page = await unwrap(
+          api.GET('/api/parts', {
+            params: {
+              query: { limit: 100, lowStock: 'true', ...(branchId ? { branchId } : {}), ...(cursor ? { cursor } : {}) },
+            },
+          }),
+        );
+        items.push(...page.items);
+        more = Boolean(page.nextCursor);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      const held = (s: StockLevel) => (s.onHand > 0 || s.reserved > 0 ? 0 : 1);
+      items.sort(
+        (a, b) =>
+          held(a) - held(b) ||
+          a.available - a.reorderLevel - (b.available - b.reorderLevel) ||
+          a.sku.localeCompare(b.sku),
+      );
+      return { items, more };
+    },
+    refetchInterval: 60_000,
   });
 }

@@ -8,7 +8,9 @@ const KEY = ['staff-users'] as const;
 
 export function useUsers(q: string) {
   return usePaged([...KEY, q], (cursor) =>
-    unwrap(api.GET('/api/users', { params: { query: { limit: 50, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } } })),
+    unwrap(
+      api.GET('/api/users', { params: { query: { limit: 50, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } } }),
+    ),
   );
 }
 

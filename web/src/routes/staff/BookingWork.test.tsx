@@ -86,7 +86,9 @@ function wrap(children: ReactNode) {
   return render(<QueryClientProvider client={client}>{children}</QueryClientProvider>);
 }
 
-describe('WorkflowActions', { timeout: 20_000 }, () => {
+vi.setConfig({ testTimeout: 20_000 });
+
+describe('WorkflowActions', () => {
   it('asks for the mileage to complete and checks it before sending', async () => {
     const calls = serve((_req, body) => json(200, { ...booking('completed'), ...(body as object) }));
     wrap(<WorkflowActions booking={booking('in_progress')} />);

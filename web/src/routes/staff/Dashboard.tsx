@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAllBookings } from '../../api/staff/bookings';
 import { useDashboard } from '../../api/staff/dashboard';
-import { itemsOf } from '../../api/staff/paging';
-import { useStockList } from '../../api/staff/parts';
+import { useLowStock } from '../../api/staff/parts';
 import type { Branch } from '../../api/types';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
@@ -162,8 +161,8 @@ function TodayPanel({ branch }: { branch: Branch }) {
 
 /** Parts at or below their reorder level (inventory on its own: it may fail alone). */
 function LowStockPanel({ branchId, branchName }: { branchId: string; branchName: (id: string) => string }) {
-  const low = useStockList({ branchId: branchId || undefined, lowStock: true });
-  const items = itemsOf(low.data);
+  const low = useLowStock(branchId || undefined);
+  const items = low.data?.items ?? [];
   return (
     <section aria-labelledby="low-title" className="panel">
       <h2 id="low-title">Low stock</h2>
@@ -183,6 +182,9 @@ function LowStockPanel({ branchId, branchName }: { branchId: string; branchName:
                   <th scope="col">Part</th>
                   <th scope="col">Branch</th>
                   <th scope="col" className="num">
+                    On hand
+                  </th>
+                  <th scope="col" className="num">
                     Available
                   </th>
                   <th scope="col" className="num">
@@ -199,6 +201,7 @@ function LowStockPanel({ branchId, branchName }: { branchId: string; branchName:
                       </Link>
                     </td>
                     <td>{branchName(p.branchId)}</td>
+                    <td className="num">{p.onHand}</td>
                     <td className="num">{p.available}</td>
                     <td className="num">{p.reorderLevel}</td>
                   </tr>
@@ -206,7 +209,7 @@ function LowStockPanel({ branchId, branchName }: { branchId: string; branchName:
               </tbody>
             </table>
           </div>
-          {(items.length > 10 || low.hasNextPage) && (
+          {(items.length > 10 || low.data?.more) && (
             <p>
               <Link to={`/staff/parts?low=1${branchId ? `&branch=${branchId}` : ''}`}>All low-stock parts</Link>
             </p>
