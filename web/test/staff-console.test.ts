@@ -181,7 +181,7 @@ describe('the service desk (staff of one branch)', () => {
 });
 
 describe('the admin', () => {
-  it("picks any branch or the whole chain, and sees another branch's board", async () => {
+  it('picks any branch or the whole chain, on the dashboard and the day board', async () => {
     const branches = await http<{ items: Branch[] }>(sys.origin, 'GET', '/api/branches?limit=100');
     const { page, context, problems } = await openTab(browser, sys.origin, 1440);
     await signIn(page, 'admin', 'admin123');
@@ -191,6 +191,10 @@ describe('the admin', () => {
     expect([...options.slice(1)].sort()).toEqual(branches.body.items.map((b) => b.name).sort());
     await page.getByRole('heading', { name: 'The chain at a glance' }).waitFor();
     await page.getByRole('img', { name: /Bookings by status: Requested \d+/ }).waitFor();
+    await page.getByRole('link', { name: 'Day board' }).click();
+    await page.getByRole('heading', { name: 'Day board' }).waitFor();
+    const boardOptions = await page.getByLabel('Branch').locator('option').allTextContents();
+    expect(boardOptions.sort()).toEqual(branches.body.items.map((b) => b.name).sort());
     expect(problems).toEqual([]);
     await context.close();
   });

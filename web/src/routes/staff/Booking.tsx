@@ -1,23 +1,26 @@
 import { Link, useParams } from 'react-router';
+import { useBranch } from '../../api/catalog';
 import { useBooking } from '../../api/staff/bookings';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorPanel, Loading } from '../../components/States';
+import { wallClock } from '../../lib/day-board';
 import { BookingWork } from './BookingWork';
 
 /** One booking: customer, car, services, quote, parts, and its workflow steps. */
 export function Component() {
   const { id } = useParams();
   const booking = useBooking(id);
+  const branch = useBranch(booking.data?.branchId);
+  // The board's day is the booking's date on the branch's own clock.
+  const day = booking.data && branch.data ? wallClock(booking.data.startsAt, branch.data.timezone).date : undefined;
   return (
     <section>
       <p className="crumbs">
         <Link to="/staff/bookings">Bookings</Link>
-        {booking.data && (
+        {booking.data && day && (
           <>
             {' · '}
-            <Link to={`/staff/board?branch=${booking.data.branchId}&date=${booking.data.startsAt.slice(0, 10)}`}>
-              On the day board
-            </Link>
+            <Link to={`/staff/board?branch=${booking.data.branchId}&date=${day}`}>On the day board</Link>
           </>
         )}
       </p>

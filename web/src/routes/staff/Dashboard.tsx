@@ -164,7 +164,7 @@ function LowStockPanel({ branchId, branchName }: { branchId: string; branchName:
   const low = useLowStock(branchId || undefined);
   const items = low.data?.items ?? [];
   return (
-    <section aria-labelledby="low-title" className="panel">
+    <section aria-labelledby="low-title" className="panel panel-wide">
       <h2 id="low-title">Low stock</h2>
       {low.isPending ? (
         <Loading what="Loading low stock" />
