@@ -102,7 +102,15 @@ export function Component() {
   );
 }
 
-function AdjustForm({ partId, mine, nameOf }: { partId: string; mine: Branch[]; nameOf: (id: string) => string }) {
+export function AdjustForm({
+  partId,
+  mine,
+  nameOf,
+}: {
+  partId: string;
+  mine: Branch[];
+  nameOf: (id: string) => string;
+}) {
   const adjust = useAdjustStock(partId);
   const [branchId, setBranchId] = useState(mine.length === 1 ? mine[0]!.id : '');
   const [kind, setKind] = useState<'receive' | 'adjust'>('receive');
@@ -171,7 +179,7 @@ function AdjustForm({ partId, mine, nameOf }: { partId: string; mine: Branch[]; 
   );
 }
 
-function TransferForm({
+export function TransferForm({
   partId,
   mine,
   all,
