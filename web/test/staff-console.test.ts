@@ -151,10 +151,25 @@ describe('the service desk (staff of one branch)', () => {
     await again.waitFor();
     expect(await again.evaluate((el) => el === document.activeElement)).toBe(true);
 
+    // The booking's own page and its customer's page tell the same story.
+    await page.goto(`/staff/bookings/${ours.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Booking' }).waitFor();
+    await page.getByText('No further steps').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'staff-booking');
+    await page.getByRole('link', { name: 'Jo Urney' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jo Urney' }).waitFor();
+    const car = page.getByRole('region', { name: new RegExp(escape(home.vehicle.plate)) });
+    await car.getByRole('cell', { name: 'Journey brake service' }).waitFor();
+    await car.getByRole('cell', { name: '52,100' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await expectAccessible(page);
+    await screenshot(page, 'staff-customer');
+
     const done = await bookingOf(sys.origin, admin, ours.id);
     expect(done.status).toBe('completed');
-    const car = await http<Vehicle>(sys.origin, 'GET', `/api/vehicles/${home.vehicle.id}`, { token: admin });
-    expect(car.body.mileage).toBe(52_100);
+    const vehicle = await http<Vehicle>(sys.origin, 'GET', `/api/vehicles/${home.vehicle.id}`, { token: admin });
+    expect(vehicle.body.mileage).toBe(52_100);
     expect(problems).toEqual([]);
     await context.close();
   });
