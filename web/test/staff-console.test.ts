@@ -165,6 +165,12 @@ describe('the service desk (staff of one branch)', () => {
     await page.waitForFunction(() => !document.querySelector('.loading'));
     await expectAccessible(page);
     await screenshot(page, 'staff-customer');
+    // Suspending asks first; activating again is one step.
+    await page.getByRole('button', { name: 'Suspend account' }).click();
+    await page.getByRole('button', { name: 'Yes, suspend account' }).click();
+    await page.getByRole('status').filter({ hasText: 'The account is suspended.' }).waitFor();
+    await page.getByRole('button', { name: 'Activate account' }).click();
+    await page.getByRole('status').filter({ hasText: 'The account is active.' }).waitFor();
 
     const done = await bookingOf(sys.origin, admin, ours.id);
     expect(done.status).toBe('completed');

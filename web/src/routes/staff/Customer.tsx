@@ -21,11 +21,13 @@ export function Component() {
   const customer = useCustomer(id);
   const setStatus = useSetCustomerStatus(id ?? '');
   const [done, setDone] = useState<string>();
+  const [asking, setAsking] = useState(false);
   const vehicles = useVehicleSearch({ customerId: id }, Boolean(id));
   const cars = itemsOf(vehicles.data);
   const c = customer.data;
   const change = (status: 'active' | 'suspended') =>
     setStatus.mutate(status, {
+      onSettled: () => setAsking(false),
       onSuccess: () => setDone(status === 'suspended' ? 'The account is suspended.' : 'The account is active.'),
     });
   return (
@@ -69,13 +71,26 @@ export function Component() {
             </p>
           )}
           <div className="actions">
-            {c!.status === 'active' ? (
-              <button
-                type="button"
-                className="danger"
-                onClick={() => change('suspended')}
-                disabled={setStatus.isPending}
-              >
+            {c!.status === 'active' && asking ? (
+              <div className="confirm" role="group" aria-label="Suspend account">
+                <p>Suspend this account? The customer is signed out and cannot sign in until it is activated again.</p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="danger"
+                    autoFocus
+                    onClick={() => change('suspended')}
+                    disabled={setStatus.isPending}
+                  >
+                    Yes, suspend account
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setAsking(false)}>
+                    No, keep it active
+                  </button>
+                </div>
+              </div>
+            ) : c!.status === 'active' ? (
+              <button type="button" className="danger" onClick={() => setAsking(true)}>
                 Suspend account
               </button>
             ) : (
