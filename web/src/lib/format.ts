@@ -60,3 +60,8 @@ export function addDays(date: string, days: number): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat().format(n);
 }
+
+/** An odometer reading, or "not given" when nobody has told us yet. */
+export function formatMileage(mileage: number | null | undefined): string {
+  return mileage == null ? 'not given' : formatNumber(mileage);
+}

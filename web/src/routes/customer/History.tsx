@@ -6,7 +6,7 @@ import { useMyVehicles, vehicleName } from '../../api/vehicles';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatMileage } from '../../lib/format';
 
 /** The work done on each of my cars, newest first. */
 export function Component() {
@@ -80,7 +80,7 @@ function VehicleHistory({
                     </div>
                     <div>
                       <dt>Mileage</dt>
-                      <dd>{r.mileage == null ? 'not given' : formatNumber(r.mileage)}</dd>
+                      <dd>{formatMileage(r.mileage)}</dd>
                     </div>
                     <div>
                       <dt>Labour</dt>

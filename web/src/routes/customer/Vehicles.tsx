@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
 import { useFocusFirstError } from '../../components/useFocusFirstError';
-import { formatNumber } from '../../lib/format';
+import { formatMileage, formatNumber } from '../../lib/format';
 
 const FIELDS = ['vin', 'plate', 'make', 'model', 'year', 'mileage'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -112,7 +112,7 @@ function VehicleCard({ vehicle: v, onEdit }: { vehicle: Vehicle; onEdit: () => v
         </div>
         <div>
           <dt>Mileage</dt>
-          <dd>{mileage == null ? 'not given' : formatNumber(mileage)}</dd>
+          <dd>{formatMileage(mileage)}</dd>
         </div>
       </dl>
       <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit ${vehicleName(v)}`}>

@@ -1,11 +1,186 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useBranches } from '../../api/catalog';
+import { describeError } from '../../api/errors';
+import { useServiceRecords } from '../../api/staff/bookings';
+import { useCustomer, useSetCustomerStatus } from '../../api/staff/customers';
+import { itemsOf } from '../../api/staff/paging';
+import { useVehicleSearch } from '../../api/staff/vehicles';
+import type { Vehicle } from '../../api/types';
+import { BranchTime } from '../../components/BranchTime';
+import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
+import { EmptyState, ErrorPanel, Loading } from '../../components/States';
+import { formatMileage, formatNumber } from '../../lib/format';
+import { Done, LoadMore } from './console';
+import { AccountBadge } from './Customers';
 
-// Placeholder: built in issue 9.
+/** A customer: contact, account status (suspend / activate), cars and the work done on them. */
 export function Component() {
+  const { id } = useParams();
+  const customer = useCustomer(id);
+  const setStatus = useSetCustomerStatus(id ?? '');
+  const [done, setDone] = useState<string>();
+  const [asking, setAsking] = useState(false);
+  const vehicles = useVehicleSearch({ customerId: id }, Boolean(id));
+  const cars = itemsOf(vehicles.data);
+  const c = customer.data;
+  const change = (status: 'active' | 'suspended') =>
+    setStatus.mutate(status, {
+      onSettled: () => setAsking(false),
+      onSuccess: () => setDone(status === 'suspended' ? 'The account is suspended.' : 'The account is active.'),
+    });
   return (
     <section>
-      <PageTitle>Customer</PageTitle>
-      <p>Not built yet.</p>
+      <p className="crumbs">
+        <Link to="/staff/customers">Customers</Link>
+      </p>
+      <PageTitle>{c ? `${c.firstName} ${c.lastName}` : 'Customer'}</PageTitle>
+      {customer.isPending ? (
+        <Loading what="Loading the customer" />
+      ) : customer.isError ? (
+        <ErrorPanel error={customer.error} what="The customer" retry={() => void customer.refetch()} />
+      ) : (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>Email</dt>
+              <dd>
+                <a href={`mailto:${c!.email}`}>{c!.email}</a>
+              </dd>
+            </div>
+            <div>
+              <dt>Phone</dt>
+              <dd>{c!.phone ?? 'None given'}</dd>
+            </div>
+            <div>
+              <dt>Account</dt>
+              <dd>
+                <AccountBadge status={c!.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Bookings</dt>
+              <dd>{c!.bookings}</dd>
+            </div>
+          </dl>
+          {done && <Done>{done}</Done>}
+          {setStatus.isError && (
+            <p role="alert" className="form-error">
+              {describeError(setStatus.error)}
+            </p>
+          )}
+          <div className="actions">
+            {c!.status === 'active' && asking ? (
+              <div className="confirm" role="group" aria-label="Suspend account">
+                <p>Suspend this account? The customer is signed out and cannot sign in until it is activated again.</p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="danger"
+                    autoFocus
+                    onClick={() => change('suspended')}
+                    disabled={setStatus.isPending}
+                  >
+                    Yes, suspend account
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setAsking(false)}>
+                    No, keep it active
+                  </button>
+                </div>
+              </div>
+            ) : c!.status === 'active' ? (
+              <button type="button" className="danger" onClick={() => setAsking(true)}>
+                Suspend account
+              </button>
+            ) : (
+              <button type="button" onClick={() => change('active')} disabled={setStatus.isPending}>
+                Activate account
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      <h2>Cars</h2>
+      {vehicles.isPending ? (
+        <Loading what="Loading cars" />
+      ) : vehicles.isError ? (
+        <ErrorPanel error={vehicles.error} what="Cars" retry={() => void vehicles.refetch()} />
+      ) : cars.length === 0 ? (
+        <EmptyState title="No cars on this account" />
+      ) : (
+        cars.map((v) => <CarHistory key={v.id} vehicle={v} />)
+      )}
+    </section>
+  );
+}
+
+function CarHistory({ vehicle }: { vehicle: Vehicle }) {
+  const records = useServiceRecords(vehicle.id);
+  const branches = useBranches();
+  const items = itemsOf(records.data);
+  const zoneOf = (id: string) => branches.data?.items.find((b) => b.id === id)?.timezone ?? 'UTC';
+  const title = `${vehicle.plate} · ${vehicle.make} ${vehicle.model} (${vehicle.year})`;
+  return (
+    <section className="panel" aria-label={title}>
+      <h3>
+        <span className="plate">{vehicle.plate}</span> · {vehicle.make} {vehicle.model} ({vehicle.year})
+      </h3>
+      <p className="muted">
+        VIN <span className="mono">{vehicle.vin}</span> · {formatMileage(vehicle.mileage)} on record
+      </p>
+      {records.isPending ? (
+        <Loading what="Loading the service history" />
+      ) : records.isError ? (
+        <ErrorPanel error={records.error} what="The service history" retry={() => void records.refetch()} />
+      ) : items.length === 0 ? (
+        <p>No work done yet.</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Work done on {vehicle.plate}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Completed</th>
+                  <th scope="col">Services</th>
+                  <th scope="col" className="num">
+                    Mileage
+                  </th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/staff/bookings/${r.bookingId}`}>
+                        <BranchTime iso={r.completedAt} timeZone={zoneOf(r.branchId)} withDate />
+                      </Link>
+                    </td>
+                    <td>{r.services.map((s) => s.name).join(', ')}</td>
+                    <td className="num">{r.mileage === null ? '—' : formatNumber(r.mileage)}</td>
+                    <td className="num">
+                      <Money cents={r.totalCents} currency={branches.data?.items[0]?.currency ?? 'USD'} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {records.hasNextPage && (
+            <LoadMore
+              shown={items.length}
+              hasMore
+              loading={records.isFetchingNextPage}
+              onMore={() => void records.fetchNextPage()}
+              noun="record"
+            />
+          )}
+        </>
+      )}
     </section>
   );
 }
