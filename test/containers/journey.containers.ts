@@ -45,7 +45,7 @@ describe('the compose deployment, through nginx over TLS', () => {
     expect(csp).toMatch(/style-src 'self';/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const html = await page.text();
-    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('<div id="root">');
     const script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     // A deep link is the same page (the browser's router takes the path).

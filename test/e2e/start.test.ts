@@ -92,7 +92,7 @@ describe('npm start', () => {
       for (const path of ['/', '/staff/board']) {
         const page = await http(base, 'GET', path);
         expect(page.status).toBe(200);
-        expect(page.text).toContain('<div id="root"></div>');
+        expect(page.text).toContain('<div id="root">');
         expect(page.text).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
       }
       const branches = await http<{ items: unknown[] }>(base, 'GET', '/api/branches');

@@ -1,15 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { unwrap } from './errors';
 
 // Branches, the service catalog, the cost calculator and free slots: public, for everyone.
 
+export const branchesQuery = queryOptions({
+  queryKey: ['branches'],
+  queryFn: () => unwrap(api.GET('/api/branches', { params: { query: { limit: 100 } } })),
+  staleTime: 5 * 60_000,
+});
+
 export function useBranches() {
-  return useQuery({
-    queryKey: ['branches'],
-    queryFn: () => unwrap(api.GET('/api/branches', { params: { query: { limit: 100 } } })),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(branchesQuery);
 }
 
 export function useBranch(id: string | undefined) {

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { ApiError, unwrap } from './errors';
 import type { components, operations } from './schema';
@@ -11,19 +11,21 @@ export type ErrorBody = components['schemas']['Error'];
 export const SESSION_KEY = ['session'] as const;
 
 /** Who is signed in (by the HttpOnly cookie), or null. A 401 here just means "nobody". */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await unwrap(api.GET('/api/me'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
 export function useSession() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await unwrap(api.GET('/api/me'));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Drops everything cached for the old account and marks the session as ended. */

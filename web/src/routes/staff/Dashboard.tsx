@@ -48,7 +48,10 @@ export function Component() {
           {branch ? `${branch.name} at a glance` : user.isAdmin ? 'The chain at a glance' : 'Your branches at a glance'}
         </h2>
         {dashboard.isPending ? (
-          <Loading what="Loading the figures" />
+          // As tall as the figures will be, so the panels below do not jump when they arrive.
+          <div className="figures-loading">
+            <Loading what="Loading the figures" />
+          </div>
         ) : dashboard.isError ? (
           <ErrorPanel error={dashboard.error} what="The figures" retry={() => void dashboard.refetch()} />
         ) : (
