@@ -178,8 +178,19 @@ describe('OpenAPI', () => {
         'GET /api/customers',
         'GET /api/customers/{id}',
         'GET /api/dashboard',
+        'GET /health',
+        'GET /api/health',
       ].sort(),
     );
+    // The documented health is what the gateway answers, for 200 and 503 alike.
+    const healthDoc = res.body.paths['/api/health'].get as unknown as {
+      responses: Record<string, { content: { 'application/json': { schema: { properties: object } } } }>;
+    };
+    const live = await http(sys.url, 'GET', '/api/health');
+    for (const status of ['200', '503'])
+      expect(Object.keys(healthDoc.responses[status].content['application/json'].schema.properties).sort()).toEqual(
+        Object.keys(live.body).sort(),
+      );
     expect(res.body.paths['/api/customer-register'].post.requestBody).toBeDefined();
     // Idempotency-Key is a header, and only a header.
     const createBooking = res.body.paths['/api/bookings'].post;

@@ -357,6 +357,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole chain's health (the original's format)
+     * @description Public. 503 with the same body when any dependency is down.
+     */
+    get: operations['gateway.api-health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/login': {
     parameters: {
       query?: never;
@@ -767,6 +787,26 @@ export interface paths {
      * @description Who: any signed-in account.
      */
     patch: operations['bookings.vehicles.update'];
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole chain's health (the original's format)
+     * @description Public. 503 with the same body when any dependency is down.
+     */
+    get: operations['gateway.health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
 }
@@ -2163,6 +2203,69 @@ export interface operations {
       };
     };
   };
+  'gateway.api-health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Healthy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            database: 'connected' | 'disconnected';
+            /** @enum {string} */
+            environment: 'production' | 'development';
+            /** @enum {string} */
+            nats: 'connected' | 'disconnected';
+            /** @enum {string} */
+            redis: 'connected' | 'disconnected';
+            services: {
+              [key: string]: 'up' | 'down';
+            };
+            sessions_cleaned: number;
+            /** @enum {string} */
+            status: 'healthy' | 'degraded';
+            timestamp: string;
+            version: string;
+          };
+        };
+      };
+      /** @description Degraded: what is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            database: 'connected' | 'disconnected';
+            /** @enum {string} */
+            environment: 'production' | 'development';
+            /** @enum {string} */
+            nats: 'connected' | 'disconnected';
+            /** @enum {string} */
+            redis: 'connected' | 'disconnected';
+            services: {
+              [key: string]: 'up' | 'down';
+            };
+            sessions_cleaned: number;
+            /** @enum {string} */
+            status: 'healthy' | 'degraded';
+            timestamp: string;
+            version: string;
+          };
+        };
+      };
+    };
+  };
   'auth.login': {
     parameters: {
       query?: never;
@@ -3532,6 +3635,69 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'gateway.health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Healthy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            database: 'connected' | 'disconnected';
+            /** @enum {string} */
+            environment: 'production' | 'development';
+            /** @enum {string} */
+            nats: 'connected' | 'disconnected';
+            /** @enum {string} */
+            redis: 'connected' | 'disconnected';
+            services: {
+              [key: string]: 'up' | 'down';
+            };
+            sessions_cleaned: number;
+            /** @enum {string} */
+            status: 'healthy' | 'degraded';
+            timestamp: string;
+            version: string;
+          };
+        };
+      };
+      /** @description Degraded: what is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            database: 'connected' | 'disconnected';
+            /** @enum {string} */
+            environment: 'production' | 'development';
+            /** @enum {string} */
+            nats: 'connected' | 'disconnected';
+            /** @enum {string} */
+            redis: 'connected' | 'disconnected';
+            services: {
+              [key: string]: 'up' | 'down';
+            };
+            sessions_cleaned: number;
+            /** @enum {string} */
+            status: 'healthy' | 'degraded';
+            timestamp: string;
+            version: string;
+          };
         };
       };
     };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageContract } from '@garage/shared';
+import { ChainHealthSchema, type MessageContract } from '@garage/shared';
 import { HEADER_FIELDS } from '../http/header-fields.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -85,6 +85,26 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
       operation.requestBody = { required: true, content: { 'application/json': { schema: rest } } };
     }
     paths[openPath] = { ...paths[openPath], [http.method.toLowerCase()]: operation };
+  }
+  // The gateway's own routes that are no message contract: the chain's health, for monitoring and the console.
+  const health = { 'application/json': { schema: schemaOf(ChainHealthSchema, 'output') } };
+  for (const [path, operationId] of [
+    ['/health', 'gateway.health'],
+    ['/api/health', 'gateway.api-health'],
+  ]) {
+    paths[path] = {
+      get: {
+        operationId,
+        summary: "The whole chain's health (the original's format)",
+        tags: ['Monitoring'],
+        security: [],
+        description: 'Public. 503 with the same body when any dependency is down.',
+        responses: {
+          200: { description: 'Healthy', content: health },
+          503: { description: 'Degraded: what is down', content: health },
+        },
+      },
+    };
   }
   return {
     openapi: '3.1.0',

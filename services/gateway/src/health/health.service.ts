@@ -8,22 +8,11 @@ import {
   natsCheck,
   redisCheck,
   runChecks,
+  type ChainHealth,
   type ServiceHealth,
 } from '@garage/shared';
 import { GATEWAY_CONFIG, NATS, REDIS } from '../tokens.js';
 import type { GatewayConfig } from '../config.js';
-
-export interface ChainHealth {
-  status: 'healthy' | 'degraded';
-  timestamp: string;
-  database: 'connected' | 'disconnected';
-  sessions_cleaned: number;
-  version: string;
-  environment: 'production' | 'development';
-  services: Record<string, 'up' | 'down'>;
-  redis: 'connected' | 'disconnected';
-  nats: 'connected' | 'disconnected';
-}
 
 export const VERSION = '2.0.0';
 const SERVICE_HEALTH_TIMEOUT_MS = 1500;

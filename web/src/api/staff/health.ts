@@ -1,33 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '../client';
 import { ApiError } from '../errors';
+import type { operations } from '../schema';
 
-/** GET /api/health (not in the OpenAPI document): the gateway and each service, up or down. */
-export interface Health {
-  status: string;
-  timestamp?: string;
-  database?: string;
-  version?: string;
-  environment?: string;
-  redis?: string;
-  nats?: string;
-  services?: Record<string, string>;
-  [key: string]: unknown;
-}
+/** GET /api/health: the gateway, Redis, NATS and each service, up or down. */
+export type Health = operations['gateway.api-health']['responses'][200]['content']['application/json'];
 
 /** A 503 still carries the body (status "degraded", what is down), so it is an answer, not an error. */
 export function useHealth() {
   return useQuery({
     queryKey: ['health'],
     queryFn: async (): Promise<Health> => {
-      let response: Response;
-      try {
-        response = await fetch('/api/health', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-      } catch {
+      const result = await api.GET('/api/health').catch(() => {
         throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
-      }
-      const body = (await response.json().catch(() => null)) as Health | null;
-      if (body && typeof body.status === 'string') return body;
-      throw new ApiError(response.status, 'The gateway did not answer with its health.');
+      });
+      const body = result.data ?? result.error;
+      if (body && typeof body === 'object' && 'status' in body) return body;
+      throw new ApiError(result.response.status, 'The gateway did not answer with its health.');
     },
     refetchInterval: 15_000,
     retry: false,
