@@ -26,12 +26,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
  */
 export function ErrorPanel({ error, retry, what }: { error: unknown; retry?: () => void; what?: string }) {
   const api = error instanceof ApiError ? error : undefined;
+  // "<what>: …" reads right whether `what` is one thing or many ("Your cars", "The price").
   const title =
     api?.status === 503
-      ? `${what ?? 'This part'} is unavailable right now`
+      ? `${what ?? 'This part'}: not available right now`
       : api?.status === 0
         ? 'You seem to be offline'
-        : `${what ?? 'This'} could not be loaded`;
+        : `${what ?? 'This'}: could not be loaded`;
   return (
     <div role="alert" className="error-panel">
       <p className="error-title">{title}</p>
