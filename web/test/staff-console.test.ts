@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { Availability, Booking, Branch, Vehicle } from '@garage/shared';
 import { http, loginStaff } from '../../test/support/http.js';
-import { bookingOf, openBranchAndCustomer, stockOf, type Journey } from '../../test/support/journey.js';
+import { bookingOf, openBranchAndCustomer, stockOf, until, type Journey } from '../../test/support/journey.js';
 import {
   accessibilityProblems,
   launchBrowser,
@@ -101,7 +101,15 @@ describe('the service desk (staff of one branch)', () => {
     await signIn(page, staff.username, staff.password, '/staff/board');
     await page.getByRole('heading', { name: 'Day board' }).waitFor();
     // Their only branch is chosen; the date goes in the URL.
-    expect(await page.getByLabel('Branch').inputValue()).toBe(home.branch.id);
+    // (The picker fills in once the branches have loaded: wait for it, do not read it once.)
+    const branchSelect = page.getByLabel('Branch');
+    expect(
+      await until(
+        () => branchSelect.inputValue(),
+        (v) => v === home.branch.id,
+        15_000,
+      ),
+    ).toBe(home.branch.id);
     await page.getByLabel('Date').fill(date);
     await page.waitForURL((url) => url.searchParams.get('date') === date);
 
