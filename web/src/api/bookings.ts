@@ -14,9 +14,14 @@ export function useMyBookings() {
   });
 }
 
+/** The cache keys of single bookings, shared by the customer's pages and the staff console. */
+export const BOOKING_KEY = ['booking'] as const;
+export const bookingKey = (id: string | undefined) => [...BOOKING_KEY, id] as const;
+
+/** One booking (its owner, staff of its branch or an admin may read it). */
 export function useBooking(id: string | undefined) {
   return useQuery({
-    queryKey: ['booking', id],
+    queryKey: bookingKey(id),
     queryFn: () => unwrap(api.GET('/api/bookings/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
     // The parts status follows inventory's answer shortly after booking: look again while pending.
@@ -34,7 +39,7 @@ export function useCreateBooking() {
     mutationFn: ({ body, idempotencyKey }: { body: NewBooking; idempotencyKey: string }) =>
       unwrap(api.POST('/api/bookings', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
     onSuccess: (booking) => {
-      client.setQueryData(['booking', booking.id], booking);
+      client.setQueryData(bookingKey(booking.id), booking);
       void client.invalidateQueries({ queryKey: MY_BOOKINGS_KEY });
       void client.invalidateQueries({ queryKey: ['availability'] });
     },
@@ -46,7 +51,7 @@ export function useCancelBooking(id: string) {
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/bookings/{id}/cancel', { params: { path: { id } } })),
     onSuccess: (booking) => {
-      client.setQueryData(['booking', id], booking);
+      client.setQueryData(bookingKey(id), booking);
       void client.invalidateQueries({ queryKey: MY_BOOKINGS_KEY });
       void client.invalidateQueries({ queryKey: ['availability'] });
     },

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client';
 import { unwrap } from '../errors';
 import type { Booking, BookingListItem, BookingListQuery, BookingStatus } from '../types';
+import { BOOKING_KEY, bookingKey } from '../bookings';
 import { usePaged } from './paging';
 
 export const BOOKINGS_KEY = ['staff-bookings'] as const;
@@ -38,14 +39,6 @@ export function useAllBookings(filter: { branchId?: string; from: string; to: st
   });
 }
 
-export function useBooking(id: string | undefined) {
-  return useQuery({
-    queryKey: [...BOOKINGS_KEY, 'one', id],
-    queryFn: () => unwrap(api.GET('/api/bookings/{id}', { params: { path: { id: id! } } })),
-    enabled: Boolean(id),
-  });
-}
-
 /** Moves a booking along the workflow (or cancels it); refreshes every list and the dashboard after. */
 export function useMoveBooking() {
   const client = useQueryClient();
@@ -60,10 +53,11 @@ export function useMoveBooking() {
             }),
           ),
     onSuccess: (booking) => {
-      client.setQueryData([...BOOKINGS_KEY, 'one', booking.id], booking);
+      client.setQueryData(bookingKey(booking.id), booking);
     },
     onSettled: () => {
       void client.invalidateQueries({ queryKey: BOOKINGS_KEY });
+      void client.invalidateQueries({ queryKey: BOOKING_KEY });
       void client.invalidateQueries({ queryKey: ['dashboard'] });
       void client.invalidateQueries({ queryKey: ['staff-vehicles'] });
     },

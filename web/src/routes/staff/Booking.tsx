@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useBranch } from '../../api/catalog';
-import { useBooking } from '../../api/staff/bookings';
+import { useBooking } from '../../api/bookings';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorPanel, Loading } from '../../components/States';
 import { wallClock } from '../../lib/day-board';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useAllBookings, useBooking } from '../../api/staff/bookings';
+import { useBooking } from '../../api/bookings';
+import { useAllBookings } from '../../api/staff/bookings';
 import { useTechnicians } from '../../api/staff/technicians';
 import { useVehicle } from '../../api/staff/vehicles';
 import type { BookingListItem } from '../../api/types';
