@@ -16,6 +16,20 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
   }
 }
 
+/** Retries an assertion until it holds (the UI settles) or the time is up, then throws its last error. */
+export async function eventually(check: () => Promise<void> | void, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /** What a journey leaves behind for the caller to look at. */
 export interface Journey {
   branch: Branch;

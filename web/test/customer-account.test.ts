@@ -8,7 +8,8 @@ import {
   startWebSystem,
   type WebSystem,
 } from './support/browser.js';
-import { description, eventually, registerCustomer, signIn } from './support/customer.js';
+import { description, registerCustomer, signIn } from './support/customer.js';
+import { eventually } from '../../test/support/journey.js';
 
 jest.setTimeout(180_000);
 

@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { randomVin } from '../../test/support/journey.js';
 import {
   accessibilityProblems,
   launchBrowser,
@@ -9,8 +8,8 @@ import {
   type WebSystem,
 } from './support/browser.js';
 import { loginStaff } from '../../test/support/http.js';
-import { completeBooking } from '../../test/support/journey.js';
-import { description, eventually, futureWeekday, newPerson, signIn, type Person } from './support/customer.js';
+import { description, futureWeekday, newPerson, signIn, type Person } from './support/customer.js';
+import { completeBooking, eventually, randomVin } from '../../test/support/journey.js';
 
 jest.setTimeout(240_000);
 

@@ -71,20 +71,6 @@ export async function signIn(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Retries an assertion until it holds (the UI settles) or the time is up, then throws its last error. */
-export async function eventually(check: () => Promise<void> | void, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 /** The accessible description of a control: the texts its aria-describedby names. */
 export async function description(locator: Locator): Promise<string> {
   return locator.evaluate((el) =>
