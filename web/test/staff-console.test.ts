@@ -194,7 +194,11 @@ describe('the service desk (staff of one branch)', () => {
     await page.getByRole('button', { name: new RegExp(escape(home.vehicle.plate)) }).waitFor();
     expect(await page.getByRole('button', { name: new RegExp(escape(other.vehicle.plate)) }).count()).toBe(0);
     // Their branch picker holds only their branch.
-    const options = await page.getByLabel('Branch').locator('option').allTextContents();
+    const options = await until(
+      () => page.getByLabel('Branch').locator('option').allTextContents(),
+      (o) => o.length > 0,
+      15_000,
+    );
     expect(options).toEqual([home.branch.name]);
     await expectAccessible(page);
     await screenshot(page, 'staff-day-board');
@@ -215,15 +219,25 @@ describe('the admin', () => {
     const { page, context, problems } = await openTab(browser, sys.origin, 1440);
     await signIn(page, 'admin', 'admin123');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    const options = await page.getByLabel('Show').locator('option').allTextContents();
+    const names = branches.body.items.map((b) => b.name).sort();
+    // The pickers fill in once the branches have loaded: wait for them, do not read them once.
+    const options = await until(
+      () => page.getByLabel('Show').locator('option').allTextContents(),
+      (o) => o.length === names.length + 1,
+      15_000,
+    );
     expect(options[0]).toBe('Whole chain');
-    expect([...options.slice(1)].sort()).toEqual(branches.body.items.map((b) => b.name).sort());
+    expect([...options.slice(1)].sort()).toEqual(names);
     await page.getByRole('heading', { name: 'The chain at a glance' }).waitFor();
     await page.getByRole('img', { name: /Bookings by status: Requested \d+/ }).waitFor();
     await page.getByRole('link', { name: 'Day board' }).click();
     await page.getByRole('heading', { name: 'Day board' }).waitFor();
-    const boardOptions = await page.getByLabel('Branch').locator('option').allTextContents();
-    expect(boardOptions.sort()).toEqual(branches.body.items.map((b) => b.name).sort());
+    const boardOptions = await until(
+      () => page.getByLabel('Branch').locator('option').allTextContents(),
+      (o) => o.length === names.length,
+      15_000,
+    );
+    expect(boardOptions.sort()).toEqual(names);
     expect(problems).toEqual([]);
     await context.close();
   });
