@@ -22,11 +22,22 @@ function run(script: string, env: Record<string, string>): Run {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a failed test can stop the services it started too (killGroup).
+    detached: true,
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return { child, output: () => output, exited };
+}
+
+/** Stops the script and every process it started, whatever state they are in. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
@@ -135,7 +146,7 @@ describe('npm start', () => {
       await expect(fetch(`${base}/health`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${healthPort}/health/live`)).rejects.toThrow();
     } finally {
-      start.child.kill('SIGKILL');
+      killGroup(start.child);
     }
   }, 90_000);
 

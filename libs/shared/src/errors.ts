@@ -141,6 +141,7 @@ const UNAVAILABLE_NODE_CODES = new Set([
   'EPIPE',
   'EHOSTUNREACH',
   'ENOTFOUND',
+  'EAI_AGAIN', // a DNS answer that did not come in time (a container network's resolver under load)
 ]);
 
 function classifyInfrastructureError(err: unknown): WireError | null {

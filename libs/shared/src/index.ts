@@ -20,6 +20,7 @@ export * from './db/migrate-command.js';
 export * from './service/service-config.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
+export * from './service/wait-for.js';
 export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';

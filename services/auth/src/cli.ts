@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { DomainError, SessionStore, createRedis, loadConfigOrExit } from '@garage/shared';
+import {
+  DomainError,
+  SessionStore,
+  createRedis,
+  isUnavailable,
+  loadConfigOrExit,
+  redisReady,
+  waitFor,
+} from '@garage/shared';
 import { authEnvSchema } from './config.js';
 import { createAuthDataSource } from './data-source.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
@@ -61,8 +69,19 @@ async function main(): Promise<number> {
   ]);
 
   const db = createAuthDataSource(config.DATABASE_URL, 2);
-  await db.initialize();
+  // A container network's DNS or a database that is still starting: wait a little, then say so.
+  await waitFor(() => db.initialize(), {
+    waitMs: 30_000,
+    retryIf: isUnavailable,
+    onRetry: (err) => console.warn(`Waiting for PostgreSQL: ${(err as Error).message}`),
+  });
   const redis = createRedis(config.REDIS_URL, 'auth-cli');
+  /** Ends the account's sessions once Redis is connected; false when it cannot be reached. */
+  const signOutEverywhere = (revoke: () => Promise<unknown>): Promise<boolean> =>
+    redisReady(redis, 10_000)
+      .then(revoke)
+      .then(() => true)
+      .catch(() => false);
   try {
     const hasher = new PasswordHasher(config.PASSWORD_HASH);
     const hash = await hasher.hash(password);
@@ -77,23 +96,24 @@ async function main(): Promise<number> {
       console.log(`Created admin ${username}.`);
       return 0;
     }
+    let signedOut: boolean;
     if (username) {
       const user = await users.findForLogin(username);
       if (!user) throw new DomainError('NOT_FOUND', `No staff or admin user ${username}`);
       await users.setPasswordHash(user.id, hash);
-      await sessions
-        .revokeAll('user', user.id)
-        .catch(() => console.warn('Redis unreachable: existing sessions were not revoked'));
+      signedOut = await signOutEverywhere(() => sessions.revokeAll('user', user.id));
     } else {
       const customers = new CustomersRepository(db);
       const customer = await customers.findForLogin(email!);
       if (!customer) throw new DomainError('NOT_FOUND', `No customer ${email}`);
       await customers.setPasswordHash(customer.id, hash);
-      await sessions
-        .revokeAll('customer', customer.id)
-        .catch(() => console.warn('Redis unreachable: existing sessions were not revoked'));
+      signedOut = await signOutEverywhere(() => sessions.revokeAll('customer', customer.id));
     }
-    console.log(`Password of ${username ?? email} changed; its sessions were ended.`);
+    console.log(
+      signedOut
+        ? `Password of ${username ?? email} changed; its sessions were ended.`
+        : `Password of ${username ?? email} changed, but Redis was unreachable: its existing sessions were NOT ended.`,
+    );
     return 0;
   } finally {
     redis.disconnect();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { baseEnvSchema, ConfigError } from '../config/config.js';
 import { runMigrationsLocked } from './database.js';
+import { isUnavailable, waitFor } from '../service/wait-for.js';
 
 // Migrating needs only the database; a migration Job should not need the service's secrets.
 const migrateEnvSchema = baseEnvSchema.pick({ DATABASE_URL: true });
@@ -16,7 +17,12 @@ export async function runMigrateCommand(name: string, createDataSource: (url: st
     );
     if (!parsed.success) throw new ConfigError([`DATABASE_URL: ${parsed.error.issues[0]?.message}`]);
     const db = createDataSource(parsed.data.DATABASE_URL);
-    await db.initialize();
+    // Run beside a database that is still starting (compose, an init container): wait for it a while.
+    await waitFor(() => db.initialize(), {
+      waitMs: 60_000,
+      retryIf: isUnavailable,
+      onRetry: (err) => process.stderr.write(`${name}: waiting for PostgreSQL: ${(err as Error).message}\n`),
+    });
     try {
       const ran = await runMigrationsLocked(db);
       process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);

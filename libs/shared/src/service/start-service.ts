@@ -16,6 +16,7 @@ import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
 import type { EventConsumer } from '../events/event-consumer.js';
+import { waitFor } from './wait-for.js';
 
 /** What a service's wiring receives: connections that are already open. */
 export interface ServiceInfrastructure<C extends ServiceConfig> {
@@ -53,17 +54,11 @@ class ServiceRootModule {}
 /** How long a starting service waits for PostgreSQL, Redis and NATS before it gives up (and is restarted). */
 const STARTUP_WAIT_MS = 60_000;
 
-async function retryAtStart<T>(what: string, attempt: () => Promise<T>, log: Logger): Promise<T> {
-  const deadline = Date.now() + STARTUP_WAIT_MS;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      log.warn({ err: (err as Error).message }, `waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
+function retryAtStart<T>(what: string, attempt: () => Promise<T>, log: Logger): Promise<T> {
+  return waitFor(attempt, {
+    waitMs: STARTUP_WAIT_MS,
+    onRetry: (err) => log.warn({ err: (err as Error).message }, `waiting for ${what}`),
+  });
 }
 
 /**
