@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './format';
 // The day board's arithmetic: wall-clock times in the branch's own zone, opening hours as rows,
 // and bookings placed into technician or bay columns (side by side where they overlap).
 
@@ -28,24 +29,17 @@ export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!;
 }
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date and the minutes since midnight of an instant on the wall clocks of a zone. */
 export function wallClock(instant: Date | string, timeZone: string): { date: string; minutes: number } {
-  let format = partsFormat.get(timeZone);
-  if (!format)
-    partsFormat.set(
-      timeZone,
-      (format = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })),
-    );
+  const format = dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,

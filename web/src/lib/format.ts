@@ -1,6 +1,18 @@
 // Money and dates go through Intl, in the browser's language; times in the branch's own zone.
 
 const money = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One Intl.DateTimeFormat per locale and options, made once: making one with a time zone costs
+ * about a millisecond on a phone, and a page of slots or branches formats dozens of times.
+ */
+export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
 
 /** 12345 cents in USD → "$123.45". */
 export function formatMoney(cents: number, currency: string): string {
@@ -11,12 +23,12 @@ export function formatMoney(cents: number, currency: string): string {
 
 /** "09:30" in the branch's zone. */
 export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** "Tue 3 Dec 2026" in the branch's zone. */
 export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return dateTimeFormat(undefined, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -32,7 +44,7 @@ export function formatDateTime(iso: string, timeZone: string): string {
 
 /** The zone's short name at that instant ("GMT", "EST", "GMT+1"). */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+  const part = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -46,7 +58,7 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
 
 /** Today's date (YYYY-MM-DD) in a zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** YYYY-MM-DD plus n days. */
@@ -57,8 +69,9 @@ export function addDays(date: string, days: number): string {
 }
 
 /** 1234 → "1,234" (mileage, counts). */
+const numbers = new Intl.NumberFormat();
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat().format(n);
+  return numbers.format(n);
 }
 
 /** An odometer reading, or "not given" when nobody has told us yet. */

@@ -12,7 +12,7 @@ import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { ErrorPanel, Loading } from '../../components/States';
 import { PartsBadge, StatusBadge } from '../../components/StatusBadge';
-import { formatMileage, formatTime } from '../../lib/format';
+import { formatMileage, formatTime, zoneAbbreviation } from '../../lib/format';
 import { bookingStatusWords } from '../../lib/words';
 import { parseMileage, workflowActions, type WorkflowAction } from '../../lib/workflow';
 import { Done } from './console';
@@ -150,11 +150,7 @@ export function BookingWork({ booking, headingLevel = 2 }: { booking: Booking; h
 
 function zoneLabelOf(zone: string, iso: string) {
   const city = zone.split('/').pop()?.replace(/_/g, ' ') ?? zone;
-  const abbr =
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-      .formatToParts(new Date(iso))
-      .find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  return `${city} time, ${abbr}`;
+  return `${city} time, ${zoneAbbreviation(zone, new Date(iso))}`;
 }
 
 function CustomerFacts({ id }: { id: string }) {
