@@ -168,7 +168,10 @@ describe('toWireError', () => {
 
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' })],
-    ['a DNS answer that did not come', Object.assign(new Error('getaddrinfo EAI_AGAIN postgres'), { code: 'EAI_AGAIN' })],
+    [
+      'a DNS answer that did not come',
+      Object.assign(new Error('getaddrinfo EAI_AGAIN postgres'), { code: 'EAI_AGAIN' }),
+    ],
     [
       'Postgres shutting down',
       { driverError: { code: '57P01' }, message: 'terminating connection', query: 'SELECT 1' },

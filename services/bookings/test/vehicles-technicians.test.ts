@@ -93,6 +93,21 @@ describe('vehicles', () => {
     expect((await call(w, bookings.listVehicles, principal('customer'), {})).status).toBe(403);
     expect((await call(w, bookings.createVehicle, principal('customer'), { ...car(), customerId })).status).toBe(403);
   });
+
+  it('gives many vehicles by id in one request (?ids=, comma-separated, at most 100), and refuses a bad list', async () => {
+    const customerId = (await registerCustomer(w)).id;
+    const cars = await Promise.all(
+      [0, 1, 2].map(() => ok(w, bookings.createVehicle, principal('staff'), { ...car(), customerId })),
+    );
+    const [a, b, c] = cars.map((v) => v.id);
+    const byIds = await ok(w, bookings.listVehicles, w.admin, { ids: `${a},${c},${a},${randomUUID()}` });
+    expect(byIds.items.map((v) => v.id).sort()).toEqual([a, c].sort());
+    expect(byIds.items.map((v) => v.id)).not.toContain(b);
+    const tooMany = Array.from({ length: 101 }, () => randomUUID()).join(',');
+    for (const ids of ['', 'not-an-id', `${a},`, tooMany])
+      expect((await call(w, bookings.listVehicles, w.admin, { ids })).status).toBe(400);
+    expect((await call(w, bookings.listVehicles, principal('customer'), { ids: a })).status).toBe(403);
+  });
 });
 
 describe('vehicles for a customer: the customer must exist in auth', () => {

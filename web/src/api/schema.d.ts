@@ -749,7 +749,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Vehicles of every customer (?customerId=, ?q= VIN or plate prefix)
+     * Vehicles of every customer (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)
      * @description Who: admin, staff.
      */
     get: operations['bookings.vehicles.list'];
@@ -3445,6 +3445,7 @@ export interface operations {
       query?: {
         cursor?: string;
         customerId?: string;
+        ids?: string;
         limit?: number;
         q?: string;
       };

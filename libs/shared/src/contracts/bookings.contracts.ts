@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
-import { PageQuery, Text, Uuid, pageOf } from './common.js';
+import { PageQuery, Text, Uuid, UuidList, pageOf } from './common.js';
 import { CostEstimateSchema, Sku } from './catalog.contracts.js';
 import { MAX_MILEAGE, PLATE_MESSAGE, PLATE_PATTERN, VIN_MESSAGE, VIN_PATTERN } from '../rules/vehicle.js';
 
@@ -36,7 +36,7 @@ export type Vehicle = z.infer<typeof VehicleSchema>;
 
 export const listVehicles = defineMessage({
   pattern: 'bookings.vehicles.list',
-  request: PageQuery.extend({ customerId: Uuid.optional(), q: Text(40).optional() }).strict(),
+  request: PageQuery.extend({ customerId: Uuid.optional(), q: Text(40).optional(), ids: UuidList.optional() }).strict(),
   response: pageOf(VehicleSchema),
   http: {
     method: 'GET',
@@ -44,7 +44,7 @@ export const listVehicles = defineMessage({
     status: 200,
     access: ['admin', 'staff'],
     tag: VEHICLES_TAG,
-    summary: 'Vehicles of every customer (?customerId=, ?q= VIN or plate prefix)',
+    summary: 'Vehicles of every customer (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)',
   },
 });
 

@@ -54,6 +54,15 @@ export function parsePrincipal(value: unknown): Principal | null {
 }
 
 /** Paging query of every list: `?limit=` 1..100 (default 50) and an opaque `?cursor=`. */
+/**
+ * Up to 100 ids in one query parameter, comma-separated (`?ids=a,b,c`): what a page that shows
+ * many rows asks for in one request instead of one per row.
+ */
+export const UuidList = z
+  .string()
+  .transform((value) => [...new Set(value.split(','))])
+  .pipe(z.array(Uuid).min(1).max(100));
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z

@@ -81,13 +81,23 @@ export class VehiclesRepository {
   }
 
   /** A page of vehicles, newest first: of one customer, or matching a VIN or plate prefix. */
-  async list(q: { customerId?: string; prefix?: string; limit: number; cursor?: string }): Promise<Page> {
+  async list(q: {
+    customerId?: string;
+    prefix?: string;
+    ids?: string[];
+    limit: number;
+    cursor?: string;
+  }): Promise<Page> {
     const after = decodeCursorOrThrow(q.cursor, Cursor);
     const params: unknown[] = [q.limit + 1];
     const where: string[] = [];
     if (q.customerId) {
       params.push(q.customerId);
       where.push(`customer_id = $${params.length}`);
+    }
+    if (q.ids) {
+      params.push(q.ids);
+      where.push(`id = ANY($${params.length}::uuid[])`);
     }
     if (q.prefix) {
       params.push(`${escapeLike(q.prefix.toUpperCase())}%`);

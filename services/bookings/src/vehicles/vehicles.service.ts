@@ -40,7 +40,7 @@ export class VehiclesService {
     return vehicle;
   }
 
-  list(query: { customerId?: string; q?: string; limit: number; cursor?: string }) {
+  list(query: { customerId?: string; q?: string; ids?: string[]; limit: number; cursor?: string }) {
     return this.vehicles.list({ ...query, prefix: query.q });
   }
 }

@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useBooking } from '../../api/bookings';
 import { useAllBookings } from '../../api/staff/bookings';
 import { useTechnicians } from '../../api/staff/technicians';
-import { useVehicle } from '../../api/staff/vehicles';
-import type { BookingListItem } from '../../api/types';
+import { useVehiclesById } from '../../api/staff/vehicles';
+import type { BookingListItem, Vehicle } from '../../api/types';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
@@ -52,6 +52,8 @@ export function Component() {
     [bookings.data, showAll],
   );
   const hiddenCount = (bookings.data?.length ?? 0) - visible.length;
+  // The cars of the whole day in one request, not one per block.
+  const vehicles = useVehiclesById(visible.map((b) => b.vehicleId));
   const layout = useMemo(
     () =>
       branch && technicians.data
@@ -156,7 +158,13 @@ export function Component() {
           ) : (
             <>
               {visible.length === 0 && <p className="notice">No bookings on this day.</p>}
-              <Board layout={layout} zone={zone} label={`Bookings at ${branch.name} on ${dayName}`} onOpen={open} />
+              <Board
+                layout={layout}
+                vehicles={vehicles.data}
+                zone={zone}
+                label={`Bookings at ${branch.name} on ${dayName}`}
+                onOpen={open}
+              />
             </>
           )}
         </>
@@ -179,11 +187,13 @@ export function Component() {
 
 function Board({
   layout,
+  vehicles,
   zone,
   label,
   onOpen,
 }: {
   layout: NonNullable<ReturnType<typeof layoutDayBoard<BookingListItem>>>;
+  vehicles: Map<string, Vehicle> | undefined;
   zone: string;
   label: string;
   onOpen: (id: string, from: HTMLElement) => void;
@@ -222,7 +232,14 @@ function Board({
                 />
               )}
               {column.blocks.map((block) => (
-                <Block key={block.booking.id} block={block} start={layout.start} zone={zone} onOpen={onOpen} />
+                <Block
+                  key={block.booking.id}
+                  block={block}
+                  vehicle={vehicles?.get(block.booking.vehicleId)}
+                  start={layout.start}
+                  zone={zone}
+                  onOpen={onOpen}
+                />
               ))}
             </ul>
             {column.blocks.length === 0 && <p className="visually-hidden">No bookings</p>}
@@ -235,17 +252,18 @@ function Board({
 
 function Block({
   block,
+  vehicle,
   start,
   zone,
   onOpen,
 }: {
   block: BoardBlock<BookingListItem>;
+  vehicle: Vehicle | undefined;
   start: number;
   zone: string;
   onOpen: (id: string, from: HTMLElement) => void;
 }) {
   const b = block.booking;
-  const vehicle = useVehicle(b.vehicleId);
   const style: CSSProperties = {
     top: (block.start - start) * PX_PER_MINUTE,
     height: Math.max(28, (block.end - block.start) * PX_PER_MINUTE - 2),
@@ -263,9 +281,7 @@ function Block({
         <span className="block-time">
           {formatTime(b.startsAt, zone)}–{formatTime(b.endsAt, zone)}
         </span>{' '}
-        <span className="block-car">
-          {vehicle.data ? `${vehicle.data.plate} · ${vehicle.data.make} ${vehicle.data.model}` : ''}
-        </span>{' '}
+        <span className="block-car">{vehicle ? `${vehicle.plate} · ${vehicle.make} ${vehicle.model}` : ''}</span>{' '}
         <span className="block-services">{b.quote.lines.map((l) => l.name).join(', ')}</span>{' '}
         <StatusBadge status={b.status} />
         {b.partsStatus === 'awaiting_parts' && (
