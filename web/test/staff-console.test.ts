@@ -170,6 +170,10 @@ describe('the service desk (staff of one branch)', () => {
     const car = page.getByRole('region', { name: new RegExp(escape(home.vehicle.plate)) });
     await car.getByRole('cell', { name: 'Journey brake service' }).waitFor();
     await car.getByRole('cell', { name: '52,100' }).waitFor();
+    // Their bookings at this branch, in one table (GET /api/bookings?customerId=), linking to the job.
+    const theirBookings = page.getByRole('table', { name: "The customer's bookings by start time" });
+    await theirBookings.getByRole('cell', { name: 'Ready to collect' }).waitFor();
+    expect(await theirBookings.getByRole('link').getAttribute('href')).toBe(`/staff/bookings/${ours.id}`);
     await page.waitForFunction(() => !document.querySelector('.loading'));
     await expectAccessible(page);
     await screenshot(page, 'staff-customer');

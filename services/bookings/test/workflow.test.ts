@@ -186,6 +186,17 @@ describe('bookings.cancel and reading bookings', () => {
     expect((await call(w, bookings.listBookings, w.admin, { cursor: 'garbage' })).status).toBe(400);
   });
 
+  it("lists one customer's bookings (?customerId=), still within staff's branches", async () => {
+    const [a, b] = [await booked(), await booked()];
+    const ofA = await ok(w, bookings.listBookings, w.admin, { customerId: a.customer.id });
+    expect(ofA.items.map((x: Booking) => x.id)).toEqual([a.booking.id]);
+    expect((await ok(w, bookings.listBookings, a.staff, { customerId: a.customer.id })).items).toHaveLength(1);
+    // b's customer has a booking, but at a branch a's staff do not work at.
+    expect((await ok(w, bookings.listBookings, a.staff, { customerId: b.customer.id })).items).toEqual([]);
+    expect((await ok(w, bookings.listBookings, w.admin, { customerId: randomUUID() })).items).toEqual([]);
+    expect((await call(w, bookings.listBookings, w.admin, { customerId: 'nobody' })).status).toBe(400);
+  });
+
   it('staff of two branches page through both, merged by start time, each booking once', async () => {
     const [a, b] = [await booked(), await booked()];
     const more = await ok(w, bookings.createBooking, a.customer, {

@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Bookings by start time (staff: their branches), ?branchId=&status=&from=&to=
+     * Bookings by start time (staff: their branches), ?branchId=&customerId=&status=&from=&to=
      * @description Who: admin, staff.
      */
     get: operations['bookings.list'];
@@ -881,6 +881,7 @@ export interface operations {
       query?: {
         branchId?: string;
         cursor?: string;
+        customerId?: string;
         from?: string;
         limit?: number;
         status?: 'requested' | 'confirmed' | 'checked_in' | 'in_progress' | 'completed' | 'cancelled' | 'no_show';

@@ -299,6 +299,7 @@ export const listBookings = defineMessage({
   pattern: 'bookings.list',
   request: PageQuery.extend({
     branchId: Uuid.optional(),
+    customerId: Uuid.optional(),
     status: BookingStatus.optional(),
     from: Instant.optional(),
     to: Instant.optional(),
@@ -310,7 +311,7 @@ export const listBookings = defineMessage({
     status: 200,
     access: ['admin', 'staff'],
     tag: BOOKINGS_TAG,
-    summary: 'Bookings by start time (staff: their branches), ?branchId=&status=&from=&to=',
+    summary: 'Bookings by start time (staff: their branches), ?branchId=&customerId=&status=&from=&to=',
   },
 });
 

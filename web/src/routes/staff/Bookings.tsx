@@ -1,15 +1,13 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { itemsOf } from '../../api/staff/paging';
 import { useBookingList } from '../../api/staff/bookings';
 import type { BookingStatus } from '../../api/types';
-import { BranchTime } from '../../components/BranchTime';
 import { Field, SelectField } from '../../components/Field';
-import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
-import { PartsBadge, StatusBadge } from '../../components/StatusBadge';
 import { dayWindow } from '../../lib/day-board';
 import { BOOKING_STATUS_WORDS } from '../../lib/words';
+import { BookingTable } from './BookingTable';
 import { BranchSelect, LoadMore, useMyBranches } from './console';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -82,45 +80,7 @@ export function Component() {
         </EmptyState>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Bookings by start time</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When (branch time)</th>
-                  <th scope="col">Branch</th>
-                  <th scope="col">Services</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Parts</th>
-                  <th scope="col" className="num">
-                    Quote
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <Link to={`/staff/bookings/${b.id}`}>
-                        <BranchTime iso={b.startsAt} timeZone={zoneOf(b.branchId)} withDate />
-                      </Link>
-                    </td>
-                    <td>{nameOf(b.branchId)}</td>
-                    <td>{b.quote.lines.map((l) => l.name).join(', ')}</td>
-                    <td>
-                      <StatusBadge status={b.status} />
-                    </td>
-                    <td>
-                      <PartsBadge status={b.partsStatus} />
-                    </td>
-                    <td className="num">
-                      <Money cents={b.quote.totalCents} currency={b.quote.currency} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <BookingTable items={items} zoneOf={zoneOf} nameOf={nameOf} caption="Bookings by start time" />
           <LoadMore
             shown={items.length}
             hasMore={list.hasNextPage}

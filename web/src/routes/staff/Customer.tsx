@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useBranches } from '../../api/catalog';
 import { describeError } from '../../api/errors';
-import { useServiceRecords } from '../../api/staff/bookings';
+import { useBookingList, useServiceRecords } from '../../api/staff/bookings';
 import { useCustomer, useSetCustomerStatus } from '../../api/staff/customers';
 import { itemsOf } from '../../api/staff/paging';
 import { useVehicleSearch } from '../../api/staff/vehicles';
@@ -12,7 +12,8 @@ import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
 import { formatMileage, formatNumber } from '../../lib/format';
-import { Done, LoadMore } from './console';
+import { BookingTable } from './BookingTable';
+import { Done, LoadMore, useMyBranches } from './console';
 import { AccountBadge } from './Customers';
 
 /** A customer: contact, account status (suspend / activate), cars and the work done on them. */
@@ -101,6 +102,7 @@ export function Component() {
           </div>
         </>
       )}
+      {id && <CustomerBookings customerId={id} />}
       <h2>Cars</h2>
       {vehicles.isPending ? (
         <Loading what="Loading cars" />
@@ -115,11 +117,44 @@ export function Component() {
   );
 }
 
+/** The customer's bookings by start time (staff: at their own branches), paged. */
+function CustomerBookings({ customerId }: { customerId: string }) {
+  const list = useBookingList({ customerId });
+  const branches = useMyBranches();
+  const items = itemsOf(list.data);
+  const zoneOf = (id: string) => branches.all.find((b) => b.id === id)?.timezone ?? 'UTC';
+  const nameOf = (id: string) => branches.all.find((b) => b.id === id)?.name ?? '…';
+  return (
+    <>
+      <h2>Bookings</h2>
+      {list.isPending ? (
+        <Loading what="Loading bookings" />
+      ) : list.isError ? (
+        <ErrorPanel error={list.error} what="Bookings" retry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <p>No bookings{branches.user.isAdmin ? '' : ' at your branches'}.</p>
+      ) : (
+        <>
+          <BookingTable items={items} zoneOf={zoneOf} nameOf={nameOf} caption="The customer's bookings by start time" />
+          <LoadMore
+            shown={items.length}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+            noun="booking"
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 function CarHistory({ vehicle }: { vehicle: Vehicle }) {
   const records = useServiceRecords(vehicle.id);
   const branches = useBranches();
   const items = itemsOf(records.data);
-  const zoneOf = (id: string) => branches.data?.items.find((b) => b.id === id)?.timezone ?? 'UTC';
+  const branchOf = (id: string) => branches.data?.items.find((b) => b.id === id);
+  const zoneOf = (id: string) => branchOf(id)?.timezone ?? 'UTC';
   const title = `${vehicle.plate} · ${vehicle.make} ${vehicle.model} (${vehicle.year})`;
   return (
     <section className="panel" aria-label={title}>
@@ -163,7 +198,7 @@ function CarHistory({ vehicle }: { vehicle: Vehicle }) {
                     <td>{r.services.map((s) => s.name).join(', ')}</td>
                     <td className="num">{r.mileage === null ? '—' : formatNumber(r.mileage)}</td>
                     <td className="num">
-                      <Money cents={r.totalCents} currency={branches.data?.items[0]?.currency ?? 'USD'} />
+                      <Money cents={r.totalCents} currency={branchOf(r.branchId)?.currency ?? 'USD'} />
                     </td>
                   </tr>
                 ))}
