@@ -48,6 +48,13 @@ describe('a backing service that is down', () => {
         .count(),
     ).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
+    // The dashboard keeps its other figures and says which one is missing, never a zero.
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('status').filter({ hasText: 'Stock is not available right now' }).waitFor();
+    const lowStock = page.locator('.figure').filter({ hasText: 'Low-stock parts' });
+    expect(await lowStock.textContent()).toContain('Not available');
+    await page.locator('.figure').filter({ hasText: 'Bookings today' }).getByText(/^\d+$/).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // Back up: trying again on the parts page shows the parts.
     sys.inventory = await startInventory();

@@ -194,6 +194,7 @@ describe('composition (bookings and inventory stood in for by fakes)', () => {
       revenueCentsThisMonth: 123_45,
       lowStockParts: 6,
       activeTechnicians: 4,
+      unavailable: [],
     });
     expect(bookingsDashboard.seen).toHaveLength(1);
     expect(inventoryDashboard.seen).toHaveLength(1);
@@ -230,9 +231,23 @@ describe('composition (bookings and inventory stood in for by fakes)', () => {
     }
   });
 
-  it('answers 503 when bookings or inventory is away, never zeros', async () => {
+  it('inventory away: the rest of the dashboard, low stock null and named, never a zero; bookings away: 503', async () => {
     inventoryDashboard.stop();
-    expect((await get('/api/dashboard', admin)).status).toBe(503);
+    for (const path of ['/api/dashboard', `/api/dashboard?branchId=${downtown}`]) {
+      const res = await get<Dashboard>(path, path.includes('branchId') ? staff : admin);
+      expect(res.status).toBe(200);
+      expect(DashboardSchema.strict().parse(res.body)).toMatchObject({
+        bookingsToday: 3,
+        lowStockParts: null,
+        unavailable: ['inventory'],
+      });
+    }
+    // Scoping still holds while inventory is away: bookings says 403 for another branch.
+    expect((await get(`/api/dashboard?branchId=${northside}`, staff)).status).toBe(403);
+    bookingsDashboard.stop();
+    const none = await get('/api/dashboard', admin);
+    expect(none.status).toBe(503);
+    expect(none.body).toMatchObject({ error: 'Service Unavailable' });
     counts.stop();
     const list = await get('/api/customers', staff);
     expect(list.status).toBe(503);

@@ -345,7 +345,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date
+     * One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date. With inventory or auth down, their figures are null and named in `unavailable` (the rest is current); with bookings down, 503
      * @description Who: admin, staff.
      */
     get: operations['gateway.dashboard'];
@@ -2186,9 +2186,10 @@ export interface operations {
               [key: string]: number;
             };
             bookingsToday: number;
-            customers: number;
-            lowStockParts: number;
+            customers: number | null;
+            lowStockParts: number | null;
             revenueCentsThisMonth: number;
+            unavailable: ('auth' | 'inventory')[];
             vehicles: number;
           };
         };

@@ -45,14 +45,21 @@ export const getCustomerSummary = defineMessage({
   },
 });
 
+/** The services whose figures a dashboard can do without for a while (bookings' it cannot). */
+export const DashboardPart = z.enum(['auth', 'inventory']);
+
 export const DashboardSchema = z.object({
-  customers: z.number().int(),
+  /** null while the service that counts them (auth, chain-wide) is not answering. */
+  customers: z.number().int().nullable(),
   vehicles: z.number().int(),
   bookingsToday: z.number().int(),
   bookingsByStatus: z.record(BookingStatus, z.number().int()),
   revenueCentsThisMonth: z.number().int(),
-  lowStockParts: z.number().int(),
+  /** null while inventory is not answering. */
+  lowStockParts: z.number().int().nullable(),
   activeTechnicians: z.number().int(),
+  /** The services that did not answer, whose figures are null: the rest is current. */
+  unavailable: z.array(DashboardPart),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -67,7 +74,7 @@ export const dashboard = defineMessage({
     access: ['admin', 'staff'],
     tag: 'Dashboard',
     summary:
-      "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date",
+      "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date. With inventory or auth down, their figures are null and named in `unavailable` (the rest is current); with bookings down, 503",
   },
 });
 
@@ -81,13 +88,12 @@ export const bookingsDashboard = defineMessage({
   callers: ['gateway'],
   request: Scope,
   response: DashboardSchema.pick({
-    customers: true,
     vehicles: true,
     bookingsToday: true,
     bookingsByStatus: true,
     revenueCentsThisMonth: true,
     activeTechnicians: true,
-  }),
+  }).extend({ customers: z.number().int() }),
 });
 
 /** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
@@ -95,7 +101,7 @@ export const inventoryDashboard = defineMessage({
   pattern: 'inventory.dashboard',
   callers: ['gateway'],
   request: Scope,
-  response: DashboardSchema.pick({ lowStockParts: true }),
+  response: z.object({ lowStockParts: z.number().int() }),
 });
 
 /** Internal: how many vehicles and bookings each customer has (for GET /api/customers). */

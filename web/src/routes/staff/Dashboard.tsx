@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAllBookings } from '../../api/staff/bookings';
 import { useDashboard } from '../../api/staff/dashboard';
 import { useLowStock } from '../../api/staff/parts';
-import type { Branch } from '../../api/types';
+import type { Branch, Dashboard } from '../../api/types';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, Loading } from '../../components/States';
@@ -55,19 +55,29 @@ export function Component() {
         ) : dashboard.isError ? (
           <ErrorPanel error={dashboard.error} what="The figures" retry={() => void dashboard.refetch()} />
         ) : (
-          <ul className="figures">
-            <Figure label="Bookings today" value={formatNumber(d!.bookingsToday)} />
-            <Figure label="Revenue this month" value={<Money cents={d!.revenueCentsThisMonth} currency={currency} />} />
-            <Figure
-              label="Low-stock parts"
-              value={formatNumber(d!.lowStockParts)}
-              tone={d!.lowStockParts > 0 ? 'warn' : undefined}
-              link={`/staff/parts?low=1${branchId ? `&branch=${branchId}` : ''}`}
-            />
-            <Figure label="Active technicians" value={formatNumber(d!.activeTechnicians)} />
-            <Figure label="Customers" value={formatNumber(d!.customers)} />
-            <Figure label="Vehicles" value={formatNumber(d!.vehicles)} />
-          </ul>
+          <>
+            {d!.unavailable.length > 0 && (
+              <p className="notice" role="status">
+                {d!.unavailable.map((part) => UNAVAILABLE_WORDS[part]).join(' ')} The other figures are current.
+              </p>
+            )}
+            <ul className="figures">
+              <Figure label="Bookings today" value={formatNumber(d!.bookingsToday)} />
+              <Figure
+                label="Revenue this month"
+                value={<Money cents={d!.revenueCentsThisMonth} currency={currency} />}
+              />
+              <Figure
+                label="Low-stock parts"
+                value={countOrMissing(d!.lowStockParts)}
+                tone={d!.lowStockParts ? 'warn' : undefined}
+                link={`/staff/parts?low=1${branchId ? `&branch=${branchId}` : ''}`}
+              />
+              <Figure label="Active technicians" value={formatNumber(d!.activeTechnicians)} />
+              <Figure label="Customers" value={countOrMissing(d!.customers)} />
+              <Figure label="Vehicles" value={formatNumber(d!.vehicles)} />
+            </ul>
+          </>
         )}
       </section>
 
@@ -102,6 +112,17 @@ export function Component() {
       </div>
     </section>
   );
+}
+
+/** What the console says when a figure's service is down (the API names it and sends null). */
+const UNAVAILABLE_WORDS: Record<Dashboard['unavailable'][number], string> = {
+  inventory: 'Stock is not available right now, so low-stock parts are not shown.',
+  auth: 'Customer accounts are not available right now, so the customer count is not shown.',
+};
+
+/** A count, or a plain "not available" for one whose service did not answer. */
+function countOrMissing(n: number | null) {
+  return n === null ? <span className="muted">Not available</span> : formatNumber(n);
 }
 
 function Figure({ label, value, tone, link }: { label: string; value: ReactNode; tone?: string; link?: string }) {
