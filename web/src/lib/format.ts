@@ -68,9 +68,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+let numbers: Intl.NumberFormat | undefined;
 /** 1234 → "1,234" (mileage, counts). */
-const numbers = new Intl.NumberFormat();
 export function formatNumber(n: number): string {
+  // Made on first use, not when the module loads: the first Intl object of a page costs the most.
+  numbers ??= new Intl.NumberFormat();
   return numbers.format(n);
 }
 
