@@ -48,10 +48,18 @@ export function Component() {
           {branch ? `${branch.name} at a glance` : user.isAdmin ? 'The chain at a glance' : 'Your branches at a glance'}
         </h2>
         {dashboard.isPending ? (
-          // As tall as the figures will be, so the panels below do not jump when they arrive.
-          <div className="figures-loading">
-            <Loading what="Loading the figures" />
-          </div>
+          // The figures' own grid, labelled, with dashes: as tall as the figures at every width, so the
+          // panels below do not move when the numbers arrive. The words are for screen readers.
+          <>
+            <div className="visually-hidden">
+              <Loading what="Loading the figures" />
+            </div>
+            <ul className="figures" aria-hidden="true">
+              {FIGURE_LABELS.map((label) => (
+                <Figure key={label} label={label} value="–" />
+              ))}
+            </ul>
+          </>
         ) : dashboard.isError ? (
           <ErrorPanel error={dashboard.error} what="The figures" retry={() => void dashboard.refetch()} />
         ) : (
@@ -85,19 +93,19 @@ export function Component() {
         <section aria-labelledby="status-title" className="panel">
           <h2 id="status-title">Bookings by status</h2>
           {dashboard.isPending ? (
-            <Loading what="Loading bookings by status" />
+            // The same chart with empty bars, hidden from screen readers: nothing below moves later.
+            <>
+              <div className="visually-hidden">
+                <Loading what="Loading bookings by status" />
+              </div>
+              <div aria-hidden="true">
+                <BarChart title="Bookings by status" data={byStatus({})} />
+              </div>
+            </>
           ) : dashboard.isError ? (
             <p className="muted">Not available while the figures are not.</p>
           ) : (
-            <BarChart
-              title="Bookings by status"
-              data={Object.entries(BOOKING_STATUS_WORDS).map(([status, label]) => ({
-                key: status,
-                label,
-                value: d!.bookingsByStatus[status] ?? 0,
-                tone: `bar-${status}`,
-              }))}
-            />
+            <BarChart title="Bookings by status" data={byStatus(d!.bookingsByStatus)} />
           )}
         </section>
         {branch ? (
@@ -113,6 +121,25 @@ export function Component() {
     </section>
   );
 }
+
+/** The bars of the by-status chart, every status in the workflow's order. */
+function byStatus(counts: Partial<Record<string, number>>) {
+  return Object.entries(BOOKING_STATUS_WORDS).map(([status, label]) => ({
+    key: status,
+    label,
+    value: counts[status] ?? 0,
+    tone: `bar-${status}`,
+  }));
+}
+
+const FIGURE_LABELS = [
+  'Bookings today',
+  'Revenue this month',
+  'Low-stock parts',
+  'Active technicians',
+  'Customers',
+  'Vehicles',
+];
 
 /** What the console says when a figure's service is down (the API names it and sends null). */
 const UNAVAILABLE_WORDS: Record<Dashboard['unavailable'][number], string> = {
