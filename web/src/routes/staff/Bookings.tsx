@@ -8,7 +8,7 @@ import { EmptyState, ErrorPanel, Loading } from '../../components/States';
 import { dayWindow } from '../../lib/day-board';
 import { BOOKING_STATUS_WORDS } from '../../lib/words';
 import { BookingTable } from './BookingTable';
-import { BranchSelect, LoadMore, useMyBranches } from './console';
+import { BranchSelect, useMyBranches } from './console';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,8 +31,6 @@ export function Component() {
   };
   const list = useBookingList(filter);
   const items = itemsOf(list.data);
-  const zoneOf = (id: string) => branches.all.find((b) => b.id === id)?.timezone ?? 'UTC';
-  const nameOf = (id: string) => branches.all.find((b) => b.id === id)?.name ?? '…';
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -79,16 +77,7 @@ export function Component() {
           <p>Try another status, branch or date range.</p>
         </EmptyState>
       ) : (
-        <>
-          <BookingTable items={items} zoneOf={zoneOf} nameOf={nameOf} caption="Bookings by start time" />
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            noun="booking"
-          />
-        </>
+        <BookingTable list={list} caption="Bookings by start time" />
       )}
     </section>
   );

@@ -122,8 +122,6 @@ function CustomerBookings({ customerId }: { customerId: string }) {
   const list = useBookingList({ customerId });
   const branches = useMyBranches();
   const items = itemsOf(list.data);
-  const zoneOf = (id: string) => branches.all.find((b) => b.id === id)?.timezone ?? 'UTC';
-  const nameOf = (id: string) => branches.all.find((b) => b.id === id)?.name ?? '…';
   return (
     <>
       <h2>Bookings</h2>
@@ -134,16 +132,7 @@ function CustomerBookings({ customerId }: { customerId: string }) {
       ) : items.length === 0 ? (
         <p>No bookings{branches.user.isAdmin ? '' : ' at your branches'}.</p>
       ) : (
-        <>
-          <BookingTable items={items} zoneOf={zoneOf} nameOf={nameOf} caption="The customer's bookings by start time" />
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            noun="booking"
-          />
-        </>
+        <BookingTable list={list} caption="The customer's bookings by start time" />
       )}
     </>
   );
