@@ -48,17 +48,13 @@ export function Component() {
           {branch ? `${branch.name} at a glance` : user.isAdmin ? 'The chain at a glance' : 'Your branches at a glance'}
         </h2>
         {dashboard.isPending ? (
-          // The figures' own grid, labelled, with dashes: as tall as the figures at every width, so the
-          // panels below do not move when the numbers arrive. The words are for screen readers.
+          // The figures' own grid with dashes: as tall as the figures at every width, so the panels
+          // below do not move when the numbers arrive. The words are for screen readers.
           <>
             <div className="visually-hidden">
               <Loading what="Loading the figures" />
             </div>
-            <ul className="figures" aria-hidden="true">
-              {FIGURE_LABELS.map((label) => (
-                <Figure key={label} label={label} value="–" />
-              ))}
-            </ul>
+            <Figures currency={currency} branchId={branchId} />
           </>
         ) : dashboard.isError ? (
           <ErrorPanel error={dashboard.error} what="The figures" retry={() => void dashboard.refetch()} />
@@ -69,22 +65,7 @@ export function Component() {
                 {d!.unavailable.map((part) => UNAVAILABLE_WORDS[part]).join(' ')} The other figures are current.
               </p>
             )}
-            <ul className="figures">
-              <Figure label="Bookings today" value={formatNumber(d!.bookingsToday)} />
-              <Figure
-                label="Revenue this month"
-                value={<Money cents={d!.revenueCentsThisMonth} currency={currency} />}
-              />
-              <Figure
-                label="Low-stock parts"
-                value={countOrMissing(d!.lowStockParts)}
-                tone={d!.lowStockParts ? 'warn' : undefined}
-                link={`/staff/parts?low=1${branchId ? `&branch=${branchId}` : ''}`}
-              />
-              <Figure label="Active technicians" value={formatNumber(d!.activeTechnicians)} />
-              <Figure label="Customers" value={countOrMissing(d!.customers)} />
-              <Figure label="Vehicles" value={formatNumber(d!.vehicles)} />
-            </ul>
+            <Figures d={d} currency={currency} branchId={branchId} />
           </>
         )}
       </section>
@@ -132,14 +113,33 @@ function byStatus(counts: Partial<Record<string, number>>) {
   }));
 }
 
-const FIGURE_LABELS = [
-  'Bookings today',
-  'Revenue this month',
-  'Low-stock parts',
-  'Active technicians',
-  'Customers',
-  'Vehicles',
-];
+/**
+ * The six figures. Without data (still loading) the same grid with dashes, hidden from screen
+ * readers and without the low-stock link, so it takes exactly the room the figures will.
+ */
+function Figures({ d, currency, branchId }: { d?: Dashboard; currency: string; branchId: string }) {
+  const show = (value: (d: Dashboard) => ReactNode) => (d ? value(d) : '–');
+  return (
+    <ul className="figures" aria-hidden={d ? undefined : true}>
+      <Figure label="Bookings today" value={show((d) => formatNumber(d.bookingsToday))} />
+      <Figure
+        label="Revenue this month"
+        value={show((d) => (
+          <Money cents={d.revenueCentsThisMonth} currency={currency} />
+        ))}
+      />
+      <Figure
+        label="Low-stock parts"
+        value={show((d) => countOrMissing(d.lowStockParts))}
+        tone={d?.lowStockParts ? 'warn' : undefined}
+        link={d && `/staff/parts?low=1${branchId ? `&branch=${branchId}` : ''}`}
+      />
+      <Figure label="Active technicians" value={show((d) => formatNumber(d.activeTechnicians))} />
+      <Figure label="Customers" value={show((d) => countOrMissing(d.customers))} />
+      <Figure label="Vehicles" value={show((d) => formatNumber(d.vehicles))} />
+    </ul>
+  );
+}
 
 /** What the console says when a figure's service is down (the API names it and sends null). */
 const UNAVAILABLE_WORDS: Record<Dashboard['unavailable'][number], string> = {
