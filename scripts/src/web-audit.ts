@@ -61,6 +61,10 @@ const TARGETS: Target[] = [
 ];
 const PRESETS = ['mobile', 'desktop'] as const;
 type Preset = (typeof PRESETS)[number];
+/** AUDIT_ONLY=mobile, =/book or =/book:mobile (comma-separated) audits just those, while working on one. */
+const ONLY = (process.env.AUDIT_ONLY ?? '').split(',').filter(Boolean);
+const chosen = (path: string, preset: Preset) =>
+  !ONLY.length || ONLY.some((o) => o === path || o === preset || o === `${path}:${preset}`);
 
 /** The slice of a Lighthouse result (LHR) this script reads. */
 interface LighthouseResult {
@@ -364,6 +368,7 @@ async function main(): Promise<void> {
     for (const target of TARGETS) {
       const token = await signIn(system.origin, target);
       for (const preset of PRESETS) {
+        if (!chosen(target.path, preset)) continue;
         const url = `${system.origin}${target.path}`;
         const runs: { lhr: LighthouseResult; json: string }[] = [];
         for (let run = 1; run <= RUNS; run++) {
