@@ -104,6 +104,8 @@ describe('a new customer on a phone', () => {
     expect(await page.getByRole('checkbox', { name: 'Brake pads, front' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 4 of 5: Choose a time/ }).waitFor();
+    // The next free time, from GET /api/availability/next through the gateway and bookings.
+    await page.getByText(/The next free time is .*\d\d:\d\d/).waitFor();
     await page.getByLabel('Date').fill(futureWeekday());
     const slots = page.getByRole('group', { name: /Free times on .* \(Chicago time \(C[SD]T\)\)/ });
     await slots.getByRole('radio').first().check();

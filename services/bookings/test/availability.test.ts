@@ -132,3 +132,74 @@ describe('bookings.availability', () => {
     expect((await ask({ branchId: b.id, serviceIds: unknown, date: '2027-02-01' })).status).toBe(404);
   });
 });
+
+describe('bookings.next-free-slot', () => {
+  const nextOf = (payload: Record<string, unknown>) => ok(w, bookings.nextFreeSlot, null, payload);
+  const CLOSED = Object.fromEntries(Object.keys(ALWAYS_OPEN).map((d) => [d, null])) as unknown as OpeningHours;
+
+  it("skips closed days and answers with the first start of the first open day, in the branch's zone", async () => {
+    // Open on Wednesdays only, 09:00-12:00 New York time; asked from Monday 2027-03-01.
+    const b = await branchIn('America/New_York', { ...CLOSED, wednesday: { open: '09:00', close: '12:00' } });
+    const next = await nextOf({ branchId: b.id, serviceIds: halfHourJob, from: '2027-03-01' });
+    expect(next).toMatchObject({ branchId: b.id, durationMinutes: 30, from: '2027-03-01', until: '2027-03-14' });
+    expect(next.slot).toMatchObject({ date: '2027-03-03', startsAt: '2027-03-03T14:00:00.000Z' });
+    // The same rules as the day's availability: its first slot, technicians and all.
+    const [first] = await slotsOf(b.id, '2027-03-03');
+    expect(next.slot).toEqual({ date: '2027-03-03', ...first });
+  });
+
+  it('moves on to the next day when the first is fully booked', async () => {
+    // One bay, one technician, one hour a day: a single 60-minute start per day.
+    const oneHour = Object.fromEntries(
+      Object.keys(ALWAYS_OPEN).map((d) => [d, { open: '09:00', close: '10:00' }]),
+    ) as OpeningHours;
+    const b = await createBranch(w, { bays: 1, openingHours: oneHour });
+    await createTechnician(w, b.id);
+    const from = tomorrowAt(0).slice(0, 10);
+    const before = await nextOf({ branchId: b.id, serviceIds: hourJob, from });
+    expect(before.slot?.startsAt).toBe(tomorrowAt(9));
+    const customer = principal('customer');
+    const vehicle = await createVehicle(w, customer.id);
+    const booked = await book(w, customer, {
+      branchId: b.id,
+      vehicleId: vehicle.id,
+      serviceIds: [hourJob],
+      startsAt: tomorrowAt(9),
+    });
+    expect(booked.status).toBe(201);
+    const after = await nextOf({ branchId: b.id, serviceIds: hourJob, from });
+    expect(after.slot).toMatchObject({ date: tomorrowAt(0, 0, 2).slice(0, 10), startsAt: tomorrowAt(9, 0, 2) });
+  });
+
+  it("starts from today in the branch's zone when no date is given, and is null when nothing is free", async () => {
+    const b = await branchIn('Pacific/Auckland');
+    const next = await nextOf({ branchId: b.id, serviceIds: halfHourJob });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date());
+    expect(next.from).toBe(today);
+    expect(Date.parse(next.slot!.startsAt)).toBeGreaterThan(Date.now());
+
+    const noTechnicians = await createBranch(w);
+    expect(await nextOf({ branchId: noTechnicians.id, serviceIds: halfHourJob, from: '2027-03-01' })).toMatchObject({
+      slot: null,
+      until: '2027-03-14',
+    });
+    const closed = await branchIn('UTC', { ...CLOSED, sunday: ALWAYS_OPEN.sunday });
+    // 2027-03-01 is a Monday: Sundays 7 and 14 are in the fortnight, nothing before a past Sunday is.
+    expect((await nextOf({ branchId: closed.id, serviceIds: halfHourJob, from: '2027-03-01' })).slot?.date).toBe(
+      '2027-03-07',
+    );
+    expect((await nextOf({ branchId: closed.id, serviceIds: halfHourJob, from: '2020-01-06' })).slot).toBeNull();
+  });
+
+  it('refuses impossible dates and bad ids; unknown branch or service is 404', async () => {
+    const b = await branchIn('UTC');
+    const ask = (payload: Record<string, unknown>) => call(w, bookings.nextFreeSlot, null, payload);
+    expect((await ask({ branchId: b.id, serviceIds: halfHourJob, from: '2027-02-30' })).status).toBe(400);
+    expect((await ask({ branchId: b.id, serviceIds: halfHourJob, from: 'tomorrow' })).status).toBe(400);
+    expect((await ask({ branchId: b.id, serviceIds: '', from: '2027-02-01' })).status).toBe(400);
+    expect((await ask({ branchId: b.id, serviceIds: halfHourJob, days: 400 })).status).toBe(400);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await ask({ branchId: unknown, serviceIds: halfHourJob })).status).toBe(404);
+    expect((await ask({ branchId: b.id, serviceIds: unknown })).status).toBe(404);
+  });
+});

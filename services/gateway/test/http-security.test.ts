@@ -167,6 +167,7 @@ describe('OpenAPI', () => {
         'POST /api/technicians',
         'PATCH /api/technicians/{id}',
         'GET /api/availability',
+        'GET /api/availability/next',
         'POST /api/bookings',
         'GET /api/bookings',
         'GET /api/customer/my-bookings',

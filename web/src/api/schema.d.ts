@@ -21,6 +21,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/availability/next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The earliest free start for the services at a branch, from `from` (default: today in the branch's time zone) up to 14 days on; `slot` is null when there is none. One request instead of one per day.
+     * @description Public.
+     */
+    get: operations['bookings.next-free-slot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bookings': {
     parameters: {
       query?: never;
@@ -862,6 +882,51 @@ export interface operations {
               startsAt: string;
               technicianIds: string[];
             }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'bookings.next-free-slot': {
+    parameters: {
+      query: {
+        branchId: string;
+        from?: string;
+        serviceIds: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            branchId: string;
+            durationMinutes: number;
+            from: string;
+            slot: {
+              date: string;
+              endsAt: string;
+              startsAt: string;
+              technicianIds: string[];
+            } | null;
+            until: string;
           };
         };
       };

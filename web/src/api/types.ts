@@ -15,6 +15,8 @@ export type ServiceOffering = Item<'catalog.services.list'>;
 export type CostEstimate = Ok<'catalog.cost.calculate'>;
 export type Availability = Ok<'bookings.availability'>;
 export type Slot = Availability['slots'][number];
+/** The earliest free start at a branch (GET /api/availability/next), with its date in the branch's calendar. */
+export type NextFreeSlot = NonNullable<Ok<'bookings.next-free-slot'>['slot']>;
 export type Booking = Ok<'bookings.get'>;
 export type Vehicle = Ok<'bookings.vehicles.get'>;
 export type BookingStatus = Booking['status'];

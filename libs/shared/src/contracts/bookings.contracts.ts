@@ -224,6 +224,36 @@ export const availability = defineMessage({
   },
 });
 
+/** How far ahead `GET /api/availability/next` looks, in days from the first one (that day included). */
+export const NEXT_FREE_SLOT_DAYS = 14;
+
+export const NextFreeSlotSchema = z.object({
+  branchId: Uuid,
+  durationMinutes: z.number().int(),
+  /** The days searched, in the branch's own calendar: `from` to `until`, both included. */
+  from: z.string(),
+  until: z.string(),
+  /** The earliest free start in those days, or null when there is none. */
+  slot: z
+    .object({ date: z.string(), startsAt: z.string(), endsAt: z.string(), technicianIds: z.array(Uuid) })
+    .nullable(),
+});
+export type NextFreeSlot = z.infer<typeof NextFreeSlotSchema>;
+
+export const nextFreeSlot = defineMessage({
+  pattern: 'bookings.next-free-slot',
+  request: z.strictObject({ branchId: Uuid, serviceIds: IdList, from: CalendarDate.optional() }),
+  response: NextFreeSlotSchema,
+  http: {
+    method: 'GET',
+    path: '/api/availability/next',
+    status: 200,
+    access: 'public',
+    tag: BOOKINGS_TAG,
+    summary: `The earliest free start for the services at a branch, from \`from\` (default: today in the branch's time zone) up to ${NEXT_FREE_SLOT_DAYS} days on; \`slot\` is null when there is none. One request instead of one per day.`,
+  },
+});
+
 export const BOOKING_STATUSES = [
   'requested',
   'confirmed',
@@ -439,6 +469,7 @@ export const bookingsContracts = {
   createTechnician,
   updateTechnician,
   availability,
+  nextFreeSlot,
   createBooking,
   listBookings,
   myBookings,

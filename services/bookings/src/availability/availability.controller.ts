@@ -12,4 +12,9 @@ export class AvailabilityController {
   on(@Payload() env: RpcEnvelope) {
     return this.availability.on(env.principal, parseOrThrow(bookings.availability.request, env.payload));
   }
+
+  @MessagePattern(bookings.nextFreeSlot.pattern)
+  next(@Payload() env: RpcEnvelope) {
+    return this.availability.next(env.principal, parseOrThrow(bookings.nextFreeSlot.request, env.payload));
+  }
 }

@@ -14,6 +14,11 @@ export class BookingsController {
     return this.rpc.forward(bookings.availability, req, reply);
   }
 
+  @Route(bookings.nextFreeSlot)
+  nextFreeSlot(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
+    return this.rpc.forward(bookings.nextFreeSlot, req, reply);
+  }
+
   @Route(bookings.createBooking)
   create(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
     return this.rpc.forward(bookings.createBooking, req, reply);

@@ -77,6 +77,19 @@ function api(book: (call: Call) => Response = () => problem(503, 'The bookings s
         nextCursor: null,
       });
     if (call.path === '/api/cost-calculator') return json(200, cost);
+    if (call.path === '/api/availability/next')
+      return json(200, {
+        branchId: BRANCH,
+        durationMinutes: 45,
+        from: '2026-06-30',
+        until: '2026-07-13',
+        slot: {
+          date: '2026-07-01',
+          startsAt: '2026-07-01T13:00:00.000Z',
+          endsAt: '2026-07-01T13:45:00.000Z',
+          technicianIds: [],
+        },
+      });
     if (call.path === '/api/availability')
       return json(200, {
         branchId: BRANCH,
@@ -104,6 +117,23 @@ describe('booking', () => {
     expect(within(group).getByRole('radio', { name: /08:00/ })).toBeInTheDocument();
     expect(within(group).getByRole('radio', { name: /09:30/ })).toBeInTheDocument();
     expect(screen.getByText(/Times are shown in the branch’s own time zone/)).toHaveTextContent('Chicago time (CDT)');
+    // The next free time (one request for the fortnight), in the same zone; it is on the day shown.
+    expect(await screen.findByText(/The next free time is/)).toHaveTextContent(/Jul 1.*08:00/);
+    expect(screen.queryByRole('button', { name: 'Show that day' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.path === '/api/availability/next')).toHaveLength(1);
+  });
+
+  it('offers to show the day of the next free time when another day is chosen', async () => {
+    api();
+    const { router } = renderAt(
+      <Book />,
+      `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-03&step=time`,
+      '/book',
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Show that day' }));
+    await waitFor(() => expect(router.state.location.search).toContain('date=2026-07-01'));
+    expect(await screen.findByRole('radio', { name: /08:00/ })).toBeInTheDocument();
   });
 
   it('keeps one Idempotency-Key per confirmation: a retry after a failure sends the same key', async () => {
@@ -151,5 +181,25 @@ describe('booking', () => {
     expect(router.state.location.search).not.toContain('slot=');
     await screen.findByRole('group', { name: /Free times on/ });
     expect(calls.filter((c) => c.path === '/api/availability').length).toBeGreaterThan(before);
+  });
+
+  it('after a 409 asks for the next free time again: the one shown before may be the time just taken', async () => {
+    api(() => problem(409, 'That time is no longer free; pick another slot'));
+    const { router } = renderAt(
+      <Book />,
+      `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T13:00:00.000Z&step=time`,
+      '/book',
+    );
+    const user = userEvent.setup();
+    await screen.findByText(/The next free time is/);
+    const asked = () => calls.filter((c) => c.path === '/api/availability/next').length;
+    expect(asked()).toBe(1);
+    // On to the last step (the fixture's date is past, so the date field would block the form's own submit).
+    await router.navigate(`/book?${router.state.location.search.slice(1).replace('step=time', 'step=confirm')}`);
+    const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    await screen.findByRole('alert');
+    await waitFor(() => expect(asked()).toBe(2));
   });
 });

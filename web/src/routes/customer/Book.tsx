@@ -162,9 +162,8 @@ export function Component() {
           choice={choice as Required<Choice>}
           onChange={goTo}
           onSlotTaken={() => {
-            // Forget the free times seen before: the list shown next is fetched fresh.
+            // Forget the free times seen before (the next free one too): what is shown next is fetched fresh.
             void client.resetQueries({ queryKey: ['availability'] });
-            void client.resetQueries({ queryKey: ['next-free-slot'] });
             setSlotTaken(true);
             update({ slot: null, step: 'time' });
           }}
@@ -444,12 +443,8 @@ function TimeStep({
           <>
             {' '}
             The next free time is <BranchTime iso={next.data.startsAt} timeZone={branch.timezone} withDate />.{' '}
-            {todayIn(branch.timezone, new Date(next.data.startsAt)) !== date && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => onDate(todayIn(branch.timezone, new Date(next.data!.startsAt)))}
-              >
+            {next.data.date !== date && (
+              <button type="button" className="link" onClick={() => onDate(next.data!.date)}>
                 Show that day
               </button>
             )}
