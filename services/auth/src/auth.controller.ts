@@ -52,6 +52,12 @@ export class AuthController {
     return this.account.changePassword(principal, currentPassword, newPassword, env.deadline);
   }
 
+  @MessagePattern(auth.passwordPolicy.pattern)
+  passwordPolicy(@Payload() env: RpcEnvelope) {
+    parseOrThrow(auth.passwordPolicy.request, env.payload);
+    return this.account.passwordPolicy();
+  }
+
   @MessagePattern(auth.listUsers.pattern)
   listUsers(@Payload() env: RpcEnvelope) {
     withRole(env, 'admin');

@@ -166,3 +166,44 @@ describe('passwords carried over from the original system', () => {
     service = await startAuth();
   });
 });
+
+describe('the password policy', () => {
+  const register = (password: string) =>
+    rpc.request(auth.customerRegister, {
+      principal: null,
+      payload: { email: `p-${randomUUID().slice(0, 8)}@example.test`, password, firstName: 'Pat', lastName: 'Lee' },
+      clientIp: '10.9.8.1',
+    });
+
+  it('says what it applies, publicly: composition on by default, and a lower-case-only password is refused', async () => {
+    expect(await rpc.request(auth.passwordPolicy, { principal: null, payload: {} })).toEqual({
+      minLength: 8,
+      maxLength: 128,
+      requireComposition: true,
+    });
+    const refused = await rejection(register('quiet meadow lantern'));
+    expect(refused.code).toBe('VALIDATION_FAILED');
+    expect(refused.message).toBe('Password must contain an upper-case letter');
+    expect(
+      (await rejection(rpc.request(auth.passwordPolicy, { principal: null, payload: { x: 1 } as never }))).code,
+    ).toBe('VALIDATION_FAILED');
+  });
+
+  it('with PASSWORD_REQUIRE_COMPOSITION=false says so, and the same password is accepted', async () => {
+    await service.close();
+    service = await startAuth({ PASSWORD_REQUIRE_COMPOSITION: 'false' });
+    try {
+      expect(await rpc.request(auth.passwordPolicy, { principal: null, payload: {} })).toMatchObject({
+        requireComposition: false,
+      });
+      const created = await register('quiet meadow lantern');
+      expect(created.customer.firstName).toBe('Pat');
+      // Length and the breached list still apply.
+      expect((await rejection(register('short'))).message).toBe('Password must be at least 8 characters long');
+      expect((await rejection(register('password123'))).message).toMatch(/too common/);
+    } finally {
+      await service.close();
+      service = await startAuth();
+    }
+  });
+});

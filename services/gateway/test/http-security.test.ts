@@ -135,6 +135,7 @@ describe('OpenAPI', () => {
         'POST /api/customer-register',
         'POST /api/logout',
         'GET /api/me',
+        'GET /api/password-policy',
         'POST /api/me/password',
         'GET /api/users',
         'POST /api/users',

@@ -1,10 +1,24 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PasswordPolicyOptions } from '@garage/rules';
 import { api } from './client';
 import { unwrap } from './errors';
 import { SESSION_KEY, type Me } from './session';
 import type { PasswordChange, Registration } from './types';
 
 // Registering, changing the password and signing out.
+
+/**
+ * The password rules this deployment applies (GET /api/password-policy: composition can be turned
+ * off), asked once per visit. Until it answers, or if it cannot, forms show the stricter set.
+ */
+export function usePasswordPolicy(): PasswordPolicyOptions {
+  const policy = useQuery({
+    queryKey: ['password-policy'],
+    queryFn: () => unwrap(api.GET('/api/password-policy')),
+    staleTime: Infinity,
+  });
+  return { requireComposition: policy.data?.requireComposition ?? true };
+}
 
 /** Creates the account, then signs in with it (registration itself starts no session). */
 export function useRegister() {

@@ -605,6 +605,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/password-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The password rules this deployment applies (composition can be turned off), so a form can show them as people type; the breached-password list and the 'not your name' rule are checked on submit
+     * @description Public.
+     */
+    get: operations['auth.password-policy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/service-catalog': {
     parameters: {
       query?: never;
@@ -2910,6 +2930,41 @@ export interface operations {
               sku: string;
               unitPriceCents: number;
             };
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'auth.password-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            maxLength: 128;
+            /** @constant */
+            minLength: 8;
+            requireComposition: boolean;
           };
         };
       };

@@ -1,12 +1,19 @@
-import { passwordRules } from '@garage/rules';
+import { passwordRules, type PasswordPolicyOptions } from '@garage/rules';
 
 /**
- * The server's password rules, ticked off as you type (the same functions the auth service
- * runs). Composition is on unless the deployment turned it off; the API does not say which, so
- * the browser shows the stricter set.
+ * The server's password rules, ticked off as you type (the same functions the auth service runs,
+ * with the deployment's policy: see usePasswordPolicy).
  */
-export function PasswordRules({ password, id }: { password: string; id?: string }) {
-  const rules = passwordRules(password, { requireComposition: true });
+export function PasswordRules({
+  password,
+  policy,
+  id,
+}: {
+  password: string;
+  policy: PasswordPolicyOptions;
+  id?: string;
+}) {
+  const rules = passwordRules(password, policy);
   return (
     <div id={id}>
       <span>Your password needs:</span>
@@ -23,6 +30,3 @@ export function PasswordRules({ password, id }: { password: string; id?: string 
     </div>
   );
 }
-
-export const ALL_PASSWORD_RULES_MET = (password: string) =>
-  passwordRules(password, { requireComposition: true }).every((r) => r.met);

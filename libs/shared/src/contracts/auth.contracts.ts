@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../rules/password.js';
 import { AccountStatus, Empty, NoContent, PageQuery, Uuid, pageOf } from './common.js';
 
 // Length limits here are the transport's; the password rules (composition, common list) live in the auth service.
@@ -129,6 +130,28 @@ export const changePassword = defineMessage({
   },
 });
 
+export const PasswordPolicySchema = z.object({
+  minLength: z.literal(MIN_PASSWORD_LENGTH),
+  maxLength: z.literal(MAX_PASSWORD_LENGTH),
+  requireComposition: z.boolean(),
+});
+export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
+
+export const passwordPolicy = defineMessage({
+  pattern: 'auth.password-policy',
+  request: Empty,
+  response: PasswordPolicySchema,
+  http: {
+    method: 'GET',
+    path: '/api/password-policy',
+    status: 200,
+    access: 'public',
+    tag: 'Auth',
+    summary:
+      "The password rules this deployment applies (composition can be turned off), so a form can show them as people type; the breached-password list and the 'not your name' rule are checked on submit",
+  },
+});
+
 export const listUsers = defineMessage({
   pattern: 'auth.users.list',
   request: PageQuery.extend({ q: z.string().trim().max(100).optional() }).strict(),
@@ -202,6 +225,7 @@ export const authContracts = {
   logout,
   me,
   changePassword,
+  passwordPolicy,
   listUsers,
   createUser,
   updateUser,

@@ -1,7 +1,15 @@
 export * from './contract.js';
 export * from './common.js';
 export * as auth from './auth.contracts.js';
-export { UserSchema, CustomerSchema, MeSchema, type User, type Customer } from './auth.contracts.js';
+export {
+  UserSchema,
+  CustomerSchema,
+  MeSchema,
+  PasswordPolicySchema,
+  type User,
+  type Customer,
+  type PasswordPolicy,
+} from './auth.contracts.js';
 export * from './health.contracts.js';
 export * as catalog from './catalog.contracts.js';
 export { BranchSchema, OpeningHours, TimeZone, WEEKDAYS, type Branch } from './catalog.contracts.js';

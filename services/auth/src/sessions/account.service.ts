@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SessionStore, type Principal } from '@garage/shared';
+import {
+  DomainError,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  SessionStore,
+  type PasswordPolicy,
+  type Principal,
+} from '@garage/shared';
 import type { AuthConfig } from '../config.js';
 import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -71,6 +78,15 @@ export class AccountService {
     else await this.customers.setPasswordHash(principal.id, hash);
     await this.sessions.revokeAll(principal.kind, principal.id, principal.sessionId);
     return null;
+  }
+
+  /** The rules this deployment applies, for forms to show as people type (public). */
+  passwordPolicy(): PasswordPolicy {
+    return {
+      minLength: MIN_PASSWORD_LENGTH,
+      maxLength: MAX_PASSWORD_LENGTH,
+      requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION,
+    };
   }
 
   private policy() {

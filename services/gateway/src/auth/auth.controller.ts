@@ -47,6 +47,11 @@ export class AuthController {
     return this.rpc.forward(auth.changePassword, req, reply);
   }
 
+  @Route(auth.passwordPolicy)
+  passwordPolicy(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
+    return this.rpc.forward(auth.passwordPolicy, req, reply);
+  }
+
   private async signIn(
     contract: typeof auth.login | typeof auth.customerLogin,
     req: GatewayRequest,

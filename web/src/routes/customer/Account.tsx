@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { passwordProblem } from '@garage/rules';
-import { useChangePassword, useSignOut } from '../../api/account';
+import { useChangePassword, usePasswordPolicy, useSignOut } from '../../api/account';
 import { splitFormError } from '../../api/form-errors';
 import { useEndSession, useSession } from '../../api/session';
 import { Field } from '../../components/Field';
@@ -64,6 +64,7 @@ export function Component() {
 
 function ChangePassword({ login }: { login: string }) {
   const change = useChangePassword();
+  const policy = usePasswordPolicy();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -77,7 +78,7 @@ function ChangePassword({ login }: { login: string }) {
   const local = {
     currentPassword: current ? undefined : 'Enter your current password.',
     newPassword: (() => {
-      const p = passwordProblem(next, { requireComposition: true }, [login]);
+      const p = passwordProblem(next, policy, [login]);
       if (p) return `${p}.`;
       if (next === current) return 'The new password must differ from the current one.';
       return undefined;
@@ -131,7 +132,7 @@ function ChangePassword({ login }: { login: string }) {
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint={<PasswordRules password={next} />}
+        hint={<PasswordRules password={next} policy={policy} />}
         value={next}
         onChange={(e) => {
           setNext(e.target.value);

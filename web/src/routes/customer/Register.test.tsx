@@ -52,7 +52,30 @@ describe('registering', () => {
       expect.stringContaining('Password must contain an upper-case letter.'),
     );
     await waitFor(() => expect(password).toHaveFocus());
-    expect(calls).toHaveLength(0);
+    expect(calls.filter((c) => c.path !== '/api/password-policy')).toHaveLength(0);
+  });
+
+  it('follows the deployment’s policy: without composition rules, only the length is asked for', async () => {
+    answerWith((call) => {
+      if (call.path === '/api/password-policy')
+        return json(200, { minLength: 8, maxLength: 128, requireComposition: false });
+      if (call.path === '/api/customer-register') return json(201, { customer });
+      if (call.path === '/api/customer-login')
+        return json(200, { token: 't', expiresAt: '2099-01-01T00:00:00Z', customer });
+      return undefined;
+    });
+    const { router } = renderAt(<Register />, '/register');
+    const password = screen.getByLabelText('Password');
+    await waitFor(() =>
+      expect(password).not.toHaveAccessibleDescription(expect.stringContaining('an upper-case letter')),
+    );
+    expect(password).toHaveAccessibleDescription(expect.stringContaining('8 to 128 characters (still needed)'));
+    const user = await fillIn('quiet meadow lantern');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/vehicles'));
+    expect(calls.find((c) => c.path === '/api/customer-register')?.body).toMatchObject({
+      password: 'quiet meadow lantern',
+    });
   });
 
   it('puts the server’s field error next to the field it names', async () => {
@@ -98,7 +121,7 @@ describe('registering', () => {
     await user.type(screen.getByLabelText('Phone (optional)'), '+1 312 555 0100');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/vehicles'));
-    expect(calls[0].body).toEqual({
+    expect(calls.find((c) => c.path === '/api/customer-register')?.body).toEqual({
       email: 'robin@example.com',
       password: 'Good-Pass-2026',
       firstName: 'Robin',

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { passwordProblem } from '@garage/rules';
-import { useRegister } from '../../api/account';
+import { passwordProblem, type PasswordPolicyOptions } from '@garage/rules';
+import { usePasswordPolicy, useRegister } from '../../api/account';
 import { splitFormError } from '../../api/form-errors';
 import { safeNext } from '../../api/session';
 import { Field } from '../../components/Field';
@@ -18,13 +18,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{5,32}$/;
 
 /** What the form can tell before asking the server (the server checks again, and the breached list). */
-export function registrationProblems(v: Values): Partial<Values> {
+export function registrationProblems(v: Values, policy: PasswordPolicyOptions): Partial<Values> {
   const out: Partial<Values> = {};
   if (!v.firstName.trim()) out.firstName = 'Enter your first name.';
   if (!v.lastName.trim()) out.lastName = 'Enter your last name.';
   if (!EMAIL.test(v.email.trim())) out.email = 'Enter an email address like name@example.com.';
   if (v.phone.trim() && !PHONE.test(v.phone.trim())) out.phone = 'Enter a phone number: digits, spaces, +, (, ) and -.';
-  const password = passwordProblem(v.password, { requireComposition: true }, [v.email.trim().split('@')[0] ?? '']);
+  const password = passwordProblem(v.password, policy, [v.email.trim().split('@')[0] ?? '']);
   if (password) out.password = `${password}.`;
   return out;
 }
@@ -36,7 +36,8 @@ export function Component() {
   const [values, setValues] = useState<Values>({ firstName: '', lastName: '', email: '', phone: '', password: '' });
   const [submitted, setSubmitted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const problems = registrationProblems(values);
+  const policy = usePasswordPolicy();
+  const problems = registrationProblems(values, policy);
   const server = splitFormError(register.error, FIELDS);
   const errorOf = (f: FieldName) => (submitted ? problems[f] : undefined) ?? server.fields[f];
   const set = (f: FieldName) => (e: { target: { value: string } }) => {
@@ -117,7 +118,7 @@ export function Component() {
           name="password"
           type="password"
           autoComplete="new-password"
-          hint={<PasswordRules password={values.password} />}
+          hint={<PasswordRules password={values.password} policy={policy} />}
           value={values.password}
           onChange={set('password')}
           error={errorOf('password')}

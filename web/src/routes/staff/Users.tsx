@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { passwordProblem } from '@garage/rules';
+import { usePasswordPolicy } from '../../api/account';
 import { describeError } from '../../api/errors';
 import { itemsOf } from '../../api/staff/paging';
 import { useCreateUser, useUpdateUser, useUsers } from '../../api/staff/users';
 import type { Branch, StaffAccount, StaffRole } from '../../api/types';
 import { Field, SelectField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
+import { PasswordRules } from '../../components/PasswordRules';
 import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
 import { AccountBadge } from './Customers';
 import { Done, fieldErrorsOf, formLevelError, LoadMore, useMyBranches } from './console';
@@ -148,6 +150,7 @@ function UserForm({
   onDone: (message?: string) => void;
 }) {
   const create = useCreateUser();
+  const policy = usePasswordPolicy();
   const update = useUpdateUser();
   const mutation = account ? update : create;
   const [username, setUsername] = useState('');
@@ -160,7 +163,7 @@ function UserForm({
     const problems: Record<string, string> = {};
     if (!account) {
       if (!username.trim()) problems.username = 'Enter a username';
-      const weak = passwordProblem(password, { requireComposition: true }, [username.trim()]);
+      const weak = passwordProblem(password, policy, [username.trim()]);
       if (weak) problems.password = weak;
     }
     if (role === 'staff' && branchIds.length === 0) problems.branchIds = 'Choose at least one branch';
@@ -200,7 +203,7 @@ function UserForm({
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={errors.password ?? server.password}
-              hint="8 or more characters with upper case, lower case and a digit; not a common password"
+              hint={<PasswordRules password={password} policy={policy} />}
             />
           </>
         )}
