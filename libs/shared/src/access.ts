@@ -1,19 +1,21 @@
 import type { Principal } from './contracts/common.js';
-import type { Role } from './contracts/contract.js';
+import type { Access } from './contracts/contract.js';
 import { DomainError } from './errors.js';
-import type { RpcEnvelope } from './nats/rpc-envelope.js';
 
-/** The caller of a request that needs a session; UNAUTHENTICATED if there is none. */
-export function signedIn(envelope: RpcEnvelope): Principal {
-  if (!envelope.principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
-  return envelope.principal;
-}
-
-/** The caller, if they hold one of the roles; FORBIDDEN otherwise. */
-export function withRole(envelope: RpcEnvelope, ...roles: Role[]): Principal {
-  const principal = signedIn(envelope);
-  if (!roles.includes(principal.role)) throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
-  return principal;
+/**
+ * Checks a caller against a contract's `access` (the one place the rule is applied: the gateway's
+ * guard and every service's `@Handles` call it). UNAUTHENTICATED without a session where one is
+ * needed, FORBIDDEN for the wrong role.
+ */
+export function authorize(access: Access, principal: Principal | null): void {
+  if (access === 'public') return;
+  if (access === 'services') {
+    if (principal?.role === 'customer') throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
+    return;
+  }
+  if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first: the session is missing, expired or revoked');
+  if (access !== 'signed-in' && !access.includes(principal.role))
+    throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
 }
 
 /** Admins work at every branch; staff only at the branches in their branchIds (ids compared in lower case). */

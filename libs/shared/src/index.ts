@@ -21,6 +21,7 @@ export * from './service/service-config.js';
 export * from './service/health.controller.js';
 export * from './service/start-service.js';
 export * from './service/wait-for.js';
+export * from './service/handles.js';
 export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';

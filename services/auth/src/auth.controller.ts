@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { auth, parseOrThrow, signedIn, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, auth, type Call } from '@garage/shared';
 import { LoginService } from './login-limits/login.service.js';
 import { AccountService } from './sessions/account.service.js';
 import { UsersService } from './users/users.service.js';
 import { CustomersService } from './customers/customers.service.js';
 
-const ipOf = (env: RpcEnvelope) => env.clientIp ?? 'unknown';
+const ipOf = (call: { clientIp?: string }) => call.clientIp ?? 'unknown';
 
-/** NATS message handlers of the auth service: parse, check the caller, call the rule. One line each. */
+/** NATS message handlers of the auth service: who may call each is its contract's `access`. One line each. */
 @Controller()
 export class AuthController {
   constructor(
@@ -18,89 +17,75 @@ export class AuthController {
     private readonly customers: CustomersService,
   ) {}
 
-  @MessagePattern(auth.login.pattern)
-  login(@Payload() env: RpcEnvelope) {
-    const { username, password } = parseOrThrow(auth.login.request, env.payload);
-    return this.logins.loginStaff(username, password, ipOf(env), env.deadline);
+  @Handles(auth.login)
+  login(call: Call<typeof auth.login>) {
+    const { username, password } = call.payload;
+    return this.logins.loginStaff(username, password, ipOf(call), call.deadline);
   }
 
-  @MessagePattern(auth.customerLogin.pattern)
-  customerLogin(@Payload() env: RpcEnvelope) {
-    const { email, password } = parseOrThrow(auth.customerLogin.request, env.payload);
-    return this.logins.loginCustomer(email, password, ipOf(env), env.deadline);
+  @Handles(auth.customerLogin)
+  customerLogin(call: Call<typeof auth.customerLogin>) {
+    const { email, password } = call.payload;
+    return this.logins.loginCustomer(email, password, ipOf(call), call.deadline);
   }
 
-  @MessagePattern(auth.customerRegister.pattern)
-  register(@Payload() env: RpcEnvelope) {
-    return this.customers.register(parseOrThrow(auth.customerRegister.request, env.payload), env.deadline);
+  @Handles(auth.customerRegister)
+  register({ payload, deadline }: Call<typeof auth.customerRegister>) {
+    return this.customers.register(payload, deadline);
   }
 
-  @MessagePattern(auth.logout.pattern)
-  logout(@Payload() env: RpcEnvelope) {
-    return this.account.logout(signedIn(env));
+  @Handles(auth.logout)
+  logout({ principal }: Call<typeof auth.logout>) {
+    return this.account.logout(principal);
   }
 
-  @MessagePattern(auth.me.pattern)
-  me(@Payload() env: RpcEnvelope) {
-    return this.account.me(signedIn(env));
+  @Handles(auth.me)
+  me({ principal }: Call<typeof auth.me>) {
+    return this.account.me(principal);
   }
 
-  @MessagePattern(auth.changePassword.pattern)
-  changePassword(@Payload() env: RpcEnvelope) {
-    const principal = signedIn(env);
-    const { currentPassword, newPassword } = parseOrThrow(auth.changePassword.request, env.payload);
-    return this.account.changePassword(principal, currentPassword, newPassword, env.deadline);
+  @Handles(auth.changePassword)
+  changePassword({ principal, payload, deadline }: Call<typeof auth.changePassword>) {
+    return this.account.changePassword(principal, payload.currentPassword, payload.newPassword, deadline);
   }
 
-  @MessagePattern(auth.passwordPolicy.pattern)
-  passwordPolicy(@Payload() env: RpcEnvelope) {
-    parseOrThrow(auth.passwordPolicy.request, env.payload);
+  @Handles(auth.passwordPolicy)
+  passwordPolicy() {
     return this.account.passwordPolicy();
   }
 
-  @MessagePattern(auth.listUsers.pattern)
-  listUsers(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    const { limit, cursor, q } = parseOrThrow(auth.listUsers.request, env.payload);
+  @Handles(auth.listUsers)
+  listUsers({ payload: { limit, cursor, q } }: Call<typeof auth.listUsers>) {
     return this.users.list(limit, cursor, q);
   }
 
-  @MessagePattern(auth.createUser.pattern)
-  createUser(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    return this.users.create(parseOrThrow(auth.createUser.request, env.payload), env.deadline);
+  @Handles(auth.createUser)
+  createUser({ payload, deadline }: Call<typeof auth.createUser>) {
+    return this.users.create(payload, deadline);
   }
 
-  @MessagePattern(auth.updateUser.pattern)
-  updateUser(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'admin');
-    return this.users.update(principal, parseOrThrow(auth.updateUser.request, env.payload));
+  @Handles(auth.updateUser)
+  updateUser({ principal, payload }: Call<typeof auth.updateUser>) {
+    return this.users.update(principal, payload);
   }
 
-  @MessagePattern(auth.setCustomerStatus.pattern)
-  setCustomerStatus(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    const { id, status } = parseOrThrow(auth.setCustomerStatus.request, env.payload);
+  @Handles(auth.setCustomerStatus)
+  setCustomerStatus({ payload: { id, status } }: Call<typeof auth.setCustomerStatus>) {
     return this.customers.setStatus(id, status);
   }
 
-  @MessagePattern(auth.searchCustomers.pattern)
-  searchCustomers(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    const { limit, cursor, q } = parseOrThrow(auth.searchCustomers.request, env.payload);
+  @Handles(auth.searchCustomers)
+  searchCustomers({ payload: { limit, cursor, q } }: Call<typeof auth.searchCustomers>) {
     return this.customers.search(limit, cursor, q);
   }
 
-  @MessagePattern(auth.getCustomer.pattern)
-  getCustomer(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    return this.customers.get(parseOrThrow(auth.getCustomer.request, env.payload).id);
+  @Handles(auth.getCustomer)
+  getCustomer({ payload }: Call<typeof auth.getCustomer>) {
+    return this.customers.get(payload.id);
   }
 
-  @MessagePattern(auth.countCustomers.pattern)
-  countCustomers(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    parseOrThrow(auth.countCustomers.request, env.payload);
+  @Handles(auth.countCustomers)
+  countCustomers() {
     return this.customers.count();
   }
 }

@@ -1,7 +1,7 @@
 import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { DomainError, RpcClient, auth, type Principal } from '@garage/shared';
+import { DomainError, RpcClient, auth, healthContract, type Principal } from '@garage/shared';
 import { startAuth } from '../../../test/support/system.js';
 import type { RunningAuthService } from '../src/auth.app.js';
 
@@ -96,10 +96,7 @@ describe('the service checks rights itself, whatever the gateway did', () => {
   });
 
   it('answers its health over NATS', async () => {
-    const health = await rpc.request(
-      { pattern: 'auth.health', request: auth.me.request, response: auth.me.response },
-      { principal: null, payload: {} },
-    );
+    const health = await rpc.request(healthContract('auth'), { principal: null, payload: {} });
     expect(health).toEqual({ service: 'auth', status: 'up', checks: { database: 'up', redis: 'up', nats: 'up' } });
   });
 });

@@ -44,13 +44,13 @@ const SessionFields = { token: z.string(), expiresAt: z.string() };
 
 export const login = defineMessage({
   pattern: 'auth.login',
+  access: 'public',
   request: z.strictObject({ username: z.string().min(1).max(64), password: Password }),
   response: z.object({ ...SessionFields, user: UserSchema }),
   http: {
     method: 'POST',
     path: '/api/login',
     status: 200,
-    access: 'public',
     tag: 'Auth',
     summary: 'Admin/staff login',
   },
@@ -58,13 +58,13 @@ export const login = defineMessage({
 
 export const customerLogin = defineMessage({
   pattern: 'auth.customer-login',
+  access: 'public',
   request: z.strictObject({ email: z.string().min(1).max(254), password: Password }),
   response: z.object({ ...SessionFields, customer: CustomerSchema }),
   http: {
     method: 'POST',
     path: '/api/customer-login',
     status: 200,
-    access: 'public',
     tag: 'Auth',
     summary: 'Customer login',
   },
@@ -72,6 +72,7 @@ export const customerLogin = defineMessage({
 
 export const customerRegister = defineMessage({
   pattern: 'auth.customer-register',
+  access: 'public',
   request: z.strictObject({
     email: Email,
     password: NewPassword,
@@ -84,7 +85,6 @@ export const customerRegister = defineMessage({
     method: 'POST',
     path: '/api/customer-register',
     status: 201,
-    access: 'public',
     tag: 'Auth',
     summary: 'Customer self-registration',
   },
@@ -92,13 +92,13 @@ export const customerRegister = defineMessage({
 
 export const logout = defineMessage({
   pattern: 'auth.logout',
+  access: 'signed-in',
   request: Empty,
   response: NoContent,
   http: {
     method: 'POST',
     path: '/api/logout',
     status: 204,
-    access: 'signed-in',
     tag: 'Auth',
     summary: 'End this session everywhere',
   },
@@ -111,20 +111,21 @@ export const MeSchema = z.discriminatedUnion('kind', [
 
 export const me = defineMessage({
   pattern: 'auth.me',
+  access: 'signed-in',
   request: Empty,
   response: MeSchema,
-  http: { method: 'GET', path: '/api/me', status: 200, access: 'signed-in', tag: 'Auth', summary: 'Who am I' },
+  http: { method: 'GET', path: '/api/me', status: 200, tag: 'Auth', summary: 'Who am I' },
 });
 
 export const changePassword = defineMessage({
   pattern: 'auth.change-password',
+  access: 'signed-in',
   request: z.strictObject({ currentPassword: Password, newPassword: NewPassword }),
   response: NoContent,
   http: {
     method: 'POST',
     path: '/api/me/password',
     status: 204,
-    access: 'signed-in',
     tag: 'Auth',
     summary: 'Change my password; every other session is revoked',
   },
@@ -139,13 +140,13 @@ export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;
 
 export const passwordPolicy = defineMessage({
   pattern: 'auth.password-policy',
+  access: 'public',
   request: Empty,
   response: PasswordPolicySchema,
   http: {
     method: 'GET',
     path: '/api/password-policy',
     status: 200,
-    access: 'public',
     tag: 'Auth',
     summary:
       "The password rules this deployment applies (composition can be turned off), so a form can show them as people type; the breached-password list and the 'not your name' rule are checked on submit",
@@ -154,13 +155,13 @@ export const passwordPolicy = defineMessage({
 
 export const listUsers = defineMessage({
   pattern: 'auth.users.list',
+  access: ['admin'],
   request: PageQuery.extend({ q: z.string().trim().max(100).optional() }).strict(),
   response: pageOf(UserSchema),
   http: {
     method: 'GET',
     path: '/api/users',
     status: 200,
-    access: ['admin'],
     tag: 'Users',
     summary: 'Staff and admin accounts',
   },
@@ -168,6 +169,7 @@ export const listUsers = defineMessage({
 
 export const createUser = defineMessage({
   pattern: 'auth.users.create',
+  access: ['admin'],
   request: z.strictObject({
     username: Username,
     password: NewPassword,
@@ -179,7 +181,6 @@ export const createUser = defineMessage({
     method: 'POST',
     path: '/api/users',
     status: 201,
-    access: ['admin'],
     tag: 'Users',
     summary: 'Create a staff or admin account',
   },
@@ -187,6 +188,7 @@ export const createUser = defineMessage({
 
 export const updateUser = defineMessage({
   pattern: 'auth.users.update',
+  access: ['admin'],
   request: z.strictObject({
     id: Uuid,
     role: StaffRole.optional(),
@@ -198,7 +200,6 @@ export const updateUser = defineMessage({
     method: 'PATCH',
     path: '/api/users/:id',
     status: 200,
-    access: ['admin'],
     tag: 'Users',
     summary: 'Change role, branches or status (suspension revokes sessions at once)',
   },
@@ -206,13 +207,13 @@ export const updateUser = defineMessage({
 
 export const setCustomerStatus = defineMessage({
   pattern: 'auth.customers.set-status',
+  access: ['admin', 'staff'],
   request: z.strictObject({ id: Uuid, status: AccountStatus }),
   response: CustomerSchema,
   http: {
     method: 'PATCH',
     path: '/api/customers/:id/status',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Customers',
     summary: 'Activate, suspend or park a customer account (suspension revokes sessions)',
   },
@@ -235,6 +236,7 @@ export const authContracts = {
 /** Internal (no HTTP; the gateway's GET /api/customers adds counts): customers by name, ?q= name, email or phone. */
 export const searchCustomers = defineMessage({
   pattern: 'auth.customers.search',
+  access: ['admin', 'staff'],
   callers: ['gateway'],
   request: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() }).strict(),
   response: pageOf(CustomerSchema),
@@ -243,6 +245,7 @@ export const searchCustomers = defineMessage({
 /** Internal: one customer (staff and admin only). */
 export const getCustomer = defineMessage({
   pattern: 'auth.customers.get',
+  access: ['admin', 'staff'],
   callers: ['gateway', 'bookings'],
   request: z.strictObject({ id: Uuid }),
   response: CustomerSchema,
@@ -251,6 +254,7 @@ export const getCustomer = defineMessage({
 /** Internal: how many customer accounts the chain has (the admin's dashboard). */
 export const countCustomers = defineMessage({
   pattern: 'auth.customers.count',
+  access: ['admin', 'staff'],
   callers: ['gateway'],
   request: Empty,
   response: z.object({ customers: z.number().int() }),

@@ -36,13 +36,13 @@ export type Vehicle = z.infer<typeof VehicleSchema>;
 
 export const listVehicles = defineMessage({
   pattern: 'bookings.vehicles.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({ customerId: Uuid.optional(), q: Text(40).optional(), ids: UuidList.optional() }).strict(),
   response: pageOf(VehicleSchema),
   http: {
     method: 'GET',
     path: '/api/vehicles',
     status: 200,
-    access: ['admin', 'staff'],
     tag: VEHICLES_TAG,
     summary: 'Vehicles of every customer (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)',
   },
@@ -50,13 +50,13 @@ export const listVehicles = defineMessage({
 
 export const createVehicle = defineMessage({
   pattern: 'bookings.vehicles.create',
+  access: ['admin', 'staff'],
   request: z.strictObject({ customerId: Uuid, ...NewVehicleFields }),
   response: VehicleSchema,
   http: {
     method: 'POST',
     path: '/api/vehicles',
     status: 201,
-    access: ['admin', 'staff'],
     tag: VEHICLES_TAG,
     summary: "Register a customer's vehicle (a VIN belongs to one vehicle: 409 if known)",
   },
@@ -64,13 +64,13 @@ export const createVehicle = defineMessage({
 
 export const getVehicle = defineMessage({
   pattern: 'bookings.vehicles.get',
+  access: 'signed-in',
   request: z.strictObject({ id: Uuid }),
   response: VehicleSchema,
   http: {
     method: 'GET',
     path: '/api/vehicles/:id',
     status: 200,
-    access: 'signed-in',
     tag: VEHICLES_TAG,
     summary: 'One vehicle (customers: their own only; another one is 404)',
   },
@@ -78,6 +78,7 @@ export const getVehicle = defineMessage({
 
 export const updateVehicle = defineMessage({
   pattern: 'bookings.vehicles.update',
+  access: 'signed-in',
   request: z.strictObject({
     id: Uuid,
     plate: VehicleFields.plate.optional(),
@@ -91,7 +92,6 @@ export const updateVehicle = defineMessage({
     method: 'PATCH',
     path: '/api/vehicles/:id',
     status: 200,
-    access: 'signed-in',
     tag: VEHICLES_TAG,
     summary: 'Change plate, make, model, year or mileage (customers: their own only)',
   },
@@ -99,13 +99,13 @@ export const updateVehicle = defineMessage({
 
 export const myVehicles = defineMessage({
   pattern: 'bookings.vehicles.mine',
+  access: ['customer'],
   request: PageQuery.strict(),
   response: pageOf(VehicleSchema),
   http: {
     method: 'GET',
     path: '/api/customer/my-vehicles',
     status: 200,
-    access: ['customer'],
     tag: VEHICLES_TAG,
     summary: 'My vehicles',
   },
@@ -113,13 +113,13 @@ export const myVehicles = defineMessage({
 
 export const addMyVehicle = defineMessage({
   pattern: 'bookings.vehicles.add-mine',
+  access: ['customer'],
   request: z.strictObject(NewVehicleFields),
   response: VehicleSchema,
   http: {
     method: 'POST',
     path: '/api/customer/my-vehicles',
     status: 201,
-    access: ['customer'],
     tag: VEHICLES_TAG,
     summary: 'Add my vehicle',
   },
@@ -138,6 +138,7 @@ export type Technician = z.infer<typeof TechnicianSchema>;
 
 export const listTechnicians = defineMessage({
   pattern: 'bookings.technicians.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({
     branchId: Uuid.optional(),
     includeInactive: z.enum(['true', 'false']).optional(),
@@ -147,7 +148,6 @@ export const listTechnicians = defineMessage({
     method: 'GET',
     path: '/api/technicians',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Technicians',
     summary: 'Technicians by name (?branchId=); they work their branch’s opening hours',
   },
@@ -155,6 +155,7 @@ export const listTechnicians = defineMessage({
 
 export const createTechnician = defineMessage({
   pattern: 'bookings.technicians.create',
+  access: ['admin'],
   request: z.strictObject({
     ...TechnicianFields,
     skills: TechnicianFields.skills.default([]),
@@ -165,7 +166,6 @@ export const createTechnician = defineMessage({
     method: 'POST',
     path: '/api/technicians',
     status: 201,
-    access: ['admin'],
     tag: 'Technicians',
     summary: 'Add a technician at a branch',
   },
@@ -173,6 +173,7 @@ export const createTechnician = defineMessage({
 
 export const updateTechnician = defineMessage({
   pattern: 'bookings.technicians.update',
+  access: ['admin'],
   request: z.strictObject({
     id: Uuid,
     name: TechnicianFields.name.optional(),
@@ -185,7 +186,6 @@ export const updateTechnician = defineMessage({
     method: 'PATCH',
     path: '/api/technicians/:id',
     status: 200,
-    access: ['admin'],
     tag: 'Technicians',
     summary: 'Change a technician (active: false takes them off new bookings)',
   },
@@ -211,13 +211,13 @@ export type Availability = z.infer<typeof AvailabilitySchema>;
 
 export const availability = defineMessage({
   pattern: 'bookings.availability',
+  access: 'public',
   request: z.strictObject({ branchId: Uuid, serviceIds: IdList, date: CalendarDate }),
   response: AvailabilitySchema,
   http: {
     method: 'GET',
     path: '/api/availability',
     status: 200,
-    access: 'public',
     tag: BOOKINGS_TAG,
     summary:
       "Start times on the booking grid inside the branch's opening hours (its own time zone) where a technician and a bay are both free for the services' whole duration",
@@ -242,13 +242,13 @@ export type NextFreeSlot = z.infer<typeof NextFreeSlotSchema>;
 
 export const nextFreeSlot = defineMessage({
   pattern: 'bookings.next-free-slot',
+  access: 'public',
   request: z.strictObject({ branchId: Uuid, serviceIds: IdList, from: CalendarDate.optional() }),
   response: NextFreeSlotSchema,
   http: {
     method: 'GET',
     path: '/api/availability/next',
     status: 200,
-    access: 'public',
     tag: BOOKINGS_TAG,
     summary: `The earliest free start for the services at a branch, from \`from\` (default: today in the branch's time zone) up to ${NEXT_FREE_SLOT_DAYS} days on; \`slot\` is null when there is none. One request instead of one per day.`,
   },
@@ -291,6 +291,7 @@ export type Booking = z.infer<typeof BookingSchema>;
 
 export const createBooking = defineMessage({
   pattern: 'bookings.create',
+  access: ['customer', 'staff', 'admin'],
   request: z.strictObject({
     branchId: Uuid,
     vehicleId: Uuid,
@@ -318,7 +319,6 @@ export const createBooking = defineMessage({
     method: 'POST',
     path: '/api/bookings',
     status: 201,
-    access: ['customer', 'staff', 'admin'],
     tag: BOOKINGS_TAG,
     summary:
       'Book a slot (customers: their own vehicle). Idempotency-Key: the same key from the same account within 24 h answers the first booking; with another body, 422. Slot taken: 409',
@@ -327,6 +327,7 @@ export const createBooking = defineMessage({
 
 export const listBookings = defineMessage({
   pattern: 'bookings.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({
     branchId: Uuid.optional(),
     customerId: Uuid.optional(),
@@ -339,7 +340,6 @@ export const listBookings = defineMessage({
     method: 'GET',
     path: '/api/bookings',
     status: 200,
-    access: ['admin', 'staff'],
     tag: BOOKINGS_TAG,
     summary: 'Bookings by start time (staff: their branches), ?branchId=&customerId=&status=&from=&to=',
   },
@@ -347,13 +347,13 @@ export const listBookings = defineMessage({
 
 export const myBookings = defineMessage({
   pattern: 'bookings.mine',
+  access: ['customer'],
   request: PageQuery.strict(),
   response: pageOf(BookingSchema),
   http: {
     method: 'GET',
     path: '/api/customer/my-bookings',
     status: 200,
-    access: ['customer'],
     tag: BOOKINGS_TAG,
     summary: 'My bookings, newest start first',
   },
@@ -361,13 +361,13 @@ export const myBookings = defineMessage({
 
 export const getBooking = defineMessage({
   pattern: 'bookings.get',
+  access: 'signed-in',
   request: z.strictObject({ id: Uuid }),
   response: BookingSchema,
   http: {
     method: 'GET',
     path: '/api/bookings/:id',
     status: 200,
-    access: 'signed-in',
     tag: BOOKINGS_TAG,
     summary:
       "One booking (its owner, staff of its branch, admin; another customer's is 404, another branch's 403 for staff)",
@@ -376,13 +376,13 @@ export const getBooking = defineMessage({
 
 export const cancelBooking = defineMessage({
   pattern: 'bookings.cancel',
+  access: 'signed-in',
   request: z.strictObject({ id: Uuid }),
   response: BookingSchema,
   http: {
     method: 'POST',
     path: '/api/bookings/:id/cancel',
     status: 200,
-    access: 'signed-in',
     tag: BOOKINGS_TAG,
     summary: 'Cancel (owner before it starts; staff of its branch; admin): frees the slot and the parts',
   },
@@ -390,6 +390,7 @@ export const cancelBooking = defineMessage({
 
 export const setBookingStatus = defineMessage({
   pattern: 'bookings.set-status',
+  access: ['staff', 'admin'],
   request: z.strictObject({
     id: Uuid,
     status: BookingStatus,
@@ -401,7 +402,6 @@ export const setBookingStatus = defineMessage({
     method: 'PATCH',
     path: '/api/bookings/:id/status',
     status: 200,
-    access: ['staff', 'admin'],
     tag: BOOKINGS_TAG,
     summary:
       'Move along requested → confirmed → checked_in → in_progress → completed, or to cancelled / no_show; anything else 409',
@@ -432,13 +432,13 @@ export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
 
 export const listServiceRecords = defineMessage({
   pattern: 'bookings.records.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({ vehicleId: Uuid.optional(), branchId: Uuid.optional() }).strict(),
   response: pageOf(ServiceRecordSchema),
   http: {
     method: 'GET',
     path: '/api/services',
     status: 200,
-    access: ['admin', 'staff'],
     tag: BOOKINGS_TAG,
     summary: 'Work done (from completed bookings), newest first; ?vehicleId= is a vehicle’s history',
   },
@@ -446,13 +446,13 @@ export const listServiceRecords = defineMessage({
 
 export const myServiceRecords = defineMessage({
   pattern: 'bookings.records.mine',
+  access: ['customer'],
   request: PageQuery.strict(),
   response: pageOf(ServiceRecordSchema),
   http: {
     method: 'GET',
     path: '/api/customer/my-services',
     status: 200,
-    access: ['customer'],
     tag: BOOKINGS_TAG,
     summary: "My vehicles' service history",
   },

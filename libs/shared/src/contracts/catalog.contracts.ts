@@ -47,13 +47,13 @@ export type Branch = z.infer<typeof BranchSchema>;
 
 export const listBranches = defineMessage({
   pattern: 'catalog.branches.list',
+  access: 'public',
   request: PageQuery.extend({ includeInactive: z.enum(['true', 'false']).optional() }).strict(),
   response: pageOf(BranchSchema),
   http: {
     method: 'GET',
     path: '/api/branches',
     status: 200,
-    access: 'public',
     tag: 'Branches',
     summary: 'Branches of the chain (active ones; admin and staff may ask for inactive ones too)',
   },
@@ -61,6 +61,7 @@ export const listBranches = defineMessage({
 
 export const getBranch = defineMessage({
   pattern: 'catalog.branches.get',
+  access: 'public',
   callers: ['bookings', 'inventory'],
   request: z.strictObject({ id: Uuid }),
   response: BranchSchema,
@@ -68,7 +69,6 @@ export const getBranch = defineMessage({
     method: 'GET',
     path: '/api/branches/:id',
     status: 200,
-    access: 'public',
     tag: 'Branches',
     summary: 'One branch',
   },
@@ -76,13 +76,13 @@ export const getBranch = defineMessage({
 
 export const createBranch = defineMessage({
   pattern: 'catalog.branches.create',
+  access: ['admin'],
   request: z.strictObject({ ...BranchFields, active: BranchFields.active.default(true) }),
   response: BranchSchema,
   http: {
     method: 'POST',
     path: '/api/branches',
     status: 201,
-    access: ['admin'],
     tag: 'Branches',
     summary: 'Open a branch',
   },
@@ -90,6 +90,7 @@ export const createBranch = defineMessage({
 
 export const updateBranch = defineMessage({
   pattern: 'catalog.branches.update',
+  access: ['admin'],
   request: z.strictObject({
     id: Uuid,
     name: BranchFields.name.optional(),
@@ -106,7 +107,6 @@ export const updateBranch = defineMessage({
     method: 'PATCH',
     path: '/api/branches/:id',
     status: 200,
-    access: ['admin'],
     tag: 'Branches',
     summary: 'Change a branch (active: false closes it to the public)',
   },
@@ -148,6 +148,7 @@ const PriceAt = { branchId: Uuid.optional() };
 
 export const listServices = defineMessage({
   pattern: 'catalog.services.list',
+  access: 'public',
   callers: ['bookings'],
   request: PageQuery.extend({
     ...PriceAt,
@@ -159,7 +160,6 @@ export const listServices = defineMessage({
     method: 'GET',
     path: '/api/service-catalog',
     status: 200,
-    access: 'public',
     tag: 'Service catalog',
     summary:
       "Services the chain sells, by name; priceCents at the chain's default labour rate or at ?branchId='s (admin and staff may ask for inactive ones too)",
@@ -168,13 +168,13 @@ export const listServices = defineMessage({
 
 export const getService = defineMessage({
   pattern: 'catalog.services.get',
+  access: 'public',
   request: z.strictObject({ id: Uuid, ...PriceAt }),
   response: ServiceOfferingSchema,
   http: {
     method: 'GET',
     path: '/api/service-catalog/:id',
     status: 200,
-    access: 'public',
     tag: 'Service catalog',
     summary: 'One service of the catalog',
   },
@@ -182,6 +182,7 @@ export const getService = defineMessage({
 
 export const createService = defineMessage({
   pattern: 'catalog.services.create',
+  access: ['admin'],
   request: z.strictObject({
     ...ServiceFields,
     description: ServiceFields.description.default(''),
@@ -193,7 +194,6 @@ export const createService = defineMessage({
     method: 'POST',
     path: '/api/service-catalog',
     status: 201,
-    access: ['admin'],
     tag: 'Service catalog',
     summary: 'Add a service to the catalog (every part SKU must exist in inventory)',
   },
@@ -201,6 +201,7 @@ export const createService = defineMessage({
 
 export const updateService = defineMessage({
   pattern: 'catalog.services.update',
+  access: ['admin'],
   request: z.strictObject({
     id: Uuid,
     code: ServiceFields.code.optional(),
@@ -217,7 +218,6 @@ export const updateService = defineMessage({
     method: 'PATCH',
     path: '/api/service-catalog/:id',
     status: 200,
-    access: ['admin'],
     tag: 'Service catalog',
     summary: 'Change a service (active: false withdraws it from the public)',
   },
@@ -243,6 +243,7 @@ export type CostEstimate = z.infer<typeof CostEstimateSchema>;
 
 export const calculateCost = defineMessage({
   pattern: 'catalog.cost.calculate',
+  access: 'public',
   request: z.strictObject({
     branchId: Uuid,
     serviceIds: z
@@ -258,7 +259,6 @@ export const calculateCost = defineMessage({
     method: 'POST',
     path: '/api/cost-calculator',
     status: 200,
-    access: 'public',
     tag: 'Service catalog',
     summary:
       "Price services at a branch: labour = round(laborHours × the branch's rate), parts at today's prices, tax = round(subtotal × taxRatePercent / 100), all in cents",
@@ -280,6 +280,7 @@ export const catalogContracts = {
 /** Internal (no HTTP): what bookings freezes into a booking: the estimate, the duration and the parts. */
 export const quote = defineMessage({
   pattern: 'catalog.quote',
+  access: 'public',
   callers: ['bookings'],
   request: calculateCost.request,
   response: z.object({

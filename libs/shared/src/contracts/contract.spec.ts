@@ -237,7 +237,7 @@ describe('auth contracts', () => {
 
 describe('defineMessage', () => {
   it('returns the contract unchanged', () => {
-    const contract = { pattern: 'x.y', request: z.object({}), response: z.null() };
+    const contract = { pattern: 'x.y', access: 'public' as const, request: z.object({}), response: z.null() };
     expect(defineMessage(contract)).toBe(contract);
   });
 });

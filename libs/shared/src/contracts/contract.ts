@@ -3,15 +3,22 @@ import { DomainError, type ErrorDetail } from '../errors.js';
 
 export type Role = 'admin' | 'staff' | 'customer';
 
-/** Who may call an HTTP route: anyone, any signed-in principal, or the listed roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may send a message, checked by the gateway for a route and again by the service that owns
+ * the data (`@Handles`), from this one declaration:
+ * - `'public'`: anyone, signed in or not (the service may still tailor the answer to the principal);
+ * - `'signed-in'`: any session;
+ * - a list of roles: a session with one of them;
+ * - `'services'`: only services send it (NATS permissions let just its `callers` publish), acting
+ *   for themselves or for staff; a customer's session never drives it. Never an HTTP route.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[] | 'services';
 
 /** How a message is exposed over HTTP by the gateway (also feeds the OpenAPI document). */
 export interface HttpBinding {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   status: 200 | 201 | 204;
-  access: Access;
   summary: string;
   tag: string;
 }
@@ -20,9 +27,14 @@ export interface HttpBinding {
 export type Caller = 'gateway' | 'auth' | 'catalog' | 'bookings' | 'inventory';
 
 /** One NATS request/reply message: its subject pattern and the schemas of both sides. */
-export interface MessageContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface MessageContract<
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+  A extends Access = Access,
+> {
   /** `<service>.<resource>.<verb>`: the first word names the service that answers it. */
   pattern: string;
+  access: A;
   request: Req;
   response: Res;
   http?: HttpBinding;
@@ -34,9 +46,9 @@ export interface MessageContract<Req extends z.ZodType = z.ZodType, Res extends 
 }
 
 /** Declares a message contract (identity function that keeps the types). */
-export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
-  contract: MessageContract<Req, Res>,
-): MessageContract<Req, Res> {
+export function defineMessage<Req extends z.ZodType, Res extends z.ZodType, const A extends Access>(
+  contract: MessageContract<Req, Res, A>,
+): MessageContract<Req, Res, A> {
   return contract;
 }
 

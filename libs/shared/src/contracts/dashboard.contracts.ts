@@ -19,13 +19,13 @@ export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
 
 export const listCustomers = defineMessage({
   pattern: 'gateway.customers.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({ q: z.string().trim().min(1).max(100).optional() }).strict(),
   response: pageOf(CustomerSummarySchema),
   http: {
     method: 'GET',
     path: '/api/customers',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Customers',
     summary: 'Customers by name with their vehicle and booking counts; ?q= searches name, email or phone',
   },
@@ -33,13 +33,13 @@ export const listCustomers = defineMessage({
 
 export const getCustomerSummary = defineMessage({
   pattern: 'gateway.customers.get',
+  access: ['admin', 'staff'],
   request: z.strictObject({ id: Uuid }),
   response: CustomerSummarySchema,
   http: {
     method: 'GET',
     path: '/api/customers/:id',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Customers',
     summary: 'One customer with vehicle and booking counts',
   },
@@ -65,13 +65,13 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 
 export const dashboard = defineMessage({
   pattern: 'gateway.dashboard',
+  access: ['admin', 'staff'],
   request: Scope,
   response: DashboardSchema,
   http: {
     method: 'GET',
     path: '/api/dashboard',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Dashboard',
     summary:
       "One branch (?branchId=) or the whole chain (admin) / all one's branches (staff); staff only their branches (403 otherwise). bookingsByStatus counts bookings starting from the first of this month (UTC) on; revenue is this UTC month's completed work; bookingsToday uses each branch's own date. With inventory or auth down, their figures are null and named in `unavailable` (the rest is current); with bookings down, 503",
@@ -85,6 +85,7 @@ export const dashboard = defineMessage({
  */
 export const bookingsDashboard = defineMessage({
   pattern: 'bookings.dashboard',
+  access: ['admin', 'staff'],
   callers: ['gateway'],
   request: Scope,
   response: DashboardSchema.pick({
@@ -99,6 +100,7 @@ export const bookingsDashboard = defineMessage({
 /** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
 export const inventoryDashboard = defineMessage({
   pattern: 'inventory.dashboard',
+  access: ['admin', 'staff'],
   callers: ['gateway'],
   request: Scope,
   response: z.object({ lowStockParts: z.number().int() }),
@@ -107,6 +109,7 @@ export const inventoryDashboard = defineMessage({
 /** Internal: how many vehicles and bookings each customer has (for GET /api/customers). */
 export const customerCounts = defineMessage({
   pattern: 'bookings.customers.counts',
+  access: ['admin', 'staff'],
   callers: ['gateway'],
   request: z.strictObject({ customerIds: z.array(Uuid).max(100) }),
   response: z.object({

@@ -13,7 +13,12 @@ export type ServiceHealth = z.infer<typeof ServiceHealthSchema>;
 
 /** The `<service>.health` message every service answers, so the gateway can aggregate. */
 export function healthContract(service: string) {
-  return defineMessage({ pattern: `${service}.health`, request: Empty, response: ServiceHealthSchema });
+  return defineMessage({
+    pattern: `${service}.health`,
+    access: 'services',
+    request: Empty,
+    response: ServiceHealthSchema,
+  });
 }
 
 /** The services the gateway aggregates into /health. */

@@ -62,6 +62,7 @@ export type StockMovement = z.infer<typeof StockMovementSchema>;
 
 export const listParts = defineMessage({
   pattern: 'inventory.parts.list',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({
     branchId: Uuid.optional(),
     lowStock: z.enum(['true', 'false']).optional(),
@@ -72,7 +73,6 @@ export const listParts = defineMessage({
     method: 'GET',
     path: '/api/parts',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary:
       "Parts with their stock per branch, by SKU: ?branchId= one branch (default: staff's own branches, admin every branch), ?lowStock=true, ?q= SKU or name",
@@ -81,13 +81,13 @@ export const listParts = defineMessage({
 
 export const getPart = defineMessage({
   pattern: 'inventory.parts.get',
+  access: ['admin', 'staff'],
   request: z.strictObject({ id: Uuid }),
   response: PartSchema,
   http: {
     method: 'GET',
     path: '/api/parts/:id',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary: 'One part',
   },
@@ -95,13 +95,13 @@ export const getPart = defineMessage({
 
 export const createPart = defineMessage({
   pattern: 'inventory.parts.create',
+  access: ['admin'],
   request: z.strictObject({ ...PartFields, reorderLevel: PartFields.reorderLevel.default(0) }),
   response: PartSchema,
   http: {
     method: 'POST',
     path: '/api/parts',
     status: 201,
-    access: ['admin'],
     tag: 'Inventory',
     summary: 'Add a part (SKUs are unique)',
   },
@@ -109,6 +109,7 @@ export const createPart = defineMessage({
 
 export const updatePart = defineMessage({
   pattern: 'inventory.parts.update',
+  access: ['admin'],
   request: z.strictObject({
     id: Uuid,
     name: PartFields.name.optional(),
@@ -120,7 +121,6 @@ export const updatePart = defineMessage({
     method: 'PATCH',
     path: '/api/parts/:id',
     status: 200,
-    access: ['admin'],
     tag: 'Inventory',
     summary: 'Change a part (a new price reaches the catalog as part.price_changed)',
   },
@@ -128,6 +128,7 @@ export const updatePart = defineMessage({
 
 export const adjustStock = defineMessage({
   pattern: 'inventory.stock.adjust',
+  access: ['admin', 'staff'],
   request: z.strictObject({
     id: Uuid,
     branchId: Uuid,
@@ -146,7 +147,6 @@ export const adjustStock = defineMessage({
     method: 'POST',
     path: '/api/parts/:id/adjust',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary: 'Receive or adjust stock at a branch (staff: their branches); never below what is reserved or zero (409)',
   },
@@ -154,6 +154,7 @@ export const adjustStock = defineMessage({
 
 export const transferStock = defineMessage({
   pattern: 'inventory.stock.transfer',
+  access: ['admin', 'staff'],
   request: z
     .strictObject({ id: Uuid, fromBranchId: Uuid, toBranchId: Uuid, quantity: Quantity, reason: Text(300) })
     .refine((t) => t.fromBranchId !== t.toBranchId, { message: 'another branch', path: ['toBranchId'] }),
@@ -162,7 +163,6 @@ export const transferStock = defineMessage({
     method: 'POST',
     path: '/api/parts/:id/transfer',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary:
       'Move stock between branches in one transaction (staff: from their branches); never more than is available (409)',
@@ -171,13 +171,13 @@ export const transferStock = defineMessage({
 
 export const partMovements = defineMessage({
   pattern: 'inventory.stock.movements',
+  access: ['admin', 'staff'],
   request: PageQuery.extend({ id: Uuid, branchId: Uuid.optional() }).strict(),
   response: pageOf(StockMovementSchema),
   http: {
     method: 'GET',
     path: '/api/parts/:id/movements',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary: "The part's stock ledger, newest first (?branchId= one branch)",
   },
@@ -185,13 +185,13 @@ export const partMovements = defineMessage({
 
 export const partStock = defineMessage({
   pattern: 'inventory.stock.by-part',
+  access: ['admin', 'staff'],
   request: z.strictObject({ id: Uuid }),
   response: z.object({ part: PartSchema, items: z.array(StockLevelSchema) }),
   http: {
     method: 'GET',
     path: '/api/parts/:id/stock',
     status: 200,
-    access: ['admin', 'staff'],
     tag: 'Inventory',
     summary: 'The part at every branch of the chain, so a branch that is out can see who has it',
   },
@@ -209,6 +209,7 @@ export type PartPrice = z.infer<typeof PartPriceSchema>;
 /** Internal (no HTTP): prices of the named SKUs, or a page of every price in SKU order. */
 export const partPrices = defineMessage({
   pattern: 'inventory.parts.prices',
+  access: 'public',
   callers: ['catalog'],
   request: z.strictObject({
     skus: z.array(Sku).min(1).max(200).optional(),
@@ -232,6 +233,7 @@ export type Reservation = z.infer<typeof ReservationSchema>;
 /** Internal (no HTTP): hold parts for a booking, all or nothing. Idempotent by booking id. */
 export const reserveParts = defineMessage({
   pattern: 'inventory.reservations.reserve',
+  access: 'services',
   request: z.strictObject({ bookingId: Uuid, branchId: Uuid, lines: z.array(ReservationLine).max(200) }),
   response: ReservationSchema,
 });
@@ -239,6 +241,7 @@ export const reserveParts = defineMessage({
 /** Internal (no HTTP): give a booking's held parts back. Idempotent. */
 export const releaseParts = defineMessage({
   pattern: 'inventory.reservations.release',
+  access: 'services',
   request: z.strictObject({ bookingId: Uuid }),
   response: ReservationSchema,
 });
@@ -246,6 +249,7 @@ export const releaseParts = defineMessage({
 /** Internal (no HTTP): the booking's held parts leave the shelf (job done). Idempotent. */
 export const consumeParts = defineMessage({
   pattern: 'inventory.reservations.consume',
+  access: 'services',
   request: z.strictObject({ bookingId: Uuid }),
   response: ReservationSchema,
 });

@@ -28,7 +28,7 @@ const ERROR_HEADERS = (() => {
 
 /**
  * Nest microservice transport over core NATS request/reply.
- * Each `@MessagePattern('svc.x')` becomes a queue-group subscription on `<prefix>.svc.x`,
+ * Each `@Handles(contract)` (a `@MessagePattern`) becomes a queue-group subscription on `<prefix>.svc.x`,
  * so replicas share the load. Replies are the handler's JSON; errors carry an `x-error` header
  * and a WireError body, never a stack trace.
  */

@@ -1,7 +1,7 @@
 import { Controller, Inject, type Type } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { healthContract, type ServiceHealth } from '../contracts/health.contracts.js';
 import { runChecks, type HealthCheck } from '../health/health.js';
+import { Handles } from './handles.js';
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
@@ -13,7 +13,7 @@ export function healthControllerFor(service: string): Type {
   class HealthController {
     constructor(@Inject(HEALTH_CHECKS) private readonly checks: Record<string, HealthCheck>) {}
 
-    @MessagePattern(contract.pattern)
+    @Handles(contract)
     async health(): Promise<ServiceHealth> {
       const checks = await runChecks(this.checks);
       const up = Object.values(checks).every((c) => c === 'up');

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bookings, parseOrThrow, type RpcEnvelope } from '@garage/shared';
+import { Handles, bookings, type Call } from '@garage/shared';
 import { AvailabilityService } from './availability.service.js';
 
 /** Public: anyone may see when a branch has room. */
@@ -8,13 +7,13 @@ import { AvailabilityService } from './availability.service.js';
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
-  @MessagePattern(bookings.availability.pattern)
-  on(@Payload() env: RpcEnvelope) {
-    return this.availability.on(env.principal, parseOrThrow(bookings.availability.request, env.payload));
+  @Handles(bookings.availability)
+  on({ principal, payload }: Call<typeof bookings.availability>) {
+    return this.availability.on(principal, payload);
   }
 
-  @MessagePattern(bookings.nextFreeSlot.pattern)
-  next(@Payload() env: RpcEnvelope) {
-    return this.availability.next(env.principal, parseOrThrow(bookings.nextFreeSlot.request, env.payload));
+  @Handles(bookings.nextFreeSlot)
+  next({ principal, payload }: Call<typeof bookings.nextFreeSlot>) {
+    return this.availability.next(principal, payload);
   }
 }

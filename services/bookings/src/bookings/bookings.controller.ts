@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bookings, parseOrThrow, signedIn, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, bookings, type Call } from '@garage/shared';
 import { publicBooking } from './booking-row.js';
 import { BookingWorkflow } from './booking-workflow.service.js';
 import { CreateBooking } from './create-booking.service.js';
@@ -13,41 +12,33 @@ export class BookingsController {
     private readonly workflow: BookingWorkflow,
   ) {}
 
-  @MessagePattern(bookings.createBooking.pattern)
-  create(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'customer', 'staff', 'admin');
-    return this.createBooking.execute(principal, parseOrThrow(bookings.createBooking.request, env.payload));
+  @Handles(bookings.createBooking)
+  create({ principal, payload }: Call<typeof bookings.createBooking>) {
+    return this.createBooking.execute(principal, payload);
   }
 
-  @MessagePattern(bookings.listBookings.pattern)
-  list(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'admin', 'staff');
-    return this.workflow.list(principal, parseOrThrow(bookings.listBookings.request, env.payload));
+  @Handles(bookings.listBookings)
+  list({ principal, payload }: Call<typeof bookings.listBookings>) {
+    return this.workflow.list(principal, payload);
   }
 
-  @MessagePattern(bookings.myBookings.pattern)
-  mine(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'customer');
-    const { limit, cursor } = parseOrThrow(bookings.myBookings.request, env.payload);
+  @Handles(bookings.myBookings)
+  mine({ principal, payload: { limit, cursor } }: Call<typeof bookings.myBookings>) {
     return this.workflow.mine(principal, limit, cursor);
   }
 
-  @MessagePattern(bookings.getBooking.pattern)
-  async get(@Payload() env: RpcEnvelope) {
-    const principal = signedIn(env);
-    return publicBooking(await this.workflow.get(principal, parseOrThrow(bookings.getBooking.request, env.payload).id));
+  @Handles(bookings.getBooking)
+  async get({ principal, payload }: Call<typeof bookings.getBooking>) {
+    return publicBooking(await this.workflow.get(principal, payload.id));
   }
 
-  @MessagePattern(bookings.cancelBooking.pattern)
-  cancel(@Payload() env: RpcEnvelope) {
-    const principal = signedIn(env);
-    return this.workflow.cancel(principal, parseOrThrow(bookings.cancelBooking.request, env.payload).id);
+  @Handles(bookings.cancelBooking)
+  cancel({ principal, payload }: Call<typeof bookings.cancelBooking>) {
+    return this.workflow.cancel(principal, payload.id);
   }
 
-  @MessagePattern(bookings.setBookingStatus.pattern)
-  setStatus(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'staff', 'admin');
-    const { id, status, mileage } = parseOrThrow(bookings.setBookingStatus.request, env.payload);
+  @Handles(bookings.setBookingStatus)
+  setStatus({ principal, payload: { id, status, mileage } }: Call<typeof bookings.setBookingStatus>) {
     return this.workflow.setStatus(principal, id, status, mileage);
   }
 }

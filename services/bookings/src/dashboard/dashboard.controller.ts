@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { branchScope, composed, parseOrThrow, type RpcEnvelope, withRole } from '@garage/shared';
+import { Handles, branchScope, composed, type Call } from '@garage/shared';
 import { DashboardRepository } from './dashboard.repository.js';
 
 /** Internal messages the gateway composes into /api/dashboard and /api/customers. */
@@ -9,16 +8,13 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardRepository) {}
 
   /** Admin: a branch or the chain; staff: one of theirs (else 403) or all of theirs. */
-  @MessagePattern(composed.bookingsDashboard.pattern)
-  figures(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'admin', 'staff');
-    const { branchId } = parseOrThrow(composed.bookingsDashboard.request, env.payload);
+  @Handles(composed.bookingsDashboard)
+  figures({ principal, payload: { branchId } }: Call<typeof composed.bookingsDashboard>) {
     return this.dashboard.figures(branchScope(principal, branchId));
   }
 
-  @MessagePattern(composed.customerCounts.pattern)
-  counts(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    return this.dashboard.customerCounts(parseOrThrow(composed.customerCounts.request, env.payload).customerIds);
+  @Handles(composed.customerCounts)
+  counts({ payload }: Call<typeof composed.customerCounts>) {
+    return this.dashboard.customerCounts(payload.customerIds);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { bookings, branchScope, parseOrThrow, type RpcEnvelope, withRole } from '@garage/shared';
+import { Handles, bookings, branchScope, type Call } from '@garage/shared';
 import { ServiceRecordsRepository } from './service-records.repository.js';
 
 /** Service history: staff see their branches' work (admins all), a customer their own vehicles'. */
@@ -8,17 +7,14 @@ import { ServiceRecordsRepository } from './service-records.repository.js';
 export class ServiceRecordsController {
   constructor(private readonly records: ServiceRecordsRepository) {}
 
-  @MessagePattern(bookings.listServiceRecords.pattern)
-  list(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'admin', 'staff');
-    const { branchId, ...q } = parseOrThrow(bookings.listServiceRecords.request, env.payload);
+  @Handles(bookings.listServiceRecords)
+  list({ principal, payload: { branchId, ...q } }: Call<typeof bookings.listServiceRecords>) {
     return this.records.list({ ...q, branchIds: branchScope(principal, branchId) });
   }
 
-  @MessagePattern(bookings.myServiceRecords.pattern)
-  mine(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'customer');
-    const q = parseOrThrow(bookings.myServiceRecords.request, env.payload);
+  @Handles(bookings.myServiceRecords)
+  mine({ principal, payload }: Call<typeof bookings.myServiceRecords>) {
+    const q = payload;
     return this.records.list({ ...q, branchIds: null, customerId: principal.id });
   }
 }

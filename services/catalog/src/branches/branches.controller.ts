@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { catalog, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, catalog, type Call } from '@garage/shared';
 import { BranchesService } from './branches.service.js';
 
 /** NATS handlers for branches: parse, check the caller, call the rule. */
@@ -8,27 +7,23 @@ import { BranchesService } from './branches.service.js';
 export class BranchesController {
   constructor(private readonly branches: BranchesService) {}
 
-  @MessagePattern(catalog.listBranches.pattern)
-  list(@Payload() env: RpcEnvelope) {
-    const { limit, cursor, includeInactive } = parseOrThrow(catalog.listBranches.request, env.payload);
-    return this.branches.list(env.principal, limit, cursor, includeInactive === 'true');
+  @Handles(catalog.listBranches)
+  list({ principal, payload: { limit, cursor, includeInactive } }: Call<typeof catalog.listBranches>) {
+    return this.branches.list(principal, limit, cursor, includeInactive === 'true');
   }
 
-  @MessagePattern(catalog.getBranch.pattern)
-  get(@Payload() env: RpcEnvelope) {
-    return this.branches.get(env.principal, parseOrThrow(catalog.getBranch.request, env.payload).id);
+  @Handles(catalog.getBranch)
+  get({ principal, payload }: Call<typeof catalog.getBranch>) {
+    return this.branches.get(principal, payload.id);
   }
 
-  @MessagePattern(catalog.createBranch.pattern)
-  create(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    return this.branches.create(parseOrThrow(catalog.createBranch.request, env.payload));
+  @Handles(catalog.createBranch)
+  create({ payload }: Call<typeof catalog.createBranch>) {
+    return this.branches.create(payload);
   }
 
-  @MessagePattern(catalog.updateBranch.pattern)
-  update(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    const { id, ...change } = parseOrThrow(catalog.updateBranch.request, env.payload);
+  @Handles(catalog.updateBranch)
+  update({ payload: { id, ...change } }: Call<typeof catalog.updateBranch>) {
     return this.branches.update(id, change);
   }
 }

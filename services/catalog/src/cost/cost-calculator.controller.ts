@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { catalog, parseOrThrow, type RpcEnvelope } from '@garage/shared';
+import { Handles, catalog, type Call } from '@garage/shared';
 import { CostCalculatorService } from './cost-calculator.service.js';
 
 /** NATS handlers of the cost calculator (public) and of quotes for bookings (internal). */
@@ -8,16 +7,14 @@ import { CostCalculatorService } from './cost-calculator.service.js';
 export class CostCalculatorController {
   constructor(private readonly calculator: CostCalculatorService) {}
 
-  @MessagePattern(catalog.calculateCost.pattern)
-  calculate(@Payload() env: RpcEnvelope) {
-    const { branchId, serviceIds } = parseOrThrow(catalog.calculateCost.request, env.payload);
+  @Handles(catalog.calculateCost)
+  calculate({ payload: { branchId, serviceIds } }: Call<typeof catalog.calculateCost>) {
     return this.calculator.calculate(branchId, serviceIds);
   }
 
   /** Internal: what bookings freezes into a booking. */
-  @MessagePattern(catalog.quote.pattern)
-  quote(@Payload() env: RpcEnvelope) {
-    const { branchId, serviceIds } = parseOrThrow(catalog.quote.request, env.payload);
+  @Handles(catalog.quote)
+  quote({ payload: { branchId, serviceIds } }: Call<typeof catalog.quote>) {
     return this.calculator.quote(branchId, serviceIds);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { catalog, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, catalog, type Call } from '@garage/shared';
 import { ServiceCatalogService } from './service-catalog.service.js';
 
 /** NATS handlers for the service catalog: parse, check the caller, call the rule. */
@@ -8,28 +7,23 @@ import { ServiceCatalogService } from './service-catalog.service.js';
 export class ServiceCatalogController {
   constructor(private readonly services: ServiceCatalogService) {}
 
-  @MessagePattern(catalog.listServices.pattern)
-  list(@Payload() env: RpcEnvelope) {
-    const { includeInactive, ...query } = parseOrThrow(catalog.listServices.request, env.payload);
-    return this.services.list(env.principal, { ...query, includeInactive: includeInactive === 'true' });
+  @Handles(catalog.listServices)
+  list({ principal, payload: { includeInactive, ...query } }: Call<typeof catalog.listServices>) {
+    return this.services.list(principal, { ...query, includeInactive: includeInactive === 'true' });
   }
 
-  @MessagePattern(catalog.getService.pattern)
-  get(@Payload() env: RpcEnvelope) {
-    const { id, branchId } = parseOrThrow(catalog.getService.request, env.payload);
-    return this.services.get(env.principal, id, branchId);
+  @Handles(catalog.getService)
+  get({ principal, payload: { id, branchId } }: Call<typeof catalog.getService>) {
+    return this.services.get(principal, id, branchId);
   }
 
-  @MessagePattern(catalog.createService.pattern)
-  create(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    return this.services.create(parseOrThrow(catalog.createService.request, env.payload));
+  @Handles(catalog.createService)
+  create({ payload }: Call<typeof catalog.createService>) {
+    return this.services.create(payload);
   }
 
-  @MessagePattern(catalog.updateService.pattern)
-  update(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    const { id, ...change } = parseOrThrow(catalog.updateService.request, env.payload);
+  @Handles(catalog.updateService)
+  update({ payload: { id, ...change } }: Call<typeof catalog.updateService>) {
     return this.services.update(id, change);
   }
 }

@@ -53,11 +53,11 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
       summary: http.summary,
       tags: [http.tag],
       parameters,
-      security: http.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
+      security: contract.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
       description:
-        http.access === 'public'
+        contract.access === 'public'
           ? 'Public.'
-          : `Who: ${http.access === 'signed-in' ? 'any signed-in account' : http.access.join(', ')}.`,
+          : `Who: ${contract.access === 'signed-in' ? 'any signed-in account' : (contract.access as readonly string[]).join(', ')}.`,
       responses: {
         [http.status]:
           http.status === 204

@@ -9,7 +9,12 @@ const METHODS = { GET: Get, POST: Post, PATCH: Patch, PUT: Put, DELETE: Delete }
 export function Route(contract: MessageContract): MethodDecorator {
   const http = contract.http;
   if (!http) throw new Error(`Contract ${contract.pattern} has no HTTP binding`);
-  return applyDecorators(METHODS[http.method](http.path), HttpCode(http.status), SetMetadata(ACCESS_KEY, http.access));
+  if (contract.access === 'services') throw new Error(`Contract ${contract.pattern} is for services only, not a route`);
+  return applyDecorators(
+    METHODS[http.method](http.path),
+    HttpCode(http.status),
+    SetMetadata(ACCESS_KEY, contract.access),
+  );
 }
 
 /** Marks a route as open to anyone (health, docs). */

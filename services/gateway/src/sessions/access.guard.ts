@@ -1,13 +1,13 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, type Access } from '@garage/shared';
+import { DomainError, authorize, type Access } from '@garage/shared';
 import { ACCESS_KEY } from '../http/route.decorator.js';
 import type { GatewayRequest } from '../http/gateway-request.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Role gate of each route (the owning service checks again) and CSRF defence: a state-changing
+ * Role gate of each route from its contract's `access` (the owning service checks again) and CSRF defence: a state-changing
  * request authenticated by cookie must come from an allowed Origin.
  */
 @Injectable()
@@ -26,11 +26,10 @@ export class AccessGuard implements CanActivate {
     if (req.principal && req.authVia === 'cookie' && !SAFE_METHODS.has(req.method) && !this.originAllowed(req)) {
       throw new DomainError('FORBIDDEN', 'Cross-site request refused: Origin is not allowed');
     }
-    if (access === undefined || access === 'public') return true;
-    if (!req.principal)
-      throw new DomainError('UNAUTHENTICATED', 'Sign in first: the session is missing, expired or revoked');
-    if (access === 'signed-in' || access.includes(req.principal.role)) return true;
-    throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
+    // A route without a rule is a mistake: it is refused, never let through.
+    if (access === undefined) throw new DomainError('FORBIDDEN', 'You are not allowed to do this');
+    authorize(access, req.principal ?? null);
+    return true;
   }
 
   private originAllowed(req: GatewayRequest): boolean {

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { composed, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, composed, type Call } from '@garage/shared';
 import { dashboardScope } from './dashboard-scope.js';
 import { LowStockRepository } from './low-stock.repository.js';
 
@@ -9,10 +8,8 @@ import { LowStockRepository } from './low-stock.repository.js';
 export class DashboardController {
   constructor(private readonly lowStock: LowStockRepository) {}
 
-  @MessagePattern(composed.inventoryDashboard.pattern)
-  async dashboard(@Payload() env: RpcEnvelope) {
-    const principal = withRole(env, 'admin', 'staff');
-    const { branchId } = parseOrThrow(composed.inventoryDashboard.request, env.payload);
+  @Handles(composed.inventoryDashboard)
+  async dashboard({ principal, payload: { branchId } }: Call<typeof composed.inventoryDashboard>) {
     return { lowStockParts: await this.lowStock.count(dashboardScope(principal, branchId)) };
   }
 }

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { inventory, parseOrThrow, withRole, type RpcEnvelope } from '@garage/shared';
+import { Handles, inventory, type Call } from '@garage/shared';
 import { PartsService } from './parts.service.js';
 
 /** NATS handlers for parts: parse, check the caller, call the rule. */
@@ -8,28 +7,24 @@ import { PartsService } from './parts.service.js';
 export class PartsController {
   constructor(private readonly parts: PartsService) {}
 
-  @MessagePattern(inventory.getPart.pattern)
-  get(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin', 'staff');
-    return this.parts.get(parseOrThrow(inventory.getPart.request, env.payload).id);
+  @Handles(inventory.getPart)
+  get({ payload }: Call<typeof inventory.getPart>) {
+    return this.parts.get(payload.id);
   }
 
-  @MessagePattern(inventory.createPart.pattern)
-  create(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    return this.parts.create(parseOrThrow(inventory.createPart.request, env.payload));
+  @Handles(inventory.createPart)
+  create({ payload }: Call<typeof inventory.createPart>) {
+    return this.parts.create(payload);
   }
 
-  @MessagePattern(inventory.updatePart.pattern)
-  update(@Payload() env: RpcEnvelope) {
-    withRole(env, 'admin');
-    const { id, ...change } = parseOrThrow(inventory.updatePart.request, env.payload);
+  @Handles(inventory.updatePart)
+  update({ payload: { id, ...change } }: Call<typeof inventory.updatePart>) {
     return this.parts.update(id, change);
   }
 
   /** Internal (catalog): prices are no secret, so no principal is needed. */
-  @MessagePattern(inventory.partPrices.pattern)
-  prices(@Payload() env: RpcEnvelope) {
-    return this.parts.prices(parseOrThrow(inventory.partPrices.request, env.payload));
+  @Handles(inventory.partPrices)
+  prices({ payload }: Call<typeof inventory.partPrices>) {
+    return this.parts.prices(payload);
   }
 }
