@@ -71,14 +71,29 @@ export class RpcClient {
     });
   }
 
-  /** Sends a request and parses the reply as the contract's response. */
+  /**
+   * Sends a request and parses the reply by the contract's response schema: parse, don't trust. A
+   * reply of another shape (a service of another version, a bug) is an INTERNAL error here, never
+   * a value that goes on to poison a cache or a composed answer.
+   */
   async request<C extends MessageContract>(
     contract: C,
     envelope: RpcEnvelope<z.input<C['request']>>,
     options: RpcCallOptions = {},
   ): Promise<z.output<C['response']>> {
     const raw = await this.requestRaw(contract.pattern, envelope, options);
-    return JSON.parse(decoder.decode(raw)) as z.output<C['response']>;
+    let reply: unknown;
+    try {
+      reply = JSON.parse(decoder.decode(raw));
+    } catch {
+      reply = undefined;
+    }
+    const parsed = contract.response.safeParse(reply);
+    if (!parsed.success) {
+      const service = contract.pattern.slice(0, contract.pattern.indexOf('.'));
+      throw new DomainError('INTERNAL', `The ${service} service answered ${contract.pattern} in an unexpected shape`);
+    }
+    return parsed.data as z.output<C['response']>;
   }
 
   /** Stops listening for replies; calls still pending fail at once. */

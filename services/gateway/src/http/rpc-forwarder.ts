@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, RpcClient, clientBucket, parseOrThrow, type MessageContract } from '@garage/shared';
+import {
+  DomainError,
+  RpcClient,
+  clientBucket,
+  parseOrThrow,
+  type MessageContract,
+  type RpcEnvelope,
+} from '@garage/shared';
 import type { z } from 'zod';
 import type { GatewayReply, GatewayRequest } from './gateway-request.js';
 import { headerFieldsOf } from './header-fields.js';
@@ -53,26 +60,24 @@ export class RpcForwarder {
     req: GatewayRequest,
     payload: unknown = this.validInputOf(contract, req),
   ): Promise<Uint8Array> {
-    return this.rpc.requestRaw(
-      contract.pattern,
-      { principal: req.principal ?? null, payload, clientIp: clientBucket(req.ip) },
-      { requestId: String(req.id) },
-    );
+    return this.rpc.requestRaw(contract.pattern, this.envelope(req, payload), { requestId: String(req.id) });
   }
 
   /**
    * Asks a service for something the gateway composes (never passed through as bytes): the same
-   * envelope as forward, and the reply parsed with the contract's response schema, so a service
+   * envelope as forward, and the reply parsed by the contract (RpcClient.request), so a service
    * answering off-contract is a logged 500 here, not a malformed merge.
    */
-  async ask<C extends MessageContract>(
+  ask<C extends MessageContract>(
     contract: C,
     req: GatewayRequest,
     payload: z.input<C['request']>,
   ): Promise<z.output<C['response']>> {
-    const parsed = contract.response.safeParse(parseReply(await this.call(contract, req, payload)));
-    if (!parsed.success) throw new Error(`Reply to ${contract.pattern} is off-contract: ${parsed.error.message}`);
-    return parsed.data as z.output<C['response']>;
+    return this.rpc.request(contract, this.envelope(req, payload), { requestId: String(req.id) });
+  }
+
+  private envelope<P>(req: GatewayRequest, payload: P): RpcEnvelope<P> {
+    return { principal: req.principal ?? null, payload, clientIp: clientBucket(req.ip) };
   }
 
   /** Forwards and answers: the contract's success status and the service's JSON, untouched. */
