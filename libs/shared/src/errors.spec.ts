@@ -21,7 +21,6 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
-  TIMEOUT: 504,
 };
 
 describe('statusOf', () => {

@@ -117,7 +117,9 @@ export const Sku = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'a SKU: upper-case letters, digits and dashes, at most 40');
 
-const PartLine = z.strictObject({ partSku: Sku, quantity: z.number().int().min(1).max(1000) });
+/** A part a service uses, by SKU and how many (a booking's parts are lines of the same shape). */
+export const PartLineSchema = z.strictObject({ partSku: Sku, quantity: z.number().int().min(1).max(1000) });
+export type PartLine = z.infer<typeof PartLineSchema>;
 const ServiceFields = {
   code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a code: upper-case letters, digits and dashes, 2 to 32'),
   name: Text(120),
@@ -134,7 +136,7 @@ const ServiceFields = {
     .max(100)
     .refine((v) => Number(v.toFixed(2)) === v, 'at most 2 decimals'),
   parts: z
-    .array(PartLine)
+    .array(PartLineSchema)
     .max(50)
     .refine((lines) => new Set(lines.map((l) => l.partSku)).size === lines.length, 'each part once'),
   active: z.boolean(),
@@ -278,16 +280,20 @@ export const catalogContracts = {
 };
 
 /** Internal (no HTTP): what bookings freezes into a booking: the estimate, the duration and the parts. */
+/** What a booking freezes: the estimate, how long the work takes and which parts it uses. */
+export const QuoteSchema = z.object({
+  estimate: CostEstimateSchema,
+  /** Sum of the services' durations. */
+  durationMinutes: z.number().int(),
+  /** Every part of every service, one line per SKU (quantities summed, so not capped like a service's). */
+  parts: z.array(z.object({ partSku: Sku, quantity: z.number().int() })),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
 export const quote = defineMessage({
   pattern: 'catalog.quote',
   access: 'public',
   callers: ['bookings'],
   request: calculateCost.request,
-  response: z.object({
-    estimate: CostEstimateSchema,
-    /** Sum of the services' durations. */
-    durationMinutes: z.number().int(),
-    /** Every part of every service, one line per SKU. */
-    parts: z.array(z.object({ partSku: Sku, quantity: z.number().int() })),
-  }),
+  response: QuoteSchema,
 });

@@ -16,9 +16,13 @@ export { BranchSchema, OpeningHours, TimeZone, WEEKDAYS, type Branch } from './c
 export {
   ServiceOfferingSchema,
   CostEstimateSchema,
+  PartLineSchema,
+  QuoteSchema,
   Sku,
   type ServiceOffering,
   type CostEstimate,
+  type PartLine,
+  type Quote,
 } from './catalog.contracts.js';
 export * as inventory from './inventory.contracts.js';
 export {

@@ -62,9 +62,10 @@ export function isUniqueViolation(err: unknown): boolean {
   return pgErrorOf(err).code === '23505';
 }
 
-/** 23P01: an exclusion constraint refused the row (e.g. a technician or bay taken at that time). */
-export function isExclusionViolation(err: unknown): boolean {
-  return pgErrorOf(err).code === '23P01';
+/** The exclusion constraint that refused the row (SQLSTATE 23P01: a technician or bay taken at that time), or null. */
+export function exclusionViolated(err: unknown): string | null {
+  const { code, constraint } = pgErrorOf(err);
+  return code === '23P01' ? constraint : null;
 }
 
 /** Deadlock or serialization failure: nothing wrong with the request, another try may succeed. */

@@ -9,11 +9,11 @@ export class AvailabilityController {
 
   @Handles(bookings.availability)
   on({ principal, payload }: Call<typeof bookings.availability>) {
-    return this.availability.on(principal, payload);
+    return this.availability.freeSlotsOn(principal, payload);
   }
 
   @Handles(bookings.nextFreeSlot)
   next({ principal, payload }: Call<typeof bookings.nextFreeSlot>) {
-    return this.availability.next(principal, payload);
+    return this.availability.nextFreeSlot(principal, payload);
   }
 }

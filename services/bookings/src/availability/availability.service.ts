@@ -26,7 +26,7 @@ export class AvailabilityService {
     private readonly settings: BookingSettings,
   ) {}
 
-  async on(
+  async freeSlotsOn(
     principal: Principal | null,
     q: { branchId: string; serviceIds: string[]; date: string },
   ): Promise<Availability> {
@@ -45,7 +45,7 @@ export class AvailabilityService {
    * The earliest free start in the next NEXT_FREE_SLOT_DAYS days of the branch's calendar: the same
    * rules as `on`, with ONE query for the whole span's bookings instead of a request per day.
    */
-  async next(
+  async nextFreeSlot(
     principal: Principal | null,
     q: { branchId: string; serviceIds: string[]; from?: string },
   ): Promise<NextFreeSlot> {

@@ -1,7 +1,6 @@
-import type { Booking, BookingStatus, CostEstimate } from '@garage/shared';
+import type { Booking, BookingStatus, CostEstimate, PartLine } from '@garage/shared';
 
 export type PartsStatus = Booking['partsStatus'];
-export type PartLine = { partSku: string; quantity: number };
 
 /** A bookings.bookings row as pg returns it. */
 export interface BookingRow {

@@ -19,8 +19,3 @@ const NEXT: Record<BookingStatus, readonly BookingStatus[]> = {
 export function canMove(from: BookingStatus, to: BookingStatus): boolean {
   return NEXT[from].includes(to);
 }
-
-/** Statuses from which a booking may be cancelled. */
-export const CANCELLABLE: readonly BookingStatus[] = (Object.keys(NEXT) as BookingStatus[]).filter((s) =>
-  canMove(s, 'cancelled'),
-);

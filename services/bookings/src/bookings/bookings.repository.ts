@@ -7,19 +7,13 @@ import {
   preparedQuery,
   queryRows,
   type Tx,
+  type PartLine,
 } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { Hold } from '../availability/slot-grid.js';
 import { BranchPageQuery } from '../db/branch-page.js';
-import {
-  BOOKING_COLUMNS,
-  toBooking,
-  type BookingRow,
-  type PartLine,
-  type PartsStatus,
-  type StoredBooking,
-} from './booking-row.js';
+import { BOOKING_COLUMNS, toBooking, type BookingRow, type PartsStatus, type StoredBooking } from './booking-row.js';
 
 export interface NewBooking {
   id: string;

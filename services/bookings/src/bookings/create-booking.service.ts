@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
 import {
   assertWorksAt,
+  type bookings,
   type Booking,
   type Branch,
   DomainError,
   isTransientConflict,
-  pgErrorOf,
+  exclusionViolated,
   type Principal,
   Transactions,
 } from '@garage/shared';
@@ -19,9 +21,9 @@ import { recordCreated } from './booking-events.js';
 import { BookingSettings } from './booking-settings.js';
 import { BookingsRepository, type NewBooking } from './bookings.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
-import { requestHash, type BookingRequest } from './request-hash.js';
+import { requestHash } from './request-hash.js';
 
-export type CreateBookingCommand = BookingRequest & { idempotencyKey?: string };
+export type CreateBookingCommand = z.output<typeof bookings.createBooking.request>;
 
 /** Enough to get past a few racing bookings; beyond it the slot is as good as taken. */
 const MAX_TRIES = 8;
@@ -156,9 +158,9 @@ export class CreateBooking {
           return created;
         });
       } catch (err) {
-        const { code, constraint } = pgErrorOf(err);
-        if (code === '23P01' && constraint === 'bookings_bay_no_overlap') b++;
-        else if (code === '23P01') t++;
+        const taken = exclusionViolated(err);
+        if (taken === 'bookings_bay_no_overlap') b++;
+        else if (taken !== null) t++;
         else if (!isTransientConflict(err)) throw err;
       }
     }

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { bookings } from '@garage/shared';
+import type { z } from 'zod';
 
-export interface BookingRequest {
-  branchId: string;
-  vehicleId: string;
-  serviceIds: string[];
-  startsAt: string;
-  technicianId?: string;
-  notes: string;
-}
+/** A booking request as the contract parses it (the Idempotency-Key is not part of what was asked). */
+export type BookingRequest = Omit<z.output<typeof bookings.createBooking.request>, 'idempotencyKey'>;
 
 /**
  * What an Idempotency-Key's first request asked for, as a digest: parsed values (ids lower-cased,

@@ -1,6 +1,4 @@
-import { DomainError, catalog, type Branch, type Principal, type RpcClient } from '@garage/shared';
-
-export type Quote = Awaited<ReturnType<CatalogClient['quote']>>;
+import { DomainError, catalog, type Branch, type Principal, type Quote, type RpcClient } from '@garage/shared';
 
 /** Long enough to spare the catalog on the public availability path, short enough that changes show quickly. */
 const BRANCH_TTL_MS = 5_000;
@@ -38,7 +36,7 @@ export class CatalogClient {
   }
 
   /** Price, duration and parts of services at a branch, as a booking freezes them. */
-  quote(principal: Principal | null, branchId: string, serviceIds: string[]) {
+  quote(principal: Principal | null, branchId: string, serviceIds: string[]): Promise<Quote> {
     return this.rpc.request(catalog.quote, { principal, payload: { branchId, serviceIds } });
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import {
   type BookingStatus,
   type Branch,
@@ -7,6 +6,7 @@ import {
   DEMO_BRANCH_IDS,
   DEMO_CUSTOMER_ID,
   inTransaction,
+  type Quote,
   RpcClient,
   type ServiceInfrastructure,
 } from '@garage/shared';
@@ -63,15 +63,13 @@ export async function loadDemoBookings(infra: ServiceInfrastructure<BookingsConf
   return added;
 }
 
-type DemoQuote = z.output<typeof catalog.quote.response>;
-
 async function insertDemo(
   infra: ServiceInfrastructure<BookingsConfig>,
   branch: Branch,
   step: (typeof PLAN)[number],
   index: number,
   serviceIds: string[],
-  quote: DemoQuote,
+  quote: Quote,
 ): Promise<boolean> {
   const openAt = openDay(branch, step.day);
   if (openAt === null) return false;

@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Branch, type CostEstimate } from '@garage/shared';
-
-/** What a booking freezes: the estimate, how long the work takes and which parts it uses. */
-export interface Quote {
-  estimate: CostEstimate;
-  durationMinutes: number;
-  parts: Array<{ partSku: string; quantity: number }>;
-}
+import { DomainError, type Branch, type CostEstimate, type Quote } from '@garage/shared';
 import { BranchesRepository } from '../branches/branches.repository.js';
 import { PartPricesService } from '../part-prices/part-prices.service.js';
 import { laborCents, taxCents, toScaledInteger } from '../pricing/money.js';
-import {
-  ServiceOfferingsRepository,
-  type PricedServiceRecord,
-} from '../service-catalog/service-offerings.repository.js';
+import { ServiceOfferingsRepository, type PricedOffering } from '../service-catalog/service-offerings.repository.js';
 
 /**
  * Prices services at a branch from today's catalog, part prices and the branch's rates. One query
@@ -62,7 +52,7 @@ export class CostCalculatorService {
 }
 
 /** The requested services in the order asked; any unknown or withdrawn one is a 404 naming its index. */
-function inRequestOrder(ids: readonly string[], found: PricedServiceRecord[]): PricedServiceRecord[] {
+function inRequestOrder(ids: readonly string[], found: PricedOffering[]): PricedOffering[] {
   const byId = new Map(found.filter((s) => s.active).map((s) => [s.id, s]));
   const missing = ids.flatMap((id, i) =>
     byId.has(id) ? [] : [{ field: `serviceIds.${i}`, message: 'no such service' }],
@@ -71,7 +61,7 @@ function inRequestOrder(ids: readonly string[], found: PricedServiceRecord[]): P
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function estimate(branch: Branch, services: PricedServiceRecord[], parts: number[]): CostEstimate {
+function estimate(branch: Branch, services: PricedOffering[], parts: number[]): CostEstimate {
   const lines = services.map((s, i) => {
     const labor = laborCents(s.laborHundredths, branch.laborRateCents);
     return { serviceId: s.id, name: s.name, laborCents: labor, partsCents: parts[i], totalCents: labor + parts[i] };

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type PartPrice } from '@garage/shared';
+import { DomainError, type PartLine, type PartPrice } from '@garage/shared';
 import { partsCents } from '../pricing/money.js';
 import { InventoryPricesClient } from './inventory-prices.client.js';
 import { PartPricesRepository } from './part-prices.repository.js';
-
-export interface PartLine {
-  partSku: string;
-  quantity: number;
-}
 
 /** A service's parts cost as far as the cache could price it, and the SKUs it had no price for. */
 export interface CachedPartsCost {

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUniqueViolation, type Principal, type ServiceOffering } from '@garage/shared';
+import { DomainError, isUniqueViolation, type PartLine, type Principal, type ServiceOffering } from '@garage/shared';
 import { BranchesService } from '../branches/branches.service.js';
 import { definedOnly } from '../common/defined-only.js';
 import { isStaff } from '../common/principal.js';
-import { PartPricesService, type PartLine } from '../part-prices/part-prices.service.js';
+import { PartPricesService } from '../part-prices/part-prices.service.js';
 import { laborCents, toScaledInteger } from '../pricing/money.js';
 import { CatalogSettings } from '../catalog-settings.js';
 import {
   ServiceOfferingsRepository,
-  type PricedServiceRecord,
+  type PricedOffering,
   type ServiceFields,
-  type ServiceRecord,
+  type StoredOffering,
 } from './service-offerings.repository.js';
 
 /** A service as the API writes it: labour in hours with at most 2 decimals. */
@@ -104,7 +104,7 @@ export class ServiceCatalogService {
     return (await this.priced([service], this.settings.defaultLaborRateCents))[0];
   }
 
-  private async priced(services: PricedServiceRecord[], rateCents: number): Promise<ServiceOffering[]> {
+  private async priced(services: PricedOffering[], rateCents: number): Promise<ServiceOffering[]> {
     const parts = await this.prices.partsCentsOf(services);
     return services.map((s, i) => toOffering(s, laborCents(s.laborHundredths, rateCents) + parts[i]));
   }
@@ -114,7 +114,7 @@ function toFields({ laborHours, ...input }: ServiceInput): ServiceFields {
   return { ...input, laborHundredths: toScaledInteger(laborHours, 2) };
 }
 
-function toOffering(s: ServiceRecord, priceCents: number): ServiceOffering {
+function toOffering(s: StoredOffering, priceCents: number): ServiceOffering {
   return {
     id: s.id,
     code: s.code,

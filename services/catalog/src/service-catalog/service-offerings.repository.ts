@@ -1,10 +1,10 @@
-import { decodeCursorOrThrow, pageFrom, preparedQuery } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, preparedQuery, type PartLine } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import type { CachedPartsCost, PartLine } from '../part-prices/part-prices.service.js';
+import type { CachedPartsCost } from '../part-prices/part-prices.service.js';
 
-/** What the catalog stores about a service; labour in hundredths of an hour, so money stays integer. */
-export interface ServiceRecord {
+/** A service offering as the catalog stores it (not a finished job: that is the shared ServiceRecord); labour in hundredths of an hour, so money stays integer. */
+export interface StoredOffering {
   id: string;
   code: string;
   name: string;
@@ -17,9 +17,9 @@ export interface ServiceRecord {
 }
 
 /** A service with its parts cost from the price cache, as one statement reads both. */
-export type PricedServiceRecord = ServiceRecord & CachedPartsCost;
+export type PricedOffering = StoredOffering & CachedPartsCost;
 
-export type ServiceFields = Omit<ServiceRecord, 'id'>;
+export type ServiceFields = Omit<StoredOffering, 'id'>;
 
 export interface ServiceListQuery {
   limit: number;
@@ -65,24 +65,24 @@ const Cursor = z.object({ n: z.string(), id: z.uuid() });
 export class ServiceOfferingsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async findById(id: string): Promise<ServiceRecord | null> {
+  async findById(id: string): Promise<StoredOffering | null> {
     const rows: ServiceRow[] = await this.db.query(`SELECT ${COLUMNS} FROM catalog.services s WHERE s.id = $1`, [id]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toOffering(rows[0]) : null;
   }
 
   /** The named services (in no particular order) with their cached parts cost; unknown ids are absent. */
-  async findPricedByIds(ids: readonly string[]): Promise<PricedServiceRecord[]> {
+  async findPricedByIds(ids: readonly string[]): Promise<PricedOffering[]> {
     const rows = await preparedQuery<PricedServiceRow>(
       this.db,
       'catalog.services.priced-by-ids',
       `${PRICED} WHERE s.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map(toPricedRecord);
+    return rows.map(toPricedOffering);
   }
 
   /** A page of services by name, with their cached parts cost; inactive ones only when asked. */
-  async listPriced(q: ServiceListQuery): Promise<{ items: PricedServiceRecord[]; nextCursor: string | null }> {
+  async listPriced(q: ServiceListQuery): Promise<{ items: PricedOffering[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(q.cursor, Cursor);
     const params: unknown[] = [q.limit + 1];
     const where: string[] = [];
@@ -103,7 +103,7 @@ export class ServiceOfferingsRepository {
       `${PRICED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(s.name), s.id LIMIT $1`,
       params,
     );
-    return pageFrom(rows, q.limit, toPricedRecord, (r) => ({ n: r.name_key, id: r.id }));
+    return pageFrom(rows, q.limit, toPricedOffering, (r) => ({ n: r.name_key, id: r.id }));
   }
 
   /** Inserts a service; null when its code is taken. */
@@ -144,7 +144,7 @@ function valuesOf(s: ServiceFields): unknown[] {
   ];
 }
 
-function toRecord(r: ServiceRow): ServiceRecord {
+function toOffering(r: ServiceRow): StoredOffering {
   return {
     id: r.id,
     code: r.code,
@@ -158,8 +158,8 @@ function toRecord(r: ServiceRow): ServiceRecord {
   };
 }
 
-function toPricedRecord(r: PricedServiceRow): PricedServiceRecord {
-  // Spelled out rather than spread over toRecord: this runs for every row of the hot list.
+function toPricedOffering(r: PricedServiceRow): PricedOffering {
+  // Spelled out rather than spread over toOffering: this runs for every row of the hot list.
   return {
     id: r.id,
     code: r.code,
