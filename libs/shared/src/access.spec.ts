@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { authorize } from './access.js';
 import type { Principal } from './contracts/common.js';
 import type { Access } from './contracts/contract.js';
@@ -58,25 +56,5 @@ describe('every message declares who may send it', () => {
 
   it('never exposes a services-only message as an HTTP route', () => {
     expect(contracts.filter((c) => c.http && c.access === 'services').map((c) => c.pattern)).toEqual([]);
-  });
-});
-
-// The rule lives in the contract only if no handler can be declared around it: every NATS handler
-// of a service is `@Handles(contract)`, never a bare `@MessagePattern`.
-describe('service handlers', () => {
-  const root = resolve(__dirname, '../../../services');
-  const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-    );
-
-  it('are all declared with @Handles(contract)', () => {
-    const files = readdirSync(root).flatMap((service) => sources(join(root, service, 'src')));
-    const handlers = files.filter((f) => readFileSync(f, 'utf8').includes('@Handles('));
-    expect(handlers.length).toBeGreaterThanOrEqual(12);
-    const bare = files.filter((f) =>
-      /@MessagePattern\(|@Payload\(\)|\bwithRole\(|\bsignedIn\(/.test(readFileSync(f, 'utf8')),
-    );
-    expect(bare).toEqual([]);
   });
 });

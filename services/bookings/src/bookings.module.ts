@@ -4,7 +4,7 @@ import type { BookingsConfig } from './config.js';
 import { AuthClient } from './auth/auth.client.js';
 import { AvailabilityController } from './availability/availability.controller.js';
 import { AvailabilityService } from './availability/availability.service.js';
-import { BookingSettings } from './bookings/booking-settings.js';
+import { BookingSettings } from './scheduling/booking-settings.js';
 import { BookingWorkflow } from './bookings/booking-workflow.service.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';

@@ -16,9 +16,9 @@ import { WaitingBookings } from './reservations/waiting-bookings.service.js';
 import { BranchDirectory } from './stock/branch-directory.js';
 import { MovementsRepository } from './stock/movements.repository.js';
 import { StockListRepository } from './stock/stock-list.repository.js';
-import { StockController } from './stock/stock.controller.js';
+import { StockController } from './stock-keeping/stock.controller.js';
 import { StockRepository } from './stock/stock.repository.js';
-import { StockService } from './stock/stock.service.js';
+import { StockService } from './stock-keeping/stock.service.js';
 
 /** Wiring of the inventory service around infrastructure startService has already connected. */
 @Module({})

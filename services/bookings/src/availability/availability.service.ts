@@ -7,11 +7,11 @@ import {
   type Principal,
 } from '@garage/shared';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
-import { BookingSettings } from '../bookings/booking-settings.js';
+import { BookingSettings } from '../scheduling/booking-settings.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
-import { assertRealDate, freeSlots, gridStarts, openWindow, type OpenWindow } from './slot-grid.js';
-import { addDays, wallClockOf } from './zoned-time.js';
+import { assertRealDate, freeSlots, gridStarts, openWindow, type OpenWindow } from '../scheduling/slot-grid.js';
+import { addDays, wallClockOf } from '../scheduling/zoned-time.js';
 
 /**
  * Free start times at a branch on a date (public, hot): branch facts from the catalog's few-second

@@ -1,4 +1,4 @@
-import { wallClockOf } from '../availability/zoned-time.js';
+import { wallClockOf } from '../scheduling/zoned-time.js';
 import {
   type BookingStatus,
   type CostEstimate,
@@ -11,7 +11,7 @@ import {
 } from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import type { Hold } from '../availability/slot-grid.js';
+import type { Hold } from '../scheduling/slot-grid.js';
 import { BranchPageQuery } from '../db/branch-page.js';
 import { BOOKING_COLUMNS, toBooking, type BookingRow, type PartsStatus, type StoredBooking } from './booking-row.js';
 

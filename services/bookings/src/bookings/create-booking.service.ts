@@ -12,13 +12,13 @@ import {
   type Principal,
   Transactions,
 } from '@garage/shared';
-import { freeSlots, startProblem, windowAround } from '../availability/slot-grid.js';
+import { freeSlots, startProblem, windowAround } from '../scheduling/slot-grid.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { publicBooking, type StoredBooking } from './booking-row.js';
 import { recordCreated } from './booking-events.js';
-import { BookingSettings } from './booking-settings.js';
+import { BookingSettings } from '../scheduling/booking-settings.js';
 import { BookingsRepository, type NewBooking } from './bookings.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { requestHash } from './request-hash.js';

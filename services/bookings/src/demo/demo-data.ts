@@ -11,7 +11,7 @@ import {
   type ServiceInfrastructure,
 } from '@garage/shared';
 import type { BookingsConfig } from '../config.js';
-import { openWindow } from '../availability/slot-grid.js';
+import { openWindow } from '../scheduling/slot-grid.js';
 import { recordCreated, recordEnded } from '../bookings/booking-events.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';

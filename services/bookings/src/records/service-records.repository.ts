@@ -1,7 +1,14 @@
-import { decodeCursorOrThrow, pageFrom, queryRows, type ServiceRecord, type Tx } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  pageFrom,
+  queryRows,
+  type Booking,
+  type PartLine,
+  type ServiceRecord,
+  type Tx,
+} from '@garage/shared';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import type { StoredBooking } from '../bookings/booking-row.js';
 import { BranchPageQuery } from '../db/branch-page.js';
 
 interface RecordRow {
@@ -27,11 +34,16 @@ const COLUMNS = `id, booking_id, customer_id, vehicle_id, branch_id, technician_
 const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
 /** Service records: what a completed booking did, written once from its frozen quote. */
+/** What a service record is made of: the completed booking's ids, frozen quote and parts. */
+export type FinishedJob = Pick<Booking, 'id' | 'customerId' | 'vehicleId' | 'branchId' | 'technicianId' | 'quote'> & {
+  parts: PartLine[];
+};
+
 export class ServiceRecordsRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Writes the record of a booking that has just become completed, in that transaction. */
-  async insertFor(tx: Tx, b: StoredBooking, mileage: number | null): Promise<void> {
+  async insertFor(tx: Tx, b: FinishedJob, mileage: number | null): Promise<void> {
     const q = b.quote;
     const services = q.lines.map((l) => ({
       serviceId: l.serviceId,

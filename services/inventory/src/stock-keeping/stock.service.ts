@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal, type StockLevel, type StockMovement, Transactions, Tx } from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
 import { WaitingBookings } from '../reservations/waiting-bookings.service.js';
-import { actorOf, assertMayChangeStockAt } from './actor.js';
-import { BranchDirectory } from './branch-directory.js';
-import { MovementsRepository } from './movements.repository.js';
-import { StockListRepository, type BranchScope } from './stock-list.repository.js';
-import { StockRepository } from './stock.repository.js';
+import { actorOf, assertMayChangeStockAt } from '../stock/actor.js';
+import { BranchDirectory } from '../stock/branch-directory.js';
+import { MovementsRepository } from '../stock/movements.repository.js';
+import { StockListRepository, type BranchScope } from '../stock/stock-list.repository.js';
+import { StockRepository } from '../stock/stock.repository.js';
 
 export interface AdjustStock {
   id: string;

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+// How the services' code is laid out, checked from the sources (no build, no servers).
+const services = resolve(__dirname, '../services');
+const sourcesOf = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourcesOf(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+const serviceNames = readdirSync(services);
+const allSources = serviceNames.flatMap((s) => sourcesOf(join(services, s, 'src')));
+
+describe('service handlers', () => {
+  // The access rule lives in the contract only if no handler can be declared around it.
+  it('are all declared with @Handles(contract), never a bare @MessagePattern or a role check by hand', () => {
+    const handlers = allSources.filter((f) => readFileSync(f, 'utf8').includes('@Handles('));
+    expect(handlers.length).toBeGreaterThanOrEqual(12);
+    const bare = allSources.filter((f) =>
+      /@MessagePattern\(|@Payload\(\)|\bwithRole\(|\bsignedIn\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(bare.map((f) => relative(services, f))).toEqual([]);
+  });
+});
+
+/** The feature folders of a service's src and which of them each imports (relative imports only). */
+function folderGraph(service: string): Map<string, Set<string>> {
+  const src = join(services, service, 'src');
+  const folderOf = (file: string) => relative(src, dirname(file)).split(sep)[0] || '.';
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourcesOf(src).filter((f) => !f.endsWith('.spec.ts'))) {
+    const from = folderOf(file);
+    const edges = graph.get(from) ?? new Set<string>();
+    graph.set(from, edges);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      const to = folderOf(resolve(dirname(file), spec!));
+      if (to !== from && to !== '.' && from !== '.') edges.add(to);
+    }
+  }
+  return graph;
+}
+
+/** One cycle among the folders as a path (a → b → a), or null. */
+function cycleIn(graph: Map<string, Set<string>>): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'done') return null;
+    if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node];
+    state.set(node, 'open');
+    path.push(node);
+    for (const next of graph.get(node) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(node, 'done');
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+describe('feature folders', () => {
+  it('finds a cycle when there is one (the check can fail)', () => {
+    const graph = new Map([
+      ['bookings', new Set(['scheduling', 'availability'])],
+      ['availability', new Set(['bookings'])],
+      ['scheduling', new Set<string>()],
+    ]);
+    expect(cycleIn(graph)).toEqual(['bookings', 'availability', 'bookings']);
+  });
+
+  it.each(serviceNames)('of %s import each other without cycles', (service) => {
+    const graph = folderGraph(service);
+    expect(graph.size).toBeGreaterThan(2);
+    expect(cycleIn(graph)).toBeNull();
+  });
+});
