@@ -854,14 +854,20 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     Error: {
+      /** @description Machine-readable, e.g. `VALIDATION_FAILED`, `CONFLICT`. */
       code?: string;
+      /** @description With a 400: which field, what is wrong with it. */
       details?: {
         field?: string;
-        message?: string;
+        message: string;
       }[];
+      /** @description Its reason phrase, e.g. `Conflict`. */
       error: string;
+      /** @description For people; never a stack trace or SQL. */
       message: string;
+      /** @description The `X-Request-Id` of the request, for the logs. */
       requestId?: string;
+      /** @description The HTTP status, repeated. */
       statusCode: number;
     };
   };
@@ -905,7 +911,45 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId, serviceIds that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -950,7 +994,45 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId, serviceIds that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1028,7 +1110,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId, customerId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1114,7 +1252,99 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId, vehicleId, serviceIds, technicianId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The same Idempotency-Key came earlier with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1183,7 +1413,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1252,7 +1538,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1329,7 +1698,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only staff, admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1406,7 +1858,36 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1519,7 +2000,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1591,7 +2146,45 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1705,7 +2298,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1759,7 +2435,72 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId, serviceIds, vehicleId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1809,7 +2550,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Wrong credentials (the same answer whether the account exists or not). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Signed in by cookie from an Origin that is not allowed (CSRF). The account is suspended or awaiting activation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. Too many failed sign-ins from this address or for this account. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1861,7 +2676,72 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1934,7 +2814,54 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only customers may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1999,7 +2926,54 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only customers may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2046,7 +3020,54 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only customers may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2098,7 +3119,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only customers may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2146,7 +3241,54 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2189,7 +3331,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2237,7 +3435,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2268,7 +3549,13 @@ export interface operations {
           'application/json': {
             activeTechnicians: number;
             bookingsByStatus: {
-              [key: string]: number;
+              cancelled: number;
+              checked_in: number;
+              completed: number;
+              confirmed: number;
+              in_progress: number;
+              no_show: number;
+              requested: number;
             };
             bookingsToday: number;
             customers: number | null;
@@ -2279,7 +3566,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2325,30 +3668,41 @@ export interface operations {
           };
         };
       };
-      /** @description Degraded: what is down */
+      /** @description Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`. */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            database: 'connected' | 'disconnected';
-            /** @enum {string} */
-            environment: 'production' | 'development';
-            /** @enum {string} */
-            nats: 'connected' | 'disconnected';
-            /** @enum {string} */
-            redis: 'connected' | 'disconnected';
-            services: {
-              [key: string]: 'up' | 'down';
-            };
-            sessions_cleaned: number;
-            /** @enum {string} */
-            status: 'healthy' | 'degraded';
-            timestamp: string;
-            version: string;
-          };
+          'application/json':
+            | {
+                /** @enum {string} */
+                database: 'connected' | 'disconnected';
+                /** @enum {string} */
+                environment: 'production' | 'development';
+                /** @enum {string} */
+                nats: 'connected' | 'disconnected';
+                /** @enum {string} */
+                redis: 'connected' | 'disconnected';
+                services: {
+                  [key: string]: 'up' | 'down';
+                };
+                sessions_cleaned: number;
+                /** @enum {string} */
+                status: 'healthy' | 'degraded';
+                timestamp: string;
+                version: string;
+              }
+            | components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
     };
@@ -2392,7 +3746,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Wrong credentials (the same answer whether the account exists or not). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Signed in by cookie from an Origin that is not allowed (CSRF). The account is suspended or awaiting activation. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. Too many failed sign-ins from this address or for this account. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2419,7 +3847,72 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2478,7 +3971,54 @@ export interface operations {
               };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2512,7 +4052,72 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2563,7 +4168,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2609,7 +4270,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2647,7 +4382,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2693,7 +4484,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2751,7 +4625,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2808,7 +4765,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2862,7 +4875,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2933,7 +5002,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A fromBranchId, toBranchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2968,7 +5120,36 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3021,7 +5202,45 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3084,7 +5303,81 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3132,7 +5425,45 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3194,7 +5525,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3261,7 +5675,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A vehicleId, branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3306,7 +5776,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3355,7 +5881,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3404,7 +6013,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3450,7 +6142,54 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3500,7 +6239,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A branchIds that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3551,7 +6373,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. A branchIds that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3601,7 +6506,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A customerId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3655,7 +6616,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A customerId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3698,7 +6742,63 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3751,7 +6851,90 @@ export interface operations {
           };
         };
       };
-      /** @description Error */
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3797,30 +6980,41 @@ export interface operations {
           };
         };
       };
-      /** @description Degraded: what is down */
+      /** @description Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`. */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            database: 'connected' | 'disconnected';
-            /** @enum {string} */
-            environment: 'production' | 'development';
-            /** @enum {string} */
-            nats: 'connected' | 'disconnected';
-            /** @enum {string} */
-            redis: 'connected' | 'disconnected';
-            services: {
-              [key: string]: 'up' | 'down';
-            };
-            sessions_cleaned: number;
-            /** @enum {string} */
-            status: 'healthy' | 'degraded';
-            timestamp: string;
-            version: string;
-          };
+          'application/json':
+            | {
+                /** @enum {string} */
+                database: 'connected' | 'disconnected';
+                /** @enum {string} */
+                environment: 'production' | 'development';
+                /** @enum {string} */
+                nats: 'connected' | 'disconnected';
+                /** @enum {string} */
+                redis: 'connected' | 'disconnected';
+                services: {
+                  [key: string]: 'up' | 'down';
+                };
+                sessions_cleaned: number;
+                /** @enum {string} */
+                status: 'healthy' | 'degraded';
+                timestamp: string;
+                version: string;
+              }
+            | components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
     };

@@ -1,30 +1,7 @@
-import { z } from 'zod';
 import { ChainHealthSchema, type MessageContract } from '@garage/shared';
 import { HEADER_FIELDS } from '../http/header-fields.js';
-
-type JsonSchema = Record<string, unknown>;
-
-const ErrorBody: JsonSchema = {
-  type: 'object',
-  required: ['statusCode', 'error', 'message'],
-  properties: {
-    statusCode: { type: 'integer' },
-    error: { type: 'string' },
-    code: { type: 'string' },
-    message: { type: 'string' },
-    requestId: { type: 'string' },
-    details: {
-      type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
-    },
-  },
-};
-
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  delete json.$schema;
-  return json;
-}
+import { ERROR_REF, ERROR_SCHEMA, errorResponse, errorResponsesOf } from './error-responses.js';
+import { schemaOf, type JsonSchema } from './json-schema.js';
 
 function withoutKeys(schema: JsonSchema, keys: string[]): JsonSchema {
   const properties = { ...((schema.properties as JsonSchema | undefined) ?? {}) };
@@ -39,36 +16,17 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
   for (const contract of contracts) {
     const http = contract.http;
     if (!http) continue;
+    const access = contract.access;
     const pathParams = [...http.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
     const openPath = http.path.replace(/:(\w+)/g, '{$1}');
     const request = schemaOf(contract.request, 'input');
-    const parameters: unknown[] = pathParams.map((name) => ({
+    const response = schemaOf(contract.response, 'output');
+    const parameters: Array<{ name: string; in: string } & JsonSchema> = pathParams.map((name) => ({
       name,
       in: 'path',
       required: true,
       schema: { type: 'string', format: 'uuid' },
     }));
-    const operation: Record<string, unknown> = {
-      operationId: contract.pattern,
-      summary: http.summary,
-      tags: [http.tag],
-      parameters,
-      security: contract.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
-      description:
-        contract.access === 'public'
-          ? 'Public.'
-          : `Who: ${contract.access === 'signed-in' ? 'any signed-in account' : (contract.access as readonly string[]).join(', ')}.`,
-      responses: {
-        [http.status]:
-          http.status === 204
-            ? { description: 'Done' }
-            : { description: 'OK', content: { 'application/json': { schema: schemaOf(contract.response, 'output') } } },
-        default: {
-          description: 'Error',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-      },
-    };
     // Fields that travel as headers (Idempotency-Key) are documented as such, never as body fields.
     const headerFields = Object.entries(HEADER_FIELDS[contract.pattern] ?? {});
     const requestProps = (request.properties as Record<string, JsonSchema> | undefined) ?? {};
@@ -76,6 +34,17 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
       parameters.push({ name: header, in: 'header', required: false, description, schema: requestProps[field] ?? {} });
     }
     const rest = withoutKeys(request, [...pathParams, ...headerFields.map(([field]) => field)]);
+    const operation: Record<string, unknown> = {
+      operationId: contract.pattern,
+      summary: http.summary,
+      tags: [http.tag],
+      parameters,
+      security: access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
+      description:
+        access === 'public'
+          ? 'Public.'
+          : `Who: ${access === 'signed-in' ? 'any signed-in account' : (access as readonly string[]).join(', ')}.`,
+    };
     if (http.method === 'GET') {
       const props = (rest.properties as Record<string, JsonSchema>) ?? {};
       const required = (rest.required as string[]) ?? [];
@@ -84,10 +53,50 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
     } else if (Object.keys((rest.properties as JsonSchema) ?? {}).length) {
       operation.requestBody = { required: true, content: { 'application/json': { schema: rest } } };
     }
+    operation.responses = {
+      [http.status]:
+        http.status === 204
+          ? { description: 'Done' }
+          : { description: 'OK', content: { 'application/json': { schema: response } } },
+      ...errorResponsesOf({
+        http,
+        access,
+        parameters,
+        request: rest,
+        signsIn: Object.hasOwn((response.properties as JsonSchema | undefined) ?? {}, 'token'),
+        idempotent: headerFields.some(([, { header }]) => header === 'Idempotency-Key'),
+      }),
+    };
     paths[openPath] = { ...paths[openPath], [http.method.toLowerCase()]: operation };
   }
-  // The gateway's own routes that are no message contract: the chain's health, for monitoring and the console.
-  const health = { 'application/json': { schema: schemaOf(ChainHealthSchema, 'output') } };
+  Object.assign(paths, healthPaths());
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Garage chain API',
+      version,
+      description:
+        'The HTTP contract of the gateway. Errors always have the `Error` shape; lists are paged with `limit` and `cursor`.',
+      // The code is proprietary (package.json: UNLICENSED); SPDX has no identifier for that, so a LicenseRef.
+      license: { name: 'Proprietary: all rights reserved (UNLICENSED)', identifier: 'LicenseRef-Proprietary' },
+    },
+    // Relative: the gateway that serves this document, wherever it is deployed.
+    servers: [{ url: '/', description: 'The gateway serving this document' }],
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'session' },
+      },
+    },
+  };
+}
+
+/** The gateway's own routes that are no message contract: the chain's health, for monitoring and the console. */
+function healthPaths(): Record<string, Record<string, unknown>> {
+  const health = schemaOf(ChainHealthSchema, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const [path, operationId] of [
     ['/health', 'gateway.health'],
     ['/api/health', 'gateway.api-health'],
@@ -100,27 +109,16 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
         security: [],
         description: 'Public. 503 with the same body when any dependency is down.',
         responses: {
-          200: { description: 'Healthy', content: health },
-          503: { description: 'Degraded: what is down', content: health },
+          200: { description: 'Healthy', content: { 'application/json': { schema: health } } },
+          503: {
+            description:
+              'Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`.',
+            content: { 'application/json': { schema: { oneOf: [health, { $ref: ERROR_REF }] } } },
+          },
+          default: errorResponse(500, ['Unexpected: something failed that should not have']),
         },
       },
     };
   }
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Garage chain API',
-      version,
-      description:
-        'The HTTP contract of the gateway. Errors always have the `Error` shape; lists are paged with `limit` and `cursor`.',
-    },
-    paths,
-    components: {
-      schemas: { Error: ErrorBody },
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer' },
-        cookie: { type: 'apiKey', in: 'cookie', name: 'session' },
-      },
-    },
-  };
+  return paths;
 }
