@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, auth, bookings, composed } from '@garage/shared';
+import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, auth, bookings } from '@garage/shared';
 import { startAuth } from '../../../test/support/system.js';
 import {
   call,
@@ -183,7 +183,7 @@ describe('demo data', () => {
     expect((await ok(w, bookings.myVehicles, demo, {})).items.length).toBeGreaterThanOrEqual(2);
     const mine = await ok(w, bookings.myBookings, demo, { limit: 100 });
     expect(new Set(mine.items.map((b) => b.status)).size).toBeGreaterThanOrEqual(3);
-    const chain = await ok(w, composed.bookingsDashboard, w.admin, {});
+    const chain = await ok(w, bookings.dashboard, w.admin, {});
     expect(Object.keys(chain.bookingsByStatus).sort()).toHaveLength(7);
   });
 });

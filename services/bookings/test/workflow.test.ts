@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
-import { bookings, composed, connectNats, eventSubject, newEvent, type Booking } from '@garage/shared';
+import { bookings, connectNats, eventSubject, newEvent, type Booking } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
 import {
   book,
@@ -74,7 +74,7 @@ describe('the full job', () => {
 
   it('book → confirm → check in → start → complete: record written, mileage raised, events out, revenue up', async () => {
     const s = await booked();
-    const before = await ok(w, composed.bookingsDashboard, s.staff, {});
+    const before = await ok(w, bookings.dashboard, s.staff, {});
     for (const status of ['confirmed', 'checked_in', 'in_progress']) {
       expect((await setStatus(s.staff, s.booking.id, status)).status).toBe(200);
     }
@@ -96,14 +96,14 @@ describe('the full job', () => {
     expect(mine.items.map((r) => r.bookingId)).toEqual([s.booking.id]);
     expect((await ok(w, bookings.myServiceRecords, principal('customer'), {})).items).toEqual([]);
     expect((await ok(w, bookings.getVehicle, s.customer, { id: s.vehicle.id })).mileage).toBe(61_000);
-    const after = await ok(w, composed.bookingsDashboard, s.staff, {});
+    const after = await ok(w, bookings.dashboard, s.staff, {});
     expect(after.revenueCentsThisMonth - before.revenueCentsThisMonth).toBe(s.booking.quote.totalCents);
     expect(after.bookingsByStatus.completed).toBe(1);
     expect(after.activeTechnicians).toBe(2);
     // Other staff see neither the record nor the branch's figures.
     const stranger = principal('staff', [randomUUID()]);
     expect((await call(w, bookings.listServiceRecords, stranger, { branchId: s.branch.id })).status).toBe(403);
-    expect((await call(w, composed.bookingsDashboard, stranger, { branchId: s.branch.id })).status).toBe(403);
+    expect((await call(w, bookings.dashboard, stranger, { branchId: s.branch.id })).status).toBe(403);
   });
 });
 
@@ -224,14 +224,14 @@ describe('bookings.cancel and reading bookings', () => {
   it('customer counts: vehicles and bookings per customer, zeros for strangers', async () => {
     const s = await booked();
     const stranger = randomUUID();
-    const counts = await ok(w, composed.customerCounts, s.staff, { customerIds: [s.customer.id, stranger] });
+    const counts = await ok(w, bookings.customerCounts, s.staff, { customerIds: [s.customer.id, stranger] });
     expect(counts.items).toEqual(
       expect.arrayContaining([
         { customerId: s.customer.id, vehicles: 1, bookings: 1 },
         { customerId: stranger, vehicles: 0, bookings: 0 },
       ]),
     );
-    expect((await call(w, composed.customerCounts, s.customer, { customerIds: [] })).status).toBe(403);
+    expect((await call(w, bookings.customerCounts, s.customer, { customerIds: [] })).status).toBe(403);
   });
 });
 

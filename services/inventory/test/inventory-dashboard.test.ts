@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { composed, type Principal } from '@garage/shared';
+import { inventory, type Principal } from '@garage/shared';
 import {
   DOWNTOWN,
   HARBOR,
@@ -41,8 +41,7 @@ const as = (role: Principal['role'], branchIds: string[] = []): Principal => ({
 });
 
 const lowStock = async (principal: Principal | null, branchId?: string) =>
-  (await nats.rpc.request(composed.inventoryDashboard, { principal, payload: branchId ? { branchId } : {} }))
-    .lowStockParts;
+  (await nats.rpc.request(inventory.dashboard, { principal, payload: branchId ? { branchId } : {} })).lowStockParts;
 
 /** Low-stock counts as an admin sees them: the chain and each demo branch. */
 const snapshot = async () => ({
@@ -95,7 +94,7 @@ describe('inventory.dashboard', () => {
     await expect(lowStock(null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(lowStock(as('admin'), 'downtown')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(
-      nats.rpc.request(composed.inventoryDashboard, { principal: as('admin'), payload: { extra: 1 } as never }),
+      nats.rpc.request(inventory.dashboard, { principal: as('admin'), payload: { extra: 1 } as never }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

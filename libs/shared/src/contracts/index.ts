@@ -55,6 +55,6 @@ export {
   type Availability,
   type ServiceRecord,
 } from './bookings.contracts.js';
-export * as composed from './dashboard.contracts.js';
-export { CustomerSummarySchema, DashboardSchema, type CustomerSummary, type Dashboard } from './dashboard.contracts.js';
+export * as gateway from './gateway.contracts.js';
+export { CustomerSummarySchema, DashboardSchema, type CustomerSummary, type Dashboard } from './gateway.contracts.js';
 export * from './events.contracts.js';

@@ -254,6 +254,15 @@ export const consumeParts = defineMessage({
   response: ReservationSchema,
 });
 
+/** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
+export const dashboard = defineMessage({
+  pattern: 'inventory.dashboard',
+  access: ['admin', 'staff'],
+  callers: ['gateway'],
+  request: z.strictObject({ branchId: Uuid.optional() }),
+  response: z.object({ lowStockParts: z.number().int() }),
+});
+
 /** Event data of `part.price_changed` (also sent when a part is created). */
 export const PartPriceChangedSchema = PartPriceSchema;
 

@@ -3,7 +3,7 @@ import * as auth from '../contracts/auth.contracts.js';
 import * as catalog from '../contracts/catalog.contracts.js';
 import * as inventory from '../contracts/inventory.contracts.js';
 import * as bookings from '../contracts/bookings.contracts.js';
-import * as composed from '../contracts/dashboard.contracts.js';
+import * as gateway from '../contracts/gateway.contracts.js';
 import { healthContract, SERVICES, type ServiceName } from '../contracts/health.contracts.js';
 import { EVENT_PUBLISHERS, EVENT_SUBSCRIPTIONS, type EventSubscription } from '../contracts/events.contracts.js';
 import { eventStreamName, eventSubject } from '../events/event.js';
@@ -24,7 +24,7 @@ function isContract(value: unknown): value is MessageContract {
 
 /** Every request/reply message of the system, including each service's `<name>.health`. */
 export function allContracts(): MessageContract[] {
-  const declared = [auth, catalog, inventory, bookings, composed].flatMap((ns) => Object.values(ns).filter(isContract));
+  const declared = [auth, catalog, inventory, bookings, gateway].flatMap((ns) => Object.values(ns).filter(isContract));
   return [...declared, ...SERVICES.map((s) => healthContract(s))];
 }
 

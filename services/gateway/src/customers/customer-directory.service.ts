@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { auth, composed, type Customer, type CustomerSummary } from '@garage/shared';
+import { auth, bookings, gateway, type Customer, type CustomerSummary } from '@garage/shared';
 import type { z } from 'zod';
 import { RpcForwarder } from '../http/rpc-forwarder.js';
 import type { GatewayRequest } from '../http/gateway-request.js';
 
 type CustomerPage = { items: CustomerSummary[]; nextCursor: string | null };
-type Counts = z.output<typeof composed.customerCounts.response>['items'];
+type Counts = z.output<typeof bookings.customerCounts.response>['items'];
 
 /**
  * Customers as staff see them: the accounts from auth, with how many vehicles and bookings each
@@ -17,7 +17,7 @@ export class CustomerDirectoryService {
   constructor(private readonly rpc: RpcForwarder) {}
 
   async list(req: GatewayRequest): Promise<CustomerPage> {
-    const query = this.rpc.payloadOf(composed.listCustomers, req);
+    const query = this.rpc.payloadOf(gateway.listCustomers, req);
     const page = await this.rpc.ask(auth.searchCustomers, req, query);
     if (!page.items.length) return { items: [], nextCursor: page.nextCursor };
     const counts = await this.countsOf(
@@ -28,7 +28,7 @@ export class CustomerDirectoryService {
   }
 
   async get(req: GatewayRequest): Promise<CustomerSummary> {
-    const { id } = this.rpc.payloadOf(composed.getCustomerSummary, req);
+    const { id } = this.rpc.payloadOf(gateway.getCustomerSummary, req);
     // Independent: both asked at once; an unknown id is auth's 404 whatever bookings says.
     const [customer, counts] = await Promise.all([
       this.rpc.ask(auth.getCustomer, req, { id }),
@@ -38,7 +38,7 @@ export class CustomerDirectoryService {
   }
 
   private async countsOf(req: GatewayRequest, customerIds: string[]): Promise<Counts> {
-    return (await this.rpc.ask(composed.customerCounts, req, { customerIds })).items;
+    return (await this.rpc.ask(bookings.customerCounts, req, { customerIds })).items;
   }
 }
 

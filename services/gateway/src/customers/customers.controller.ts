@@ -1,5 +1,5 @@
 import { Controller, Req } from '@nestjs/common';
-import { composed } from '@garage/shared';
+import { gateway } from '@garage/shared';
 import { Route } from '../http/route.decorator.js';
 import type { GatewayRequest } from '../http/gateway-request.js';
 import { CustomerDirectoryService } from './customer-directory.service.js';
@@ -9,12 +9,12 @@ import { CustomerDirectoryService } from './customer-directory.service.js';
 export class CustomersController {
   constructor(private readonly directory: CustomerDirectoryService) {}
 
-  @Route(composed.listCustomers)
+  @Route(gateway.listCustomers)
   list(@Req() req: GatewayRequest) {
     return this.directory.list(req);
   }
 
-  @Route(composed.getCustomerSummary)
+  @Route(gateway.getCustomerSummary)
   get(@Req() req: GatewayRequest) {
     return this.directory.get(req);
   }

@@ -1,5 +1,5 @@
 import { Controller, Req } from '@nestjs/common';
-import { composed } from '@garage/shared';
+import { gateway } from '@garage/shared';
 import { Route } from '../http/route.decorator.js';
 import type { GatewayRequest } from '../http/gateway-request.js';
 import { DashboardService } from './dashboard.service.js';
@@ -9,7 +9,7 @@ import { DashboardService } from './dashboard.service.js';
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
-  @Route(composed.dashboard)
+  @Route(gateway.dashboard)
   get(@Req() req: GatewayRequest) {
     return this.dashboard.get(req);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { auth, composed, isUnavailable, type Dashboard } from '@garage/shared';
+import { auth, bookings, gateway, inventory, isUnavailable, type Dashboard } from '@garage/shared';
 import { RpcForwarder } from '../http/rpc-forwarder.js';
 import type { GatewayRequest } from '../http/gateway-request.js';
 
@@ -16,7 +16,7 @@ export class DashboardService {
   constructor(private readonly rpc: RpcForwarder) {}
 
   async get(req: GatewayRequest): Promise<Dashboard> {
-    const scope = this.rpc.payloadOf(composed.dashboard, req);
+    const scope = this.rpc.payloadOf(gateway.dashboard, req);
     // Chain-wide, "customers" means every account (auth), not only those who booked.
     const chainWide = req.principal?.role === 'admin' && !scope.branchId;
     const unavailable: Dashboard['unavailable'] = [];
@@ -27,15 +27,15 @@ export class DashboardService {
         unavailable.push(part);
         return null;
       };
-    const [bookings, inventory, accounts] = await Promise.all([
-      this.rpc.ask(composed.bookingsDashboard, req, scope),
-      this.rpc.ask(composed.inventoryDashboard, req, scope).catch(unlessDown('inventory')),
+    const [figures, stock, accounts] = await Promise.all([
+      this.rpc.ask(bookings.dashboard, req, scope),
+      this.rpc.ask(inventory.dashboard, req, scope).catch(unlessDown('inventory')),
       chainWide ? this.rpc.ask(auth.countCustomers, req, {}).catch(unlessDown('auth')) : undefined,
     ]);
     return {
-      ...bookings,
-      customers: accounts === undefined ? bookings.customers : (accounts?.customers ?? null),
-      lowStockParts: inventory?.lowStockParts ?? null,
+      ...figures,
+      customers: accounts === undefined ? figures.customers : (accounts?.customers ?? null),
+      lowStockParts: stock?.lowStockParts ?? null,
       unavailable: unavailable.sort(),
     };
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DomainError, auth, bookings, catalog, composed, inventory, type MessageContract } from '@garage/shared';
+import { DomainError, auth, bookings, catalog, gateway, inventory, type MessageContract } from '@garage/shared';
 import { Public } from '../http/route.decorator.js';
 import type { GatewayReply } from '../http/gateway-request.js';
 import { buildOpenApi } from './openapi.js';
@@ -32,7 +32,7 @@ export const HTTP_CONTRACTS: MessageContract[] = [
   ...Object.values(catalog.catalogContracts),
   ...Object.values(inventory.inventoryContracts),
   ...Object.values(bookings.bookingsContracts),
-  ...Object.values(composed.dashboardContracts),
+  ...Object.values(gateway.gatewayContracts),
 ];
 
 /** `/api/docs`: the OpenAPI document generated from libs/shared and a Swagger UI to read it. */

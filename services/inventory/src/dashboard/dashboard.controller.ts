@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Handles, composed, type Call } from '@garage/shared';
+import { Handles, inventory, type Call } from '@garage/shared';
 import { dashboardScope } from './dashboard-scope.js';
 import { LowStockRepository } from './low-stock.repository.js';
 
@@ -8,8 +8,8 @@ import { LowStockRepository } from './low-stock.repository.js';
 export class DashboardController {
   constructor(private readonly lowStock: LowStockRepository) {}
 
-  @Handles(composed.inventoryDashboard)
-  async dashboard({ principal, payload: { branchId } }: Call<typeof composed.inventoryDashboard>) {
+  @Handles(inventory.dashboard)
+  async dashboard({ principal, payload: { branchId } }: Call<typeof inventory.dashboard>) {
     return { lowStockParts: await this.lowStock.count(dashboardScope(principal, branchId)) };
   }
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineMessage } from './contract.js';
 import { PageQuery, Uuid, pageOf } from './common.js';
 import { CustomerSchema } from './auth.contracts.js';
-import { BookingStatus } from './bookings.contracts.js';
+import { BookingFiguresSchema } from './bookings/dashboard.contracts.js';
 
 /**
- * Routes the gateway composes from several services (one request per service, in parallel,
+ * The gateway's own routes, composed from several services (one request per service, in parallel,
  * never one per row). Their patterns name the composition; nothing listens on them.
  */
 
@@ -48,16 +48,11 @@ export const getCustomerSummary = defineMessage({
 /** The services whose figures a dashboard can do without for a while (bookings' it cannot). */
 export const DashboardPart = z.enum(['auth', 'inventory']);
 
-export const DashboardSchema = z.object({
+export const DashboardSchema = BookingFiguresSchema.extend({
   /** null while the service that counts them (auth, chain-wide) is not answering. */
   customers: z.number().int().nullable(),
-  vehicles: z.number().int(),
-  bookingsToday: z.number().int(),
-  bookingsByStatus: z.record(BookingStatus, z.number().int()),
-  revenueCentsThisMonth: z.number().int(),
   /** null while inventory is not answering. */
   lowStockParts: z.number().int().nullable(),
-  activeTechnicians: z.number().int(),
   /** The services that did not answer, whose figures are null: the rest is current. */
   unavailable: z.array(DashboardPart),
 });
@@ -78,43 +73,4 @@ export const dashboard = defineMessage({
   },
 });
 
-/**
- * Internal: the bookings service's part of the dashboard, scoped by the principal (staff: their
- * branches). customers and vehicles count those with a booking in scope; for the whole chain the
- * gateway takes customers from auth instead.
- */
-export const bookingsDashboard = defineMessage({
-  pattern: 'bookings.dashboard',
-  access: ['admin', 'staff'],
-  callers: ['gateway'],
-  request: Scope,
-  response: DashboardSchema.pick({
-    vehicles: true,
-    bookingsToday: true,
-    bookingsByStatus: true,
-    revenueCentsThisMonth: true,
-    activeTechnicians: true,
-  }).extend({ customers: z.number().int() }),
-});
-
-/** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
-export const inventoryDashboard = defineMessage({
-  pattern: 'inventory.dashboard',
-  access: ['admin', 'staff'],
-  callers: ['gateway'],
-  request: Scope,
-  response: z.object({ lowStockParts: z.number().int() }),
-});
-
-/** Internal: how many vehicles and bookings each customer has (for GET /api/customers). */
-export const customerCounts = defineMessage({
-  pattern: 'bookings.customers.counts',
-  access: ['admin', 'staff'],
-  callers: ['gateway'],
-  request: z.strictObject({ customerIds: z.array(Uuid).max(100) }),
-  response: z.object({
-    items: z.array(z.object({ customerId: Uuid, vehicles: z.number().int(), bookings: z.number().int() })),
-  }),
-});
-
-export const dashboardContracts = { listCustomers, getCustomerSummary, dashboard };
+export const gatewayContracts = { listCustomers, getCustomerSummary, dashboard };
