@@ -30,3 +30,5 @@ export * from './events/event-stream.js';
 export * from './events/outbox-relay.js';
 export * from './events/event-consumer.js';
 export * from './db/transactions.js';
+export * from './jobs/scheduled-job.js';
+export * from './jobs/job-scheduler.js';

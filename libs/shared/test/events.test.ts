@@ -6,6 +6,8 @@ import {
   OutboxRelay,
   appendEvent,
   createLogger,
+  inTransaction,
+  outboxPurgeJob,
   ensureEventStream,
   eventSubject,
   outboxTableSql,
@@ -162,6 +164,35 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
       new Set([...Array(20).keys()].map((i) => i + 1)),
     );
     expect(second.seen).toHaveLength(20);
+  });
+});
+
+describe('outbox purge job', () => {
+  it('deletes rows published more than a week ago; keeps newer ones and every unpublished one', async () => {
+    const { schema, type } = await freshOutbox();
+    const ids = {
+      publishedLongAgo: await appendEvent(db, schema, type, { n: 1 }),
+      publishedLastWeek: await appendEvent(db, schema, type, { n: 2 }),
+      publishedNow: await appendEvent(db, schema, type, { n: 3 }),
+      neverPublished: await appendEvent(db, schema, type, { n: 4 }),
+    };
+    const publish = (id: string, ago: string) =>
+      db.query(
+        `UPDATE ${schema}.outbox SET published_at = now() - $2::interval, occurred_at = now() - interval '30 days'
+                WHERE id = $1`,
+        [id, ago],
+      );
+    await publish(ids.publishedLongAgo, '8 days');
+    await publish(ids.publishedLastWeek, '6 days');
+    await publish(ids.publishedNow, '0 days');
+    await db.query(`UPDATE ${schema}.outbox SET occurred_at = now() - interval '30 days' WHERE id = $1`, [
+      ids.neverPublished,
+    ]);
+    const job = outboxPurgeJob(schema);
+    expect(await inTransaction(db, (tx) => job.run(tx))).toEqual({ deleted: 1 });
+    const left: { id: string }[] = await db.query(`SELECT id FROM ${schema}.outbox ORDER BY seq`);
+    expect(left.map((r) => r.id)).toEqual([ids.publishedLastWeek, ids.publishedNow, ids.neverPublished]);
+    expect(await inTransaction(db, (tx) => job.run(tx))).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../health/health.js';
+import { purgeJob, type ScheduledJob } from '../jobs/scheduled-job.js';
 import { eventSubject, type DomainEvent } from './event.js';
 
 interface OutboxRow {
@@ -23,7 +24,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
 }
 
-const CLEANUP_EVERY_MS = 3600_000;
+/** How often published outbox rows past their week are deleted. */
+export const OUTBOX_PURGE_EVERY_MS = 3600_000;
 
 /**
  * Publishes a service's outbox to JetStream, oldest first. A row is marked published only after
@@ -35,7 +37,6 @@ export class OutboxRelay {
   private stopped = false;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
-  private lastCleanup = 0;
   private readonly idleMs: number;
   private readonly batchSize: number;
 
@@ -96,7 +97,6 @@ export class OutboxRelay {
         published = await this.relayOnce();
         if (failures) this.options.log.info('outbox relay publishing again');
         failures = 0;
-        await this.cleanup();
       } catch (err) {
         if (failures++ === 0) this.options.log.warn({ err }, 'outbox relay cannot publish; retrying');
       }
@@ -114,15 +114,6 @@ export class OutboxRelay {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Published rows are kept a week for inspection, then deleted. */
-  private async cleanup(): Promise<void> {
-    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
-    this.lastCleanup = Date.now();
-    await this.options.db.query(
-      `DELETE FROM ${this.options.schema}.outbox WHERE published_at < now() - interval '7 days'`,
-    );
-  }
-
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
@@ -133,4 +124,14 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+/** The scheduled job of every service with an outbox: published rows are kept a week for inspection, then deleted. */
+export function outboxPurgeJob(schema: string): ScheduledJob {
+  return purgeJob('outbox-purge', OUTBOX_PURGE_EVERY_MS, async (tx) => {
+    const rows = await tx.rows(
+      `DELETE FROM ${schema}.outbox WHERE published_at < now() - interval '7 days' RETURNING 1`,
+    );
+    return rows.length;
+  });
 }

@@ -54,6 +54,7 @@ export class Metrics {
   readonly inFlight: Gauge<'pattern'>;
   readonly eventsPublished: Counter<'type'>;
   readonly eventsHandled: Counter<'durable' | 'outcome'>;
+  readonly jobRuns: Counter<'job' | 'outcome'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -87,6 +88,12 @@ export class Metrics {
       name: 'garage_events_handled_total',
       help: 'Events handled by a durable consumer, by outcome (ok, retry, dropped)',
       labelNames: ['durable', 'outcome'],
+      registers: [this.registry],
+    });
+    this.jobRuns = new Counter({
+      name: 'garage_job_runs_total',
+      help: 'Runs of scheduled jobs, by outcome (ok, failed, skipped: another replica held the job)',
+      labelNames: ['job', 'outcome'],
       registers: [this.registry],
     });
   }

@@ -16,6 +16,9 @@ import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
 import type { EventConsumer } from '../events/event-consumer.js';
+import { outboxPurgeJob } from '../events/outbox-relay.js';
+import { JobScheduler } from '../jobs/job-scheduler.js';
+import type { ScheduledJob } from '../jobs/scheduled-job.js';
 import { waitFor } from './wait-for.js';
 
 /** What a service's wiring receives: connections that are already open. */
@@ -40,11 +43,15 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   outboxSchema?: string;
   /** Durable JetStream consumers of other services' events, built once the module exists. */
   eventConsumers?(app: INestApplicationContext): EventConsumer[];
+  /** Periodic work (purges), built once the module exists; the outbox's purge is added when there is an outbox. */
+  jobs?(app: INestApplicationContext): ScheduledJob[];
 }
 
 export interface RunningService {
   app: INestMicroservice;
   health: Server;
+  /** The service's scheduled jobs (runOnce runs one now, as its timer would). */
+  jobs: JobScheduler;
   close(): Promise<void>;
 }
 
@@ -137,7 +144,10 @@ async function listen<C extends ServiceConfig>(
   app.useGlobalFilters(new PassThroughRpcFilter());
   await app.listen();
   let events: ServiceEvents | undefined;
+  let jobs: JobScheduler;
   try {
+    const outboxJobs = definition.outboxSchema ? [outboxPurgeJob(definition.outboxSchema)] : [];
+    jobs = new JobScheduler([...outboxJobs, ...(definition.jobs?.(app) ?? [])], { service: name, db, log, metrics });
     events = await startServiceEvents(infra, {
       outboxSchema: definition.outboxSchema,
       consumers: definition.eventConsumers?.(app) ?? [],
@@ -150,14 +160,16 @@ async function listen<C extends ServiceConfig>(
   // Make sure the NATS server has our subscriptions before anyone is told we are ready.
   await nc.flush();
   const health = await startHealthServer({ port: config.HEALTH_PORT, service: name, checks, metrics });
+  jobs.start();
   log.info({ healthPort: config.HEALTH_PORT, prefix: config.NATS_PREFIX }, `${name} service ready`);
 
   return {
     app,
     health,
+    jobs,
     async close() {
       await new Promise<void>((resolve) => health.close(() => resolve()));
-      await events?.stop();
+      await Promise.all([jobs.close(), events?.stop()]);
       await app.close();
       await nc.drain().catch(() => undefined);
       redis.disconnect();
