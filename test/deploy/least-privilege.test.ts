@@ -175,6 +175,19 @@ describe('Postgres: one role per service, owning only its schema', () => {
     expect(rights.rows).toHaveLength(SERVICES.length * (SERVICES.length - 1));
     expect(rights.rows.filter((r) => r.usage)).toEqual([]);
   });
+
+  it('every scheduled job (purges, its advisory lock) runs under its service’s own role', async () => {
+    const outcomes: Record<string, string> = {};
+    for (const service of ['auth', 'catalog', 'inventory', 'bookings'] as const) {
+      for (const job of sys![service].jobs.names) outcomes[`${service}/${job}`] = await sys![service].jobs.runOnce(job);
+    }
+    expect(outcomes).toEqual({
+      'inventory/outbox-purge': 'ok',
+      'inventory/processed-events-purge': 'ok',
+      'bookings/outbox-purge': 'ok',
+      'bookings/idempotency-keys-purge': 'ok',
+    });
+  });
 });
 
 describe('NATS: a user per service with the permissions of its contracts', () => {

@@ -4,6 +4,8 @@ import { BookingsModule } from './bookings.module.js';
 import { createBookingsDataSource } from './data-source.js';
 import { loadDemoBookings } from './demo/demo-data.js';
 import { PartsStatusConsumer } from './parts-status/parts-status.consumer.js';
+import { idempotencyKeysPurgeJob } from './bookings/idempotency-keys-purge.job.js';
+import { IdempotencyRepository } from './bookings/idempotency.repository.js';
 
 /** The bookings service: vehicles, technicians, availability, bookings, service records (schema "bookings"). */
 export function startBookingsService(config: BookingsConfig): Promise<RunningService> {
@@ -20,5 +22,6 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
         handle: (e) => app.get(PartsStatusConsumer).apply(e),
       },
     ],
+    jobs: (app) => [idempotencyKeysPurgeJob(app.get(IdempotencyRepository))],
   });
 }

@@ -225,6 +225,23 @@ describe('Idempotency-Key', () => {
     expect(second.status).toBe(201);
     expect(second.body.id).not.toBe(first.body.id);
   });
+
+  it('the scheduled purge deletes keys past 24 hours and keeps younger ones', async () => {
+    const s = await bookingSetup(w);
+    const body = { branchId: s.branch.id, vehicleId: s.vehicle.id, serviceIds: [s.serviceId] };
+    const [old, young] = [`key-${randomUUID()}`, `key-${randomUUID()}`];
+    await ok(w, bookings.createBooking, s.customer, { ...body, startsAt: tomorrowAt(21), idempotencyKey: old });
+    await ok(w, bookings.createBooking, s.customer, { ...body, startsAt: tomorrowAt(22), idempotencyKey: young });
+    await w.db.query(`UPDATE bookings.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [
+      old,
+    ]);
+    await w.db.query(`UPDATE bookings.idempotency_keys SET created_at = now() - interval '23 hours' WHERE key = $1`, [
+      young,
+    ]);
+    expect(await w.sys.bookings.jobs.runOnce('idempotency-keys-purge')).toBe('ok');
+    const left = await w.db.query('SELECT key FROM bookings.idempotency_keys WHERE key = ANY($1)', [[old, young]]);
+    expect(left.rows).toEqual([{ key: young }]);
+  });
 });
 
 describe('events in the same transaction', () => {

@@ -4,6 +4,8 @@ import { InventoryModule } from './inventory.module.js';
 import { createInventoryDataSource } from './data-source.js';
 import { loadDemoStock } from './demo/demo-data.js';
 import { BookingEventsConsumer } from './booking-events/booking-events.consumer.js';
+import { processedEventsPurgeJob } from './booking-events/processed-events-purge.job.js';
+import { ProcessedEventsRepository } from './booking-events/processed-events.repository.js';
 
 /** The inventory service: parts, stock per branch, reservations, stock ledger (schema "inventory"). */
 export function startInventoryService(config: InventoryConfig): Promise<RunningService> {
@@ -20,5 +22,6 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
         handle: (event) => app.get(BookingEventsConsumer).apply(event),
       },
     ],
+    jobs: (app) => [processedEventsPurgeJob(app.get(ProcessedEventsRepository))],
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DOWNTOWN, createPart, receive, stockRow, type InventoryWorld } from './inventory-kit.js';
 import { ledgerOf, reservationOf, withEventWorld, type EventLine } from './booking-events-kit.js';
+import { PROCESSED_EVENT_RETENTION_DAYS } from '../src/booking-events/processed-events.repository.js';
 
 let w: InventoryWorld;
 let events: EventLine;
@@ -186,5 +187,21 @@ describe('booking.cancelled, booking.no_show and booking.completed', () => {
     expect(await reservationOf(w, ghost.bookingId)).toMatchObject({ status: 'released' });
     expect(await reservationOf(w, booking.bookingId)).toMatchObject({ status: 'reserved' });
     expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 10, reserved: 1 });
+  });
+});
+
+describe('processed_events', () => {
+  it('the scheduled purge forgets ids past their retention and keeps younger ones', async () => {
+    const [old, young, fresh] = [randomUUID(), randomUUID(), randomUUID()];
+    await w.db.query(
+      `INSERT INTO inventory.processed_events (event_id, processed_at) VALUES
+         ($1, now() - make_interval(days => $4 + 1)), ($2, now() - make_interval(days => $4 - 1)), ($3, now())`,
+      [old, young, fresh, PROCESSED_EVENT_RETENTION_DAYS],
+    );
+    expect(await w.sys.inventory.jobs.runOnce('processed-events-purge')).toBe('ok');
+    const left = await w.db.query('SELECT event_id FROM inventory.processed_events WHERE event_id = ANY($1::uuid[])', [
+      [old, young, fresh],
+    ]);
+    expect(left.rows.map((r) => r.event_id).sort()).toEqual([young, fresh].sort());
   });
 });

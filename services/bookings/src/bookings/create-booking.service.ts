@@ -28,7 +28,6 @@ export type CreateBookingCommand = z.output<typeof bookings.createBooking.reques
 /** Enough to get past a few racing bookings; beyond it the slot is as good as taken. */
 const MAX_TRIES = 8;
 const SLOT_TAKEN = 'That time is no longer free; pick another slot';
-const PURGE_EVERY_MS = 3600_000;
 
 /** Another request with the same Idempotency-Key got there first. */
 class KeyTaken extends Error {}
@@ -50,10 +49,7 @@ export class CreateBooking {
     private readonly settings: BookingSettings,
   ) {}
 
-  private lastPurge = 0;
-
   async execute(principal: Principal, cmd: CreateBookingCommand): Promise<Booking> {
-    this.purgeOldKeys();
     const key = cmd.idempotencyKey ? { key: cmd.idempotencyKey, hash: requestHash(cmd) } : null;
     if (key) {
       const earlier = await this.replay(principal, key.key, key.hash);
@@ -89,13 +85,6 @@ export class CreateBooking {
       if (!winner) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
       return winner;
     }
-  }
-
-  /** Keys past 24 h are ignored anyway; deleting them now and then keeps the table small. */
-  private purgeOldKeys(): void {
-    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
-    this.lastPurge = Date.now();
-    void this.keys.purgeExpired().catch(() => undefined);
   }
 
   /** The first answer to this key; UNPROCESSABLE when the key came with another body. */

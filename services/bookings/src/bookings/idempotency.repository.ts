@@ -45,10 +45,9 @@ export class IdempotencyRepository {
     return rows.length > 0;
   }
 
-  /** Deletes keys past their lifetime, a bounded batch at a time. */
-  async purgeExpired(): Promise<number> {
-    const rows = await queryRows<{ key: string }>(
-      this.db,
+  /** Deletes keys past their lifetime, a bounded batch at a time; returns how many. */
+  async purgeExpired(tx: Tx): Promise<number> {
+    const rows = await tx.rows<{ key: string }>(
       `DELETE FROM bookings.idempotency_keys WHERE ctid IN (
          SELECT ctid FROM bookings.idempotency_keys WHERE created_at <= now() - ${KEY_LIFETIME} LIMIT 10000)
        RETURNING key`,

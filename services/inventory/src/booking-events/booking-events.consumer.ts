@@ -18,8 +18,6 @@ interface Applied {
 /** Codes of rules that refuse an event for good; anything else (database away, deadlock) is retried. */
 const REFUSALS = new Set(['NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED']);
 
-const FORGET_EVERY_MS = 3600_000;
-
 /**
  * Inventory's side of the bookings' events (durable consumer `inventory-bookings`): created →
  * reserve, cancelled / no_show → release, completed → consume. Each event is applied in one
@@ -28,8 +26,6 @@ const FORGET_EVERY_MS = 3600_000;
  */
 @Injectable()
 export class BookingEventsConsumer {
-  private lastForget = 0;
-
   constructor(
     private readonly reservations: ReservationsService,
     private readonly waiting: WaitingBookings,
@@ -63,19 +59,6 @@ export class BookingEventsConsumer {
     }
     if (applied?.warning) this.log.warn(context, applied.warning);
     if (applied?.freed) await this.waiting.afterRelease(applied.freed);
-    await this.forgetExpired();
-  }
-
-  /** Keeps processed_events to what can still be redelivered; at most hourly, and never fails an event. */
-  private async forgetExpired(): Promise<void> {
-    if (Date.now() - this.lastForget < FORGET_EVERY_MS) return;
-    this.lastForget = Date.now();
-    try {
-      const forgotten = await this.transactions.run((tx) => this.processed.forgetExpired(tx));
-      if (forgotten) this.log.info({ forgotten }, 'expired processed-event ids forgotten');
-    } catch (err) {
-      this.log.warn({ err }, 'expired processed-event ids not forgotten; trying again in an hour');
-    }
   }
 
   private async applyIn(tx: Tx, event: BookingEvent): Promise<Applied> {
