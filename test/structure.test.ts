@@ -22,6 +22,17 @@ describe('service handlers', () => {
   });
 });
 
+describe('service wiring', () => {
+  // startService provides the DataSource, Transactions, Redis, one RpcClient, the config and the
+  // logger (infrastructureModule); a service's classes take them by injection.
+  it('builds no repository, client or consumer by hand in a module', () => {
+    const modules = allSources.filter((f) => f.endsWith('.module.ts') && !f.includes(`${sep}gateway${sep}`));
+    expect(modules.length).toBe(4);
+    const byHand = modules.filter((f) => /useValue:\s*new\b|new RpcClient\(/.test(readFileSync(f, 'utf8')));
+    expect(byHand.map((f) => relative(services, f))).toEqual([]);
+  });
+});
+
 /** The feature folders of a service's src and which of them each imports (relative imports only). */
 function folderGraph(service: string): Map<string, Set<string>> {
   const src = join(services, service, 'src');

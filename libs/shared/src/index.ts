@@ -22,6 +22,7 @@ export * from './service/health.controller.js';
 export * from './service/start-service.js';
 export * from './service/wait-for.js';
 export * from './service/handles.js';
+export * from './service/infrastructure.module.js';
 export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';

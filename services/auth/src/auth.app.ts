@@ -13,7 +13,7 @@ export function startAuthService(config: AuthConfig): Promise<RunningAuthService
     name: 'auth',
     config,
     createDataSource: (c) => createAuthDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
-    module: (infra) => AuthModule.forRoot(infra),
+    module: () => AuthModule.forRoot(),
     loadDemoData: ({ db }) => loadDemoAccounts(db, new PasswordHasher(config.PASSWORD_HASH)),
   });
 }

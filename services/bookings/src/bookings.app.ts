@@ -13,7 +13,7 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
     name: 'bookings',
     config,
     createDataSource: (c) => createBookingsDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
-    module: (infra) => BookingsModule.forRoot(infra),
+    module: () => BookingsModule.forRoot(),
     loadDemoData: (infra) => loadDemoBookings(infra),
     outboxSchema: 'bookings',
     eventConsumers: (app) => [

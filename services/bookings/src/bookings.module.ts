@@ -1,6 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { RpcClient, type ServiceInfrastructure, Transactions } from '@garage/shared';
-import type { BookingsConfig } from './config.js';
 import { AuthClient } from './auth/auth.client.js';
 import { AvailabilityController } from './availability/availability.controller.js';
 import { AvailabilityService } from './availability/availability.service.js';
@@ -23,15 +21,10 @@ import { VehiclesController } from './vehicles/vehicles.controller.js';
 import { VehiclesRepository } from './vehicles/vehicles.repository.js';
 import { VehiclesService } from './vehicles/vehicles.service.js';
 
-/** Wiring of the bookings service around infrastructure startService has already connected. */
+/** Wiring of the bookings service: its classes, which take what startService connected by injection. */
 @Module({})
 export class BookingsModule {
-  static forRoot(infra: ServiceInfrastructure<BookingsConfig>): DynamicModule {
-    const { db, nc, config, log } = infra;
-    // Branch facts and quotes come from the catalog, customer accounts from auth: each owns them.
-    const rpc = new RpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS);
-    const catalog = new CatalogClient(rpc);
-    const bookings = new BookingsRepository(db);
+  static forRoot(): DynamicModule {
     return {
       module: BookingsModule,
       controllers: [
@@ -43,17 +36,17 @@ export class BookingsModule {
         DashboardController,
       ],
       providers: [
-        { provide: Transactions, useValue: new Transactions(db) },
-        { provide: CatalogClient, useValue: catalog },
-        { provide: AuthClient, useValue: new AuthClient(rpc) },
-        { provide: BookingSettings, useValue: new BookingSettings(config.SLOT_MINUTES) },
-        { provide: VehiclesRepository, useValue: new VehiclesRepository(db) },
-        { provide: TechniciansRepository, useValue: new TechniciansRepository(db) },
-        { provide: BookingsRepository, useValue: bookings },
-        { provide: IdempotencyRepository, useValue: new IdempotencyRepository(db) },
-        { provide: ServiceRecordsRepository, useValue: new ServiceRecordsRepository(db) },
-        { provide: DashboardRepository, useValue: new DashboardRepository(db) },
-        { provide: PartsStatusConsumer, useValue: new PartsStatusConsumer(bookings, log) },
+        // Branch facts and quotes come from the catalog, customer accounts from auth: each owns them.
+        CatalogClient,
+        AuthClient,
+        BookingSettings,
+        VehiclesRepository,
+        TechniciansRepository,
+        BookingsRepository,
+        IdempotencyRepository,
+        ServiceRecordsRepository,
+        DashboardRepository,
+        PartsStatusConsumer,
         VehiclesService,
         TechniciansService,
         AvailabilityService,

@@ -12,7 +12,7 @@ export function startCatalogService(config: CatalogConfig): Promise<RunningServi
     name: 'catalog',
     config,
     createDataSource: (c) => createCatalogDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
-    module: (infra) => CatalogModule.forRoot(infra),
+    module: () => CatalogModule.forRoot(),
     loadDemoData: async ({ db }) => [...(await loadDemoBranches(db)), ...(await loadDemoServices(db))],
     eventConsumers: (app) => [
       {

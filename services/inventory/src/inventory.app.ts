@@ -13,7 +13,7 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     name: 'inventory',
     config,
     createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
-    module: (infra) => InventoryModule.forRoot(infra),
+    module: () => InventoryModule.forRoot(),
     outboxSchema: 'inventory',
     loadDemoData: ({ db }) => loadDemoStock(db),
     eventConsumers: (app) => [

@@ -13,6 +13,7 @@ import { runMigrationsLocked } from '../db/database.js';
 import { migrationsApplied } from '../db/migrate-command.js';
 import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
 import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
+import { infrastructureModule } from './infrastructure.module.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
 import type { EventConsumer } from '../events/event-consumer.js';
@@ -133,7 +134,7 @@ async function listen<C extends ServiceConfig>(
   const metrics = new Metrics(name);
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [definition.module(infra)],
+    imports: [infrastructureModule(infra), definition.module(infra)],
     controllers: [healthControllerFor(name)],
     providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
   };

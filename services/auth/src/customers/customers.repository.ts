@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, pageFrom, preparedQuery, type Customer } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource, Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { CustomerEntity } from './customer.entity.js';
 import { customerSearchCondition } from './customer-search.js';
 import type { AccountStatus } from '../users/user.entity.js';
@@ -20,6 +21,7 @@ const CUSTOMER_COLUMNS = 'id, email, first_name, last_name, phone, status, creat
 const NameCursor = z.object({ l: z.string(), f: z.string(), id: z.uuid() });
 
 /** Customer accounts in Postgres. Hot reads use plain SQL rows (no entity hydration). */
+@Injectable()
 export class CustomersRepository {
   private readonly repo: Repository<CustomerEntity>;
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SessionStore, type Customer } from '@garage/shared';
+import { SERVICE_CONFIG, DomainError, SessionStore, type Customer } from '@garage/shared';
 import type { AuthConfig } from '../config.js';
-import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { CustomersRepository } from './customers.repository.js';
@@ -22,7 +21,7 @@ export class CustomersService {
     private readonly customers: CustomersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async register(command: RegisterCustomerCommand, deadline?: number): Promise<{ customer: Customer }> {

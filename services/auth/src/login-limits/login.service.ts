@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SessionStore, type Customer, type User } from '@garage/shared';
+import { SERVICE_CONFIG, DomainError, SessionStore, type Customer, type User } from '@garage/shared';
 import type { AuthConfig } from '../config.js';
-import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
@@ -25,7 +24,7 @@ export class LoginService {
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginLimiter,
     private readonly sessions: SessionStore,
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async loginStaff(

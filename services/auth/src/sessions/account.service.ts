@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  SERVICE_CONFIG,
   DomainError,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -8,7 +9,6 @@ import {
   type Principal,
 } from '@garage/shared';
 import type { AuthConfig } from '../config.js';
-import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -24,7 +24,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly limiter: LoginLimiter,
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async me(principal: Principal) {

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, escapeLike, pageFrom, preparedQuery, type User } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource, Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
 
 interface UserRow {
@@ -16,6 +17,7 @@ const USER_COLUMNS = 'id, username, role, branch_ids, status, created_at';
 const Cursor = z.object({ u: z.string(), id: z.uuid() });
 
 /** Staff/admin accounts in Postgres. Hot reads use plain SQL rows (no entity hydration). */
+@Injectable()
 export class UsersRepository {
   private readonly repo: Repository<UserEntity>;
 

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SessionStore, isUniqueViolation, type Principal, type User } from '@garage/shared';
+import {
+  SERVICE_CONFIG,
+  DomainError,
+  SessionStore,
+  isUniqueViolation,
+  type Principal,
+  type User,
+} from '@garage/shared';
 import type { AuthConfig } from '../config.js';
-import { AUTH_CONFIG } from '../tokens.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository, toUser } from './users.repository.js';
@@ -28,7 +34,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   list(limit: number, cursor?: string, q?: string) {

@@ -1,10 +1,12 @@
-import { DomainError, auth, type Customer, type Principal, type RpcClient } from '@garage/shared';
+import { Injectable } from '@nestjs/common';
+import { DomainError, auth, type Customer, type Principal, RpcClient } from '@garage/shared';
 
 /**
  * The auth service (owner of customer accounts) over NATS, with the caller's principal forwarded
  * (auth itself lets only staff and admins look a customer up). A service that does not answer is a
  * 503 from the RPC client; nothing is cached, so a suspension counts at once.
  */
+@Injectable()
 export class AuthClient {
   constructor(private readonly rpc: RpcClient) {}
 

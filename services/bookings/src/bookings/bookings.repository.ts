@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { wallClockOf } from '../scheduling/zoned-time.js';
 import {
   type BookingStatus,
@@ -10,7 +11,7 @@ import {
   type PartLine,
 } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Hold } from '../scheduling/slot-grid.js';
 import { BranchPageQuery } from '../db/branch-page.js';
 import { BOOKING_COLUMNS, toBooking, type BookingRow, type PartsStatus, type StoredBooking } from './booking-row.js';
@@ -48,6 +49,7 @@ const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 const LIVE = `status NOT IN ('cancelled', 'no_show')`;
 
 /** Bookings in Postgres. The exclusion constraints, not this code, keep technicians and bays from overlapping. */
+@Injectable()
 export class BookingsRepository {
   constructor(private readonly db: DataSource) {}
 

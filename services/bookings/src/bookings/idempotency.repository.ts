@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { queryRows, type Tx } from '@garage/shared';
 import type { Principal } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** How long an Idempotency-Key answers with its first booking (API.md). */
 const KEY_LIFETIME = `interval '24 hours'`;
@@ -11,6 +12,7 @@ export interface RememberedKey {
 }
 
 /** Idempotency-Keys per principal: claimed in the booking's own transaction, so a key and its booking commit together. */
+@Injectable()
 export class IdempotencyRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,4 +1,5 @@
-import { DomainError, catalog, type Branch, type Principal, type Quote, type RpcClient } from '@garage/shared';
+import { Injectable } from '@nestjs/common';
+import { DomainError, catalog, type Branch, type Principal, type Quote, RpcClient } from '@garage/shared';
 
 /** Long enough to spare the catalog on the public availability path, short enough that changes show quickly. */
 const BRANCH_TTL_MS = 5_000;
@@ -10,6 +11,7 @@ const MAX_CACHED = 10_000;
  * that does not answer is a 503 from the RPC client. Active branches are remembered for a few
  * seconds in this process; quotes never (prices change).
  */
+@Injectable()
 export class CatalogClient {
   private readonly branches = new Map<string, { branch: Branch; until: number }>();
 

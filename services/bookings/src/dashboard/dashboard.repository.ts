@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { BOOKING_STATUSES, type BookingStatus, queryRows } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 export interface BookingsFigures {
   customers: number;
@@ -53,6 +54,7 @@ interface FiguresRow {
 }
 
 /** Counts for the dashboard and for the customers list; each is one statement, nothing per row. */
+@Injectable()
 export class DashboardRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,5 +1,6 @@
-import { EVENT_SCHEMAS, type DomainEvent, type Logger } from '@garage/shared';
-import type { BookingsRepository } from '../bookings/bookings.repository.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_SCHEMAS, SERVICE_LOG, type DomainEvent, type Logger } from '@garage/shared';
+import { BookingsRepository } from '../bookings/bookings.repository.js';
 import type { PartsStatus } from '../bookings/booking-row.js';
 
 /**
@@ -13,10 +14,11 @@ const MOVES: Record<string, { to: PartsStatus; from: PartsStatus[] }> = {
 };
 
 /** Applies inventory's reservation outcomes to bookings (durable consumer; at least once, so idempotent). */
+@Injectable()
 export class PartsStatusConsumer {
   constructor(
     private readonly bookings: BookingsRepository,
-    private readonly log: Logger,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
   ) {}
 
   async apply(event: DomainEvent): Promise<void> {

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import {
   decodeCursorOrThrow,
   pageFrom,
@@ -8,7 +9,7 @@ import {
   type Tx,
 } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BranchPageQuery } from '../db/branch-page.js';
 
 interface RecordRow {
@@ -39,6 +40,7 @@ export type FinishedJob = Pick<Booking, 'id' | 'customerId' | 'vehicleId' | 'bra
   parts: PartLine[];
 };
 
+@Injectable()
 export class ServiceRecordsRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, pageFrom, preparedQuery, queryRows, type Technician } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 interface TechnicianRow {
   id: string;
@@ -17,6 +18,7 @@ const COLUMNS = 'id, name, branch_id, skills, active';
 const Cursor = z.object({ n: z.string(), id: z.uuid() });
 
 /** Technicians in Postgres, listed by name. */
+@Injectable()
 export class TechniciansRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import {
   decodeCursorOrThrow,
   escapeLike,
@@ -9,7 +10,7 @@ import {
   type Vehicle,
 } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 interface VehicleRow {
   id: string;
@@ -31,6 +32,7 @@ const COLUMNS = 'id, customer_id, vin, plate, make, model, year, mileage, create
 const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
 /** Vehicles in Postgres; newest first in every list, each filter with its index. */
+@Injectable()
 export class VehiclesRepository {
   constructor(private readonly db: DataSource) {}
 

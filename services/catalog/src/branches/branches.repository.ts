@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, pageFrom, preparedQuery, type Branch, type OpeningHours } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { CatalogSettings } from '../catalog-settings.js';
 
 interface BranchRow {
   id: string;
@@ -20,10 +22,11 @@ const COLUMNS = 'id, name, address, timezone, opening_hours, bays, labor_rate_ce
 const Cursor = z.object({ n: z.string(), id: z.uuid() });
 
 /** Branches in Postgres (plain SQL rows; numeric tax rates come back as strings and are converted here). */
+@Injectable()
 export class BranchesRepository {
   constructor(
     private readonly db: DataSource,
-    private readonly currency: string,
+    private readonly settings: CatalogSettings,
   ) {}
 
   async findById(id: string): Promise<Branch | null> {
@@ -96,7 +99,7 @@ export class BranchesRepository {
       laborRateCents: r.labor_rate_cents,
       taxRatePercent: Number(r.tax_rate_percent),
       active: r.active,
-      currency: this.currency,
+      currency: this.settings.currency,
     };
   }
 }

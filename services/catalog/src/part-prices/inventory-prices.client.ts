@@ -1,5 +1,5 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
-import { inventory, type PartPrice, type RpcClient } from '@garage/shared';
+import { Injectable } from '@nestjs/common';
+import { inventory, type PartPrice, RpcClient } from '@garage/shared';
 
 type PricePage = { items: PartPrice[]; nextAfterSku: string | null };
 
@@ -7,7 +7,8 @@ type PricePage = { items: PartPrice[]; nextAfterSku: string | null };
 const SKUS_PER_REQUEST = 200;
 
 /** Asks inventory for part prices over NATS; inventory away → SERVICE_UNAVAILABLE (503), from RpcClient. */
-export class InventoryPricesClient implements OnApplicationShutdown {
+@Injectable()
+export class InventoryPricesClient {
   constructor(private readonly rpc: RpcClient) {}
 
   /** Prices of the named SKUs; SKUs inventory does not know are left out. */
@@ -22,11 +23,6 @@ export class InventoryPricesClient implements OnApplicationShutdown {
   /** A page of every price inventory has, in SKU order, after `afterSku`. */
   page(afterSku: string | undefined, limit: number): Promise<PricePage> {
     return this.ask({ afterSku, limit });
-  }
-
-  /** Pending calls fail at once instead of holding the shutdown until their timeout. */
-  onApplicationShutdown(): void {
-    this.rpc.close();
   }
 
   /** RpcClient parses the reply by the contract: a wrong shape never reaches the price cache. */

@@ -1,11 +1,13 @@
-import { inventory, type DomainEvent, type Logger } from '@garage/shared';
-import type { PartPricesRepository } from './part-prices.repository.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_LOG, inventory, type DomainEvent, type Logger } from '@garage/shared';
+import { PartPricesRepository } from './part-prices.repository.js';
 
 /** Keeps the price cache fresh from inventory's `part.price_changed` events (durable, at least once). */
+@Injectable()
 export class PartPriceChangedConsumer {
   constructor(
     private readonly cache: PartPricesRepository,
-    private readonly log: Logger,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
   ) {}
 
   /** Applies one event: the newest price wins, so a redelivery or a late older price changes nothing. */

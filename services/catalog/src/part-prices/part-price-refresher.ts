@@ -1,7 +1,7 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Logger } from '@garage/shared';
-import type { InventoryPricesClient } from './inventory-prices.client.js';
-import type { PartPricesRepository } from './part-prices.repository.js';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SERVICE_LOG, type Logger } from '@garage/shared';
+import { InventoryPricesClient } from './inventory-prices.client.js';
+import { PartPricesRepository } from './part-prices.repository.js';
 
 export interface RefreshOptions {
   /** Prices asked for per request (inventory answers at most 1000). */
@@ -15,6 +15,7 @@ export interface RefreshOptions {
  * down then: the catalog starts anyway, on what the cache already holds, and retries in the
  * background until one refresh has gone through (events keep the cache fresh after that).
  */
+@Injectable()
 export class PartPriceRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -25,8 +26,8 @@ export class PartPriceRefresher implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly inventory: InventoryPricesClient,
     private readonly cache: PartPricesRepository,
-    private readonly log: Logger,
-    options: RefreshOptions = {},
+    @Inject(SERVICE_LOG) private readonly log: Logger,
+    @Optional() options: RefreshOptions = {},
   ) {
     this.pageSize = options.pageSize ?? 1000;
     this.retryMs = options.retryMs ?? 3000;

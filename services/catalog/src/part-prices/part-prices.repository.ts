@@ -1,10 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import type { PartPrice } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /**
  * Catalog's copy of inventory's part prices (catalog.part_prices). Every write is guarded by the
  * price version, so whichever way and in whatever order news arrives, the newest price wins.
  */
+@Injectable()
 export class PartPricesRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, pageFrom, preparedQuery, type PartLine } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { CachedPartsCost } from '../part-prices/part-prices.service.js';
 
 /** A service offering as the catalog stores it (not a finished job: that is the shared ServiceRecord); labour in hundredths of an hour, so money stays integer. */
@@ -62,6 +63,7 @@ const PRICED = `SELECT ${COLUMNS}, p.known_parts_cents, p.missing_skus
 const Cursor = z.object({ n: z.string(), id: z.uuid() });
 
 /** The service catalog in Postgres (plain SQL; hot reads as named prepared statements). */
+@Injectable()
 export class ServiceOfferingsRepository {
   constructor(private readonly db: DataSource) {}
 

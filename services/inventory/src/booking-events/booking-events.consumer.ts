@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type DomainEvent, type Logger, type Reservation, Transactions, Tx } from '@garage/shared';
-import { INVENTORY_LOG } from '../inventory-log.js';
+import {
+  DomainError,
+  SERVICE_LOG,
+  type DomainEvent,
+  type Logger,
+  type Reservation,
+  Transactions,
+  Tx,
+} from '@garage/shared';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { WaitingBookings } from '../reservations/waiting-bookings.service.js';
 import { BOOKINGS_SERVICE } from '../stock/actor.js';
@@ -31,7 +38,7 @@ export class BookingEventsConsumer {
     private readonly waiting: WaitingBookings,
     private readonly processed: ProcessedEventsRepository,
     private readonly transactions: Transactions,
-    @Inject(INVENTORY_LOG) private readonly log: Logger,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
   ) {}
 
   /** Resolves when the event is applied or can never be (then acked); throws to have it redelivered. */

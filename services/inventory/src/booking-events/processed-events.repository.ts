@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EVENT_RETENTION_MS, Tx } from '@garage/shared';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -9,6 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export const PROCESSED_EVENT_RETENTION_DAYS = Math.ceil((2 * EVENT_RETENTION_MS) / DAY_MS);
 
 /** Ids of the events this service has applied; written in the transaction of the change the event made. */
+@Injectable()
 export class ProcessedEventsRepository {
   /**
    * Records the event as applied; false if it already was. A concurrent delivery of the same event

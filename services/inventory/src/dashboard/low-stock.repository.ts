@@ -1,8 +1,10 @@
+import { Injectable } from '@nestjs/common';
 import { queryRows } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { DashboardScope } from './dashboard-scope.js';
 
 /** Counts for the dashboard, one statement each. */
+@Injectable()
 export class LowStockRepository {
   constructor(private readonly db: DataSource) {}
 

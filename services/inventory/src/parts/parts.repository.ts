@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { appendEvent, type Part, type PartPrice, preparedQuery, Tx } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 interface PartRow {
   id: string;
@@ -20,6 +21,7 @@ export const PART_PRICE_CHANGED = 'part.price_changed';
 const COLUMNS = 'id, sku, name, unit_price_cents, reorder_level, price_version';
 
 /** Parts in Postgres: plain SQL, and every price a part gets is recorded in the outbox in the same transaction. */
+@Injectable()
 export class PartsRepository {
   constructor(private readonly db: DataSource) {}
 

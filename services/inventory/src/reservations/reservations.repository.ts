@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { Tx } from '@garage/shared';
 import type { Reservation } from '@garage/shared';
 
@@ -15,6 +16,7 @@ interface ReservationRow {
 const COLUMNS = 'booking_id, branch_id, status, lines, shortages';
 
 /** Reservations, one row per booking: the booking id as primary key is what makes reserving idempotent. */
+@Injectable()
 export class ReservationsRepository {
   /**
    * Creates the booking's reservation as held, or returns null if the booking already has one.

@@ -1,7 +1,6 @@
-import { Transactions, Tx } from '@garage/shared';
+import { SERVICE_LOG, Transactions, Tx } from '@garage/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger, Reservation } from '@garage/shared';
-import { INVENTORY_LOG } from '../inventory-log.js';
 import { INVENTORY_SERVICE } from '../stock/actor.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
 import { StockRepository } from '../stock/stock.repository.js';
@@ -29,7 +28,7 @@ export class WaitingBookings {
     private readonly stock: StockRepository,
     private readonly movements: MovementsRepository,
     private readonly transactions: Transactions,
-    @Inject(INVENTORY_LOG) private readonly log: Logger,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
   ) {}
 
   /**

@@ -1,5 +1,6 @@
-import { DomainError, catalog, preparedQuery, type Principal, type RpcClient } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DomainError, catalog, preparedQuery, type Principal, RpcClient } from '@garage/shared';
+import { DataSource } from 'typeorm';
 
 /** Enough to remember every branch of a large chain, small enough that garbage ids cannot grow it forever. */
 const MAX_REMEMBERED = 10_000;
@@ -9,6 +10,7 @@ const MAX_REMEMBERED = 10_000;
  * stock rows is real; any other one is confirmed once by the catalog service (its owner), then
  * remembered in this process so the catalog is asked at most once per branch.
  */
+@Injectable()
 export class BranchDirectory {
   private readonly known = new Set<string>();
 

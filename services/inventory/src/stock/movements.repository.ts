@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, pageFrom, queryRows, type StockMovement, type Tx } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from './actor.js';
 
 /** A ledger row about to be written: always in the same transaction as the stock change it records. */
@@ -35,6 +36,7 @@ interface MovementRow {
 const Cursor = z.object({ q: z.string().regex(/^\d{1,19}$/) });
 
 /** The append-only stock ledger: rows are added, never changed (a trigger refuses UPDATE and DELETE). */
+@Injectable()
 export class MovementsRepository {
   constructor(private readonly db: DataSource) {}
 

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { decodeCursorOrThrow, escapeLike, pageFrom, queryRows, Sku, type StockLevel } from '@garage/shared';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** Which branches a list covers: the named ones, or every branch that has stock rows. */
@@ -37,6 +38,7 @@ const STOCKED_BRANCHES = `stocked(branch_id) AS (
  * the part's reorder level (two tables, and a missing row counts as 0 available), so no single index can
  * answer it: it filters the walk instead.
  */
+@Injectable()
 export class StockListRepository {
   constructor(private readonly db: DataSource) {}
 

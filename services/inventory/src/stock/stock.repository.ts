@@ -1,5 +1,6 @@
+import { Injectable } from '@nestjs/common';
 import { type Part, preparedQuery, type StockLevel, Tx } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { LEVEL_COLUMNS, toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** A part's stock row at one branch, locked for a change the caller is about to make. */
@@ -27,6 +28,7 @@ type PartStockRow = Omit<StockLevelRow, 'branch_id' | 'on_hand' | 'reserved'> & 
  * Stock per part per branch. Every write is one conditional statement, so the check and the change
  * cannot be separated by another transaction; the database's CHECKs are the last line of defence.
  */
+@Injectable()
 export class StockRepository {
   constructor(private readonly db: DataSource) {}
 
