@@ -1,0 +1,46 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { allowedOrigins, type GatewayConfig } from '../config.js';
+import { requestIdOf } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Fastify as the gateway runs it: the body limit, trusted proxies only, our request ids, 503 while closing. */
+export function gatewayAdapter(config: GatewayConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUSTED_PROXIES.length ? config.TRUSTED_PROXIES : false,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logger: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+}
+
+/**
+ * What every answer and request meets before any route: the security headers and the request id
+ * on every response, JSON-only bodies, the session cookie's parser and CORS for the allowed origins.
+ */
+export async function secureHttpSurface(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const staticHeaders = securityHeaders(config.PRODUCTION);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.headers(staticHeaders);
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  // JSON only: a text/plain body is 415, not a string that fails validation later.
+  // Forms are refused too: a cross-site <form> cannot post JSON, so nothing can be posted from one.
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  const origins = allowedOrigins(config);
+  await app.register(cookie);
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || origins.includes(origin)),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+}
