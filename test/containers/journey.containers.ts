@@ -1,14 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { loginStaff } from '../support/http.js';
-import {
-  bookFirstFreeSlot,
-  bookingOf,
-  completeBooking,
-  openBranchAndCustomer,
-  stockOf,
-  until,
-} from '../support/journey.js';
+import { bookFirstFreeSlot, bookingOf, completeBooking, openBranchAndCustomer, stockOf } from '../support/journey.js';
+import { untilValue } from '../support/waits.js';
 
 /**
  * Run by `npm run test:containers` (scripts/containers/test.sh) against the compose system it
@@ -69,18 +63,19 @@ describe('the compose deployment, through nginx over TLS', () => {
   it('a customer registers, adds a car and books; parts are reserved; staff complete it; stock is consumed', async () => {
     const journey = await openBranchAndCustomer(base, admin);
     const booking = await bookFirstFreeSlot(base, journey);
-    const reserved = await until(
+    await untilValue(
+      'the booking to show its parts reserved',
       () => bookingOf(base, admin, booking.id),
       (b) => b.partsStatus === 'reserved',
-      60_000,
+      { timeoutMs: 60_000 },
     );
-    expect(reserved.partsStatus).toBe('reserved');
     expect(await stockOf(base, admin, journey)).toMatchObject({ onHand: 5, reserved: 2 });
     expect((await completeBooking(base, admin, booking.id)).status).toBe('completed');
-    const after = await until(
+    const after = await untilValue(
+      'the parts to leave the shelf',
       () => stockOf(base, admin, journey),
       (s) => s.onHand === 3,
-      60_000,
+      { timeoutMs: 60_000 },
     );
     expect(after).toMatchObject({ onHand: 3, reserved: 0 });
   });
@@ -93,12 +88,12 @@ describe('the compose deployment, through nginx over TLS', () => {
       expect(booking.status).toBe('requested');
       expect((await bookingOf(base, admin, booking.id)).partsStatus).not.toBe('reserved');
       await run('podman', ['start', inventoryContainer]);
-      const reserved = await until(
+      await untilValue(
+        'the booking to show its parts reserved once inventory is back',
         () => bookingOf(base, admin, booking.id),
         (b) => b.partsStatus === 'reserved',
-        120_000,
+        { timeoutMs: 120_000 },
       );
-      expect(reserved.partsStatus).toBe('reserved');
       expect(await stockOf(base, admin, journey)).toMatchObject({ onHand: 5, reserved: 2 });
     } finally {
       await run('podman', ['start', inventoryContainer]).catch(() => undefined);

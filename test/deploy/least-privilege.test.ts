@@ -15,14 +15,8 @@ import {
 import { startSystem, type TestSystem } from '../support/system.js';
 import { loginStaff } from '../support/http.js';
 import { runToEnd, spawnChild, waitForOutput, type Child } from '../support/processes.js';
-import {
-  bookFirstFreeSlot,
-  bookingOf,
-  completeBooking,
-  openBranchAndCustomer,
-  stockOf,
-  until,
-} from '../support/journey.js';
+import { bookFirstFreeSlot, bookingOf, completeBooking, openBranchAndCustomer, stockOf } from '../support/journey.js';
+import { until, untilValue } from '../support/waits.js';
 
 /**
  * The deployment's least privilege, on the real servers: Postgres roles from the init script that
@@ -200,16 +194,19 @@ describe('NATS: a user per service with the permissions of its contracts', () =>
     const token = await loginStaff(base, 'admin', 'admin123');
     const journey = await openBranchAndCustomer(base, token);
     const booking = await bookFirstFreeSlot(base, journey);
-    const reserved = await until(
+    await untilValue(
+      'the booking to show its parts reserved',
       () => bookingOf(base, token, booking.id),
       (b) => b.partsStatus === 'reserved',
+      { timeoutMs: 30_000 },
     );
-    expect(reserved.partsStatus).toBe('reserved');
     expect(await stockOf(base, token, journey)).toMatchObject({ onHand: 5, reserved: 2 });
     expect((await completeBooking(base, token, booking.id)).status).toBe('completed');
-    const after = await until(
+    const after = await untilValue(
+      'the parts to leave the shelf',
       () => stockOf(base, token, journey),
       (s) => s.onHand === 3,
+      { timeoutMs: 30_000 },
     );
     expect(after).toMatchObject({ onHand: 3, reserved: 0 });
     // Nothing on the way was refused (a refused subscription or reply would not always fail the flow).
@@ -233,11 +230,13 @@ describe('NATS: a user per service with the permissions of its contracts', () =>
       await bookings.close();
     }
     await until(
-      async () => nats.output(),
-      (log) => /Publish Violation.*bookings/.test(log),
-      5_000,
+      'nats-server to log that it refused a publish by bookings',
+      () => /Publish Violation.*bookings/.test(nats.output()),
+      {
+        timeoutMs: 5_000,
+        detail: nats.output,
+      },
     );
-    expect(nats.output()).toMatch(/Publish Violation.*bookings/);
   });
 
   it('the generated configuration in the repository is what the contracts say today', async () => {

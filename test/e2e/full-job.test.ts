@@ -11,9 +11,12 @@ import {
 } from '@garage/shared';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { http, loginCustomer, loginStaff } from '../support/http.js';
-import { randomVin, until } from '../support/journey.js';
+import { randomVin } from '../support/journey.js';
+import { EVENT_WAIT_MS, untilValue } from '../support/waits.js';
 
 // The whole product through the gateway, with every service and the events between them.
+// Waits on the run-wide event stream's durables (EVENT_WAIT_MS).
+jest.setTimeout(90_000);
 let sys: TestSystem;
 let admin: string;
 let customer: string;
@@ -114,11 +117,12 @@ describe('a whole job, end to end', () => {
     const booked = await bookFirstSlot(service, branchId, vehicle, 3);
     expect(booked.status).toBe(201);
     expect(booked.body.quote.lines[0]?.serviceId).toBe(service.id);
-    const reserved = await until(
+    await untilValue(
+      'the booking to show its parts reserved',
       () => bookingOf(booked.body.id),
       (r) => r.body.partsStatus === 'reserved',
+      { timeoutMs: EVENT_WAIT_MS },
     );
-    expect(reserved.body.partsStatus).toBe('reserved');
     expect(await stockAt(sku, branchId)).toMatchObject({ onHand: 5, reserved: 2 });
 
     for (const status of ['confirmed', 'checked_in', 'in_progress']) {
@@ -134,9 +138,11 @@ describe('a whole job, end to end', () => {
     });
     expect(done.body.status).toBe('completed');
 
-    const after = await until(
+    const after = await untilValue(
+      'the parts to leave the shelf',
       () => stockAt(sku, branchId),
       (s) => s.onHand === 3,
+      { timeoutMs: EVENT_WAIT_MS },
     );
     expect(after).toMatchObject({ onHand: 3, reserved: 0 });
     const history = await http<{ items: ServiceRecord[] }>(sys.url, 'GET', '/api/customer/my-services', {
@@ -155,27 +161,31 @@ describe('a whole job, end to end', () => {
     const { sku, partId, service } = await ownService();
     const booked = await bookFirstSlot(service, branchId, vehicle, 4);
     expect(booked.status).toBe(201);
-    const waiting = await until(
+    await untilValue(
+      'the booking to wait for parts',
       () => bookingOf(booked.body.id),
       (r) => r.body.partsStatus === 'awaiting_parts',
+      { timeoutMs: EVENT_WAIT_MS },
     );
-    expect(waiting.body.partsStatus).toBe('awaiting_parts');
 
     expect((await receive(partId, branchId, 3)).status).toBe(200);
-    const served = await until(
+    await untilValue(
+      'the booking to be served from the delivery',
       () => bookingOf(booked.body.id),
       (r) => r.body.partsStatus === 'reserved',
+      { timeoutMs: EVENT_WAIT_MS },
     );
-    expect(served.body.partsStatus).toBe('reserved');
     expect(await stockAt(sku, branchId)).toMatchObject({ onHand: 3, reserved: 2, available: 1 });
 
     const cancelled = await http<Booking>(sys.url, 'POST', `/api/bookings/${booked.body.id}/cancel`, {
       token: customer,
     });
     expect(cancelled.body.status).toBe('cancelled');
-    const freed = await until(
+    const freed = await untilValue(
+      'the cancelled booking’s parts to be released',
       () => stockAt(sku, branchId),
       (s) => s.reserved === 0,
+      { timeoutMs: EVENT_WAIT_MS },
     );
     expect(freed).toMatchObject({ onHand: 3, reserved: 0 });
   });

@@ -7,6 +7,7 @@ import { testEnv } from '../support/test-env.js';
 import { freshIp, http } from '../support/http.js';
 import { startSystem } from '../support/system.js';
 import { freePort } from '../support/processes.js';
+import { until } from '../support/waits.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -37,14 +38,6 @@ function killGroup(child: ChildProcess): void {
     process.kill(-child.pid!, 'SIGKILL');
   } catch {
     // already gone
-  }
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -86,7 +79,11 @@ describe('npm start', () => {
     });
     const start = run('scripts/dist/start.js', env);
     try {
-      await waitFor(() => /Garage chain is running/.test(start.output()), 60_000);
+      await until('npm start to say the chain is running', () => /Garage chain is running/.test(start.output()), {
+        timeoutMs: 60_000,
+        everyMs: 100,
+        detail: start.output,
+      });
       expect(start.output()).toContain(`http://localhost:${port}`);
       expect(start.output()).toContain('admin / admin123');
       expect(start.output()).toContain('john.smith@email.com / customer123');
@@ -141,8 +138,11 @@ describe('npm start', () => {
       expect(customer.status).toBe(200);
 
       start.child.kill('SIGINT');
-      const code = await Promise.race([start.exited, new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
-      expect(code).toBe(0);
+      await until('npm start to exit after Ctrl-C', () => start.child.exitCode !== null || !!start.child.signalCode, {
+        timeoutMs: 15_000,
+        detail: start.output,
+      });
+      expect(await start.exited).toBe(0);
       await expect(fetch(`${base}/health`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${healthPort}/health/live`)).rejects.toThrow();
     } finally {

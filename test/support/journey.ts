@@ -6,30 +6,6 @@ const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 export const randomVin = (): string => [...randomBytes(17)].map((b) => VIN_CHARS[b % VIN_CHARS.length]).join('');
 const tag = () => randomBytes(4).toString('hex').toUpperCase();
 
-/** Polls until `ok` holds or the time is up, then returns the last value (the caller asserts on it). */
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Retries an assertion until it holds (the UI settles) or the time is up, then throws its last error. */
-export async function eventually(check: () => Promise<void> | void, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 /** What a journey leaves behind for the caller to look at. */
 export interface Journey {
   branch: Branch;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { until } from './waits.js';
 
 /** A TCP port nobody listens on right now (on 127.0.0.1). */
 export async function freePort(): Promise<number> {
@@ -60,31 +61,34 @@ export async function runToEnd(
 
 /** Polls a URL until it answers 200; fails early (with the process's output) if the process dies. */
 export async function waitForOk(url: string, proc: Child, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let died = false;
-  void proc.exited.then(() => (died = true));
-  while (Date.now() < deadline) {
-    if (died) throw new Error(`process exited before ${url} answered:\n${proc.output()}`);
+  const alive = whileAlive(proc, `${url} answered`);
+  const answers = async () => {
+    alive();
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
+      return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
     } catch {
-      // not up yet
+      return false; // not up yet
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${proc.output()}`);
+  };
+  await until(`${url} to answer 200`, answers, { timeoutMs, everyMs: 100, detail: proc.output });
 }
 
 /** Waits until a process has printed something matching `pattern`; fails with its output if it exits or the time is up. */
 export async function waitForOutput(proc: Child, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const alive = whileAlive(proc, `printing ${pattern}`);
+  const printed = () => {
+    if (pattern.test(proc.output())) return true;
+    alive();
+    return false;
+  };
+  await until(`the process to print ${pattern}`, printed, { timeoutMs, detail: proc.output });
+}
+
+/** A check that throws, with the process's output, once the process has exited (or failed to start). */
+function whileAlive(proc: Child, before: string): () => void {
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  while (!pattern.test(proc.output())) {
-    if (exited || Date.now() > deadline) {
-      throw new Error(`${exited ? 'process exited' : 'timed out'} before printing ${pattern}:\n${proc.output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return () => {
+    if (exited) throw new Error(`process exited before ${before}:\n${proc.output()}`);
+  };
 }

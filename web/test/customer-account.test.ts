@@ -9,7 +9,7 @@ import {
   type WebSystem,
 } from './support/browser.js';
 import { description, registerCustomer, signIn } from './support/customer.js';
-import { eventually } from '../../test/support/journey.js';
+import { eventually } from '../../test/support/waits.js';
 
 jest.setTimeout(180_000);
 

@@ -9,7 +9,8 @@ import {
 } from './support/browser.js';
 import { loginStaff } from '../../test/support/http.js';
 import { description, futureWeekday, newPerson, signIn, type Person } from './support/customer.js';
-import { completeBooking, eventually, randomVin } from '../../test/support/journey.js';
+import { completeBooking, randomVin } from '../../test/support/journey.js';
+import { eventually } from '../../test/support/waits.js';
 
 jest.setTimeout(240_000);
 

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { Availability, Booking, Branch, Vehicle } from '@garage/shared';
 import { http, loginStaff } from '../../test/support/http.js';
-import { bookingOf, openBranchAndCustomer, stockOf, until, type Journey } from '../../test/support/journey.js';
+import { bookingOf, openBranchAndCustomer, stockOf, type Journey } from '../../test/support/journey.js';
+import { untilValue } from '../../test/support/waits.js';
 import {
   accessibilityProblems,
   launchBrowser,
@@ -103,13 +104,12 @@ describe('the service desk (staff of one branch)', () => {
     // Their only branch is chosen; the date goes in the URL.
     // (The picker fills in once the branches have loaded: wait for it, do not read it once.)
     const branchSelect = page.getByLabel('Branch');
-    expect(
-      await until(
-        () => branchSelect.inputValue(),
-        (v) => v === home.branch.id,
-        15_000,
-      ),
-    ).toBe(home.branch.id);
+    await untilValue(
+      'the picker to choose their branch',
+      () => branchSelect.inputValue(),
+      (v) => v === home.branch.id,
+      { timeoutMs: 15_000 },
+    );
     await page.getByLabel('Date').fill(date);
     await page.waitForURL((url) => url.searchParams.get('date') === date);
 
@@ -198,10 +198,11 @@ describe('the service desk (staff of one branch)', () => {
     await page.getByRole('button', { name: new RegExp(escape(home.vehicle.plate)) }).waitFor();
     expect(await page.getByRole('button', { name: new RegExp(escape(other.vehicle.plate)) }).count()).toBe(0);
     // Their branch picker holds only their branch.
-    const options = await until(
+    const options = await untilValue(
+      'the branch picker to fill in',
       () => page.getByLabel('Branch').locator('option').allTextContents(),
       (o) => o.length > 0,
-      15_000,
+      { timeoutMs: 15_000 },
     );
     expect(options).toEqual([home.branch.name]);
     await expectAccessible(page);
@@ -225,10 +226,11 @@ describe('the admin', () => {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     const names = branches.body.items.map((b) => b.name).sort();
     // The pickers fill in once the branches have loaded: wait for them, do not read them once.
-    const options = await until(
+    const options = await untilValue(
+      'the dashboard picker to list every branch',
       () => page.getByLabel('Show').locator('option').allTextContents(),
       (o) => o.length === names.length + 1,
-      15_000,
+      { timeoutMs: 15_000 },
     );
     expect(options[0]).toBe('Whole chain');
     expect([...options.slice(1)].sort()).toEqual(names);
@@ -236,10 +238,11 @@ describe('the admin', () => {
     await page.getByRole('img', { name: /Bookings by status: Requested \d+/ }).waitFor();
     await page.getByRole('link', { name: 'Day board' }).click();
     await page.getByRole('heading', { name: 'Day board' }).waitFor();
-    const boardOptions = await until(
+    const boardOptions = await untilValue(
+      'the day board picker to list every branch',
       () => page.getByLabel('Branch').locator('option').allTextContents(),
       (o) => o.length === names.length,
-      15_000,
+      { timeoutMs: 15_000 },
     );
     expect(boardOptions.sort()).toEqual(names);
     expect(problems).toEqual([]);

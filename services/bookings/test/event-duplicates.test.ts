@@ -11,6 +11,7 @@ import {
   type DomainEvent,
 } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
+import { EVENT_WAIT_MS, handledBy, outboxPublished, until } from '../../../test/support/waits.js';
 import {
   createBranch,
   createTechnician,
@@ -28,7 +29,7 @@ let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
 const env = testEnv();
-// Waiting on a durable consumer of the run-wide stream may take up to a minute under load (see handledBy).
+// Waiting on a durable consumer of the run-wide stream may take up to a minute under load (EVENT_WAIT_MS).
 jest.setTimeout(90_000);
 const stream = eventStreamName(env.NATS_PREFIX);
 
@@ -43,29 +44,6 @@ afterAll(async () => {
   await nc?.close();
   await w?.close();
 });
-
-async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/**
- * Until a durable consumer has acknowledged the stream up to seq, i.e. its handler ran on it. The
- * stream is the whole test run's: an earlier suite's event that failed while its services were
- * stopping is redelivered with a backoff first, so this may take a while under load.
- */
-const handledBy = (durable: string, seq: number) =>
-  waitFor(
-    `${durable} to handle stream seq ${seq}`,
-    async () => {
-      const info = await jsm.consumers.info(stream, durable);
-      return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0;
-    },
-    60_000,
-  );
 
 /** Puts an event on the stream again under another Nats-Msg-Id, as a publish after the dedupe window would. */
 async function redeliver(event: DomainEvent): Promise<number> {
@@ -146,7 +124,9 @@ const reservesOf = async (partId: string, b: Booking) => {
 describe('the relay killed after publishing but before marking sent', () => {
   it('the same booking.created published again reserves nothing twice (stream dedupe, then processed_events)', async () => {
     const { part, booking } = await stockedBranch(10);
-    await waitFor('the reservation', async () => (await partsStatusOf(booking.id)).parts_status === 'reserved');
+    await until('the reservation', async () => (await partsStatusOf(booking.id)).parts_status === 'reserved', {
+      timeoutMs: EVENT_WAIT_MS,
+    });
     expect(await reservesOf(part.id, booking)).toEqual({ movements: 1, reserved: QUANTITY });
     const created = await outboxEvent('bookings', 'booking.created', booking.id);
     const subject = eventSubject(env.NATS_PREFIX, 'booking.created');
@@ -155,17 +135,12 @@ describe('the relay killed after publishing but before marking sent', () => {
 
     // As if the relay died between the stream's ack and its commit: the row is unsent again.
     await w.db.query('UPDATE bookings.outbox SET published_at = NULL WHERE id = $1', [created.id]);
-    await waitFor('the relay to publish it again', async () => {
-      const { rows } = await w.db.query('SELECT 1 FROM bookings.outbox WHERE id = $1 AND published_at IS NOT NULL', [
-        created.id,
-      ]);
-      return rows.length === 1;
-    });
+    await outboxPublished(w.db, 'bookings', [created.id]);
     // Within the dedupe window the stream dropped it: the last booking.created is still the first copy.
     expect((await jsm.streams.getMessage(stream, { last_by_subj: subject }))?.seq).toBe(onStream?.seq);
 
     // Past the window it would get through: inventory's processed_events makes it a no-op.
-    await handledBy('inventory-bookings', await redeliver(created));
+    await handledBy(jsm, 'inventory-bookings', await redeliver(created));
     expect(await reservesOf(part.id, booking)).toEqual({ movements: 1, reserved: QUANTITY });
     const answers = await w.db.query(`SELECT 1 FROM inventory.outbox WHERE data->>'bookingId' = $1`, [booking.id]);
     expect(answers.rowCount).toBe(1);
@@ -175,15 +150,19 @@ describe('the relay killed after publishing but before marking sent', () => {
 describe('duplicate delivery of inventory’s answers to bookings', () => {
   it('a shortage and then a reservation, each delivered again: the booking stays reserved, untouched', async () => {
     const { part, booking, receive } = await stockedBranch(0);
-    await waitFor('the shortage', async () => (await partsStatusOf(booking.id)).parts_status === 'awaiting_parts');
+    await until('the shortage', async () => (await partsStatusOf(booking.id)).parts_status === 'awaiting_parts', {
+      timeoutMs: EVENT_WAIT_MS,
+    });
     await receive(QUANTITY);
-    await waitFor('the late reservation', async () => (await partsStatusOf(booking.id)).parts_status === 'reserved');
+    await until('the late reservation', async () => (await partsStatusOf(booking.id)).parts_status === 'reserved', {
+      timeoutMs: EVENT_WAIT_MS,
+    });
     const before = await partsStatusOf(booking.id);
     const shortage = await outboxEvent('inventory', 'inventory.shortage', booking.id);
     const reserved = await outboxEvent('inventory', 'inventory.parts_reserved', booking.id);
 
     await redeliver(reserved);
-    await handledBy('bookings-parts-status', await redeliver(shortage));
+    await handledBy(jsm, 'bookings-parts-status', await redeliver(shortage));
     expect(await partsStatusOf(booking.id)).toEqual(before);
     expect(await reservesOf(part.id, booking)).toEqual({ movements: 1, reserved: QUANTITY });
   });

@@ -109,16 +109,6 @@ export async function servicesWithCode(w: CatalogWorld, code: unknown): Promise<
   return res.rows[0].n;
 }
 
-/** Polls until `check` holds or the time is up; returns whether it held. */
-export async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
 /** An http() that keeps every response's text, so a test file can check at its end that none leaked. */
 export function recordingHttp() {
   const seen: string[] = [];

@@ -13,6 +13,7 @@ import {
 import { startCatalog, startInventory } from '../../../test/support/system.js';
 import { testEnv } from '../../../test/support/test-env.js';
 import { http } from '../../../test/support/http.js';
+import { until } from '../../../test/support/waits.js';
 import { InventoryPricesClient } from '../src/part-prices/inventory-prices.client.js';
 import { PartPriceChangedConsumer } from '../src/part-prices/part-price-changed.consumer.js';
 import { PartPriceRefresher } from '../src/part-prices/part-price-refresher.js';
@@ -23,7 +24,6 @@ import {
   newService,
   servicesWithCode,
   startWorld,
-  until,
   type CatalogWorld,
 } from './catalog-kit.js';
 
@@ -64,8 +64,9 @@ describe('part prices kept close at hand', () => {
       body: { unitPriceCents: 1_500 },
     });
     expect(patched.status).toBe(200);
-    const arrived = await until(async () => (await getService(service.id)).body.priceCents === 12_000 + 3_000, 10_000);
-    expect(arrived).toBe(true);
+    await until('the new part price in the service price', async () => {
+      return (await getService(service.id)).body.priceCents === 12_000 + 3_000;
+    });
     expect((await quote([service.id])).body.partsCents).toBe(3_000);
   });
 
@@ -88,7 +89,9 @@ describe('part prices kept close at hand', () => {
     } finally {
       await nc.close();
     }
-    expect(await until(async () => (await getService(service.id)).body.priceCents === 2_345, 10_000)).toBe(true);
+    await until('the price from the event in the service price', async () => {
+      return (await getService(service.id)).body.priceCents === 2_345;
+    });
   });
 
   it('the newest price wins whatever order the news comes in; a replay or a malformed event changes nothing', async () => {
@@ -197,7 +200,7 @@ describe('inventory stopped', () => {
 
     w.sys.inventory = await startInventory();
     // No request asks for that part: only the background refresh can bring its price back.
-    expect(await until(async () => (await cached(part.sku)) !== undefined, 10_000)).toBe(true);
+    await until('the background refresh to cache the price', async () => (await cached(part.sku)) !== undefined);
     expect(await cached(part.sku)).toMatchObject({ unit_price_cents: '4321' });
   });
 });

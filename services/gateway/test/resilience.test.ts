@@ -3,6 +3,7 @@ import { connect as tcpConnect, createServer, type AddressInfo } from 'node:net'
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startAuth, startCatalog, startSystem, type TestSystem } from '../../../test/support/system.js';
 import { freshIp, http, loginStaff } from '../../../test/support/http.js';
+import { until } from '../../../test/support/waits.js';
 
 const RPC_TIMEOUT_MS = 1000;
 
@@ -24,25 +25,14 @@ async function startRedis(port: number): Promise<ChildProcess> {
       stdio: 'ignore',
     },
   );
-  for (let i = 0; i < 50; i++) {
-    const up = await new Promise<boolean>((resolve) => {
+  const accepts = () =>
+    new Promise<boolean>((resolve) => {
       const s = tcpConnect(port, '127.0.0.1');
       s.once('connect', () => (s.destroy(), resolve(true)));
       s.once('error', () => resolve(false));
     });
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('redis-server did not start');
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
+  await until(`redis-server to accept connections on ${port}`, accepts, { timeoutMs: 5000 });
+  return child;
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -96,8 +86,9 @@ describe('Redis stopped and restarted', () => {
 
     redis = await startRedis(redisPort);
     // This Redis keeps nothing on disk: old sessions are gone, so the old token is refused, not honoured.
-    const recovered = await until(async () => (await http(sys.url, 'GET', '/health')).status === 200, 10_000);
-    expect(recovered).toBe(true);
+    await until('/health to answer 200 again', async () => (await http(sys.url, 'GET', '/health')).status === 200, {
+      everyMs: 200,
+    });
     expect((await http(sys.url, 'GET', '/api/me', { token })).status).toBe(401);
     const fresh = await loginStaff(sys.url, 'admin', 'admin123');
     expect((await http(sys.url, 'GET', '/api/me', { token: fresh })).status).toBe(200);
@@ -197,7 +188,7 @@ describe('one service down takes down only what needs it', () => {
       http(sys.url, 'POST', '/api/login', { body: { username: 'admin', password: 'admin123' }, ip: freshIp() }),
     );
     // The proof that auth has taken all four (not a guess at how long that takes): its own metrics.
-    expect(await until(async () => (await loginsTaken()) - before >= 4, 10_000)).toBe(true);
+    await until('auth to take all four sign-ins', async () => (await loginsTaken()) - before >= 4);
     await sys.auth.close();
     expect((await Promise.all(logins)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     sys.auth = await startAuth();

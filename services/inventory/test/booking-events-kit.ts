@@ -5,7 +5,6 @@ import {
   connectNats,
   createLogger,
   ensureEventStream,
-  eventStreamName,
   eventSubject,
   startEventConsumer,
   type DomainEvent,
@@ -14,6 +13,7 @@ import {
   type RunningConsumer,
 } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
+import { caughtUp, outboxPublished } from '../../../test/support/waits.js';
 import { ledgerMismatches, startWorld, type InventoryWorld } from './inventory-kit.js';
 
 /** The durable through which inventory reads the bookings' events (inventory.app.ts). */
@@ -52,10 +52,6 @@ export async function openEventLine(): Promise<EventLine> {
     { durable, type: 'inventory.>', handle: async (e) => void seen.push(e) },
     createLogger('inventory-events-test', 'silent'),
   );
-  const drained = async (name: string) => {
-    const info = await jsm.consumers.info(eventStreamName(prefix), name);
-    return info.num_pending === 0 && info.num_ack_pending === 0;
-  };
   return {
     async publish(type, data, options = {}) {
       const id = options.id ?? randomUUID();
@@ -66,35 +62,17 @@ export async function openEventLine(): Promise<EventLine> {
       return id;
     },
     about: (bookingId) => seen.filter((e) => (e.data as { bookingId?: string }).bookingId === bookingId),
-    // The durables are the whole test run's: inventory first works off what earlier suites left
-    // on the stream, which under load takes a while.
+    // In this order: inventory's answers are in its outbox before it acknowledges the event.
     async settled(w) {
-      await until(
-        async () => (await drained(INVENTORY_DURABLE)) && (await unpublished(w)) === 0 && (await drained(durable)),
-        60_000,
-      );
+      await caughtUp(jsm, INVENTORY_DURABLE);
+      await outboxPublished(w.db, 'inventory');
+      await caughtUp(jsm, durable);
     },
     async close() {
       await collector.stop();
       await nc.drain();
     },
   };
-}
-
-async function unpublished(w: InventoryWorld): Promise<number> {
-  const res = await w.db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM inventory.outbox WHERE published_at IS NULL',
-  );
-  return res.rows[0]?.n ?? 0;
-}
-
-/** Polls until the check holds (or fails the test after `ms`). */
-export async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** A reservation row as the database holds it (null: none). */

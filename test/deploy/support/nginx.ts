@@ -5,6 +5,7 @@ import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { until } from '../../support/waits.js';
 
 /** infra/nginx: the production configuration under test, used as it is committed. */
 export const NGINX_DIR = resolve(__dirname, '../../../infra/nginx');
@@ -246,17 +247,14 @@ async function twoFreePorts(): Promise<[number, number]> {
 
 /** Polls until nginx accepts connections on every port; fails at once if it exits. */
 async function untilListening(ports: number[], child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (const port of ports) {
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
-      }
-      if (await accepts(port)) break;
-      if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 10 s:\n${log()}`);
-      await new Promise((done) => setTimeout(done, 25));
+  const listening = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
     }
-  }
+    for (const port of ports) if (!(await accepts(port))) return false;
+    return true;
+  };
+  await until(`nginx to listen on ${ports.join(' and ')}`, listening, { timeoutMs: 10_000, everyMs: 25, detail: log });
 }
 
 function accepts(port: number): Promise<boolean> {
