@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { bookings, connectNats, eventSubject, newEvent, type Booking } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
+import { EVENT_WAIT_MS, handledBy, untilValue } from '../../../test/support/waits.js';
 import {
   book,
   bookingSetup,
@@ -236,38 +237,40 @@ describe('bookings.cancel and reading bookings', () => {
 });
 
 describe('parts status from inventory events', () => {
+  // Waits on the run-wide durable `bookings-parts-status` (EVENT_WAIT_MS).
   it('reserved / awaiting_parts, idempotent, never backwards; bad data is skipped', async () => {
     const s = await booked();
     const env = testEnv();
     const nc = await connectNats(env.NATS_URL, 'bookings-events-test');
     const js = jetstream(nc);
+    const jsm = await jetstreamManager(nc);
+    /** Publishes as inventory's relay does; returns the event's stream seq. */
     const publish = async (type: string, data: unknown) => {
       const e = newEvent(type, data);
-      await js.publish(eventSubject(env.NATS_PREFIX, type), JSON.stringify(e), { msgID: e.id });
+      return (await js.publish(eventSubject(env.NATS_PREFIX, type), JSON.stringify(e), { msgID: e.id })).seq;
     };
     const partsStatus = async () => (await ok(w, bookings.getBooking, w.admin, { id: s.booking.id })).partsStatus;
-    const until = async (want: string) => {
-      for (let i = 0; i < 100 && (await partsStatus()) !== want; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await partsStatus()).toBe(want);
+    const becomes = (want: string) =>
+      untilValue(`partsStatus ${want}`, partsStatus, (status) => status === want, { timeoutMs: EVENT_WAIT_MS });
+    /** The status once bookings has handled the event at `seq`: proof it ran, before saying it changed nothing. */
+    const afterHandling = async (seq: number) => {
+      await handledBy(jsm, 'bookings-parts-status', seq);
+      return partsStatus();
     };
     try {
       const ids = { bookingId: s.booking.id, branchId: s.branch.id };
       await publish('inventory.parts_reserved', { bookingId: 'not-a-uuid' });
       await publish('inventory.shortage', { ...ids, shortages: [{ partSku: 'OIL-5W30-1L', needed: 2, available: 0 }] });
-      await until('awaiting_parts');
+      await becomes('awaiting_parts');
       await publish('inventory.parts_reserved', ids);
-      await until('reserved');
-      // A late duplicate shortage must not undo the reservation.
-      await publish('inventory.shortage', { ...ids, shortages: [] });
-      await publish('inventory.parts_reserved', ids);
-      await new Promise((r) => setTimeout(r, 500));
-      expect(await partsStatus()).toBe('reserved');
+      await becomes('reserved');
+      // A late duplicate shortage must not undo the reservation, nor a duplicate reservation change it.
+      expect(await afterHandling(await publish('inventory.shortage', { ...ids, shortages: [] }))).toBe('reserved');
+      expect(await afterHandling(await publish('inventory.parts_reserved', ids))).toBe('reserved');
       await call(w, bookings.cancelBooking, s.customer, { id: s.booking.id });
-      await publish('inventory.parts_reserved', ids);
-      await new Promise((r) => setTimeout(r, 500));
-      expect(await partsStatus()).toBe('released');
+      expect(await afterHandling(await publish('inventory.parts_reserved', ids))).toBe('released');
     } finally {
       await nc.close();
     }
-  });
+  }, 90_000);
 });
