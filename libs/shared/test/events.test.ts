@@ -16,6 +16,7 @@ import {
   type RunningConsumer,
 } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
+import { caughtUp, until } from '../../../test/support/waits.js';
 
 // Each test gets its own schema and event type, so they share the run's stream without seeing each other.
 const env = testEnv();
@@ -69,14 +70,6 @@ function collector(type: string, durable = `c_${randomUUID().slice(0, 8)}`) {
   };
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function unpublished(schema: string): Promise<number> {
   const rows: { n: string }[] = await db.query(`SELECT count(*) AS n FROM ${schema}.outbox WHERE published_at IS NULL`);
   return Number(rows[0]?.n);
@@ -105,8 +98,9 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
     const relay = new OutboxRelay({ db, js, schema, prefix, log, idleMs: 20 });
     relays.push(relay);
     relay.start();
-    await until(() => c.seen.length >= 30);
-    await new Promise((r) => setTimeout(r, 300));
+    // Proof that nothing more is coming: the relay has published all, the consumer handled all.
+    await until('the relay to publish the outbox', async () => (await unpublished(schema)) === 0);
+    await caughtUp(jsm, c.consumer.durable, { timeoutMs: 10_000 });
     expect(c.seen.map((e) => (e.data as { n: number }).n)).toEqual([...Array(30).keys()]);
     expect(await unpublished(schema)).toBe(0);
   });
@@ -125,8 +119,7 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
     expect(await unpublished(schema)).toBe(0);
     const c = collector(type);
     consumers.push(await startEventConsumer(js, jsm, prefix, c.consumer, log));
-    await until(() => c.seen.length >= 1);
-    await new Promise((r) => setTimeout(r, 500));
+    await caughtUp(jsm, c.consumer.durable, { timeoutMs: 10_000 });
     expect(c.seen.map((e) => e.id)).toEqual([id]);
   });
 
@@ -150,16 +143,15 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
     relays.push(relay);
     relay.start();
     await appendEvent(db, schema, type, { n: 0 });
-    await until(() => first.seen.length === 1);
+    await until('the first event', () => first.seen.length === 1);
     await running.stop();
 
     for (let i = 1; i <= 20; i++) await appendEvent(db, schema, type, { n: i });
-    await until(async () => (await unpublished(schema)) === 0);
+    await until('the relay to publish the outbox', async () => (await unpublished(schema)) === 0);
     const second = collector(type, durable);
     second.failTimes(2);
     consumers.push(await startEventConsumer(js, jsm, prefix, second.consumer, log));
-    await until(() => second.seen.length >= 20, 20_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await caughtUp(jsm, durable, { timeoutMs: 20_000 });
     expect(new Set(second.seen.map((e) => (e.data as { n: number }).n))).toEqual(
       new Set([...Array(20).keys()].map((i) => i + 1)),
     );
