@@ -1,5 +1,8 @@
-import { bookings, type Booking, type Technician } from '@garage/shared';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { bookings, connectNats, eventStreamName, type Booking, type Technician } from '@garage/shared';
 import { startInventory } from '../../../test/support/system.js';
+import { testEnv } from '../../../test/support/test-env.js';
+import { EVENT_WAIT_MS, until } from '../../../test/support/waits.js';
 import { freshIp, http, loginStaff } from '../../../test/support/http.js';
 import {
   ALWAYS_OPEN,
@@ -31,11 +34,14 @@ async function adminPost<T>(path: string, body: unknown): Promise<T> {
   return res.body;
 }
 
-async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+/** Inventory's durable consumer of the bookings' events, as the stream sees it. */
+async function inventoryDurable() {
+  const env = testEnv();
+  const nc = await connectNats(env.NATS_URL, 'bookings-catch-up-test');
+  try {
+    return await (await jetstreamManager(nc)).consumers.info(eventStreamName(env.NATS_PREFIX), 'inventory-bookings');
+  } finally {
+    await nc.close();
   }
 }
 
@@ -101,15 +107,17 @@ describe('inventory away while bookings are made', () => {
       expect(made).toHaveLength(TECHNICIANS * STARTS);
       const ids = made.map((b) => b.id);
       // Every booking.created is on the stream, yet nothing is reserved: nobody is listening.
-      await waitFor(
+      await until(
         'the relay to publish every booking.created',
         async () =>
           (await count(
             `SELECT count(*)::int AS n FROM bookings.outbox WHERE data->>'bookingId' = ANY($1) AND published_at IS NOT NULL`,
             [ids],
           )) === ids.length,
+        { timeoutMs: 30_000 },
       );
-      await new Promise((r) => setTimeout(r, 300));
+      // The proof that none was handled: inventory's durable still holds them all, undelivered.
+      expect((await inventoryDurable()).num_pending).toBeGreaterThanOrEqual(ids.length);
       expect(
         await count(
           `SELECT count(*)::int AS n FROM inventory.stock_movements WHERE part_id = $1 AND kind = 'reserve'`,
@@ -121,13 +129,14 @@ describe('inventory away while bookings are made', () => {
     }
 
     const ids = made.map((b) => b.id);
-    await waitFor(
+    await until(
       'every booking to show its parts reserved',
       async () =>
         (await count(
           `SELECT count(*)::int AS n FROM bookings.bookings WHERE id = ANY($1::uuid[]) AND parts_status = 'reserved'`,
           [ids],
         )) === ids.length,
+      { timeoutMs: EVENT_WAIT_MS },
     );
     const listed = await ok(w, bookings.listBookings, w.admin, { branchId: branch.id, limit: 100 });
     expect(listed.items).toHaveLength(ids.length);
