@@ -3,6 +3,7 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { JobScheduler, Metrics, type JobOutcome, type ScheduledJob } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
+import { until } from '../../../test/support/waits.js';
 
 // Two DataSources (two pools) stand for two replicas of one service.
 const env = testEnv();
@@ -67,21 +68,13 @@ function heldJob(name: string) {
   return { job, release, entered: () => runs };
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('job scheduler (real Postgres advisory locks)', () => {
   it('runs a job on one replica at a time: the other skips while it runs, and runs it once it is free', async () => {
     const { job, release, entered } = heldJob('held');
     const a = replica(replicaA, [job]);
     const b = replica(replicaB, [job], a.service);
     const running = a.scheduler.runOnce('held');
-    await until(() => entered() === 1);
+    await until('the held run to start', () => entered() === 1);
     expect(await b.scheduler.runOnce('held')).toBe('skipped');
     release.open();
     expect(await running).toBe('ok');
@@ -113,7 +106,7 @@ describe('job scheduler (real Postgres advisory locks)', () => {
     b.scheduler.start();
     // Runs last longer than the interval, so the replicas keep finding the job taken.
     const total = async (outcome: JobOutcome) => (await a.count('busy', outcome)) + (await b.count('busy', outcome));
-    await until(async () => (await total('ok')) >= 10 && (await total('skipped')) >= 2);
+    await until('ten runs and two skips', async () => (await total('ok')) >= 10 && (await total('skipped')) >= 2);
     expect(mostAtOnce).toBe(1);
     // Both replicas took turns (a run is counted once its transaction has committed, so runs may be one ahead).
     expect(Math.min(await a.count('busy', 'ok'), await b.count('busy', 'ok'))).toBeGreaterThan(0);
@@ -125,7 +118,7 @@ describe('job scheduler (real Postgres advisory locks)', () => {
     const bookings = replica(replicaA, [job]);
     const inventory = replica(replicaB, [{ ...job, run: async () => undefined }]);
     const running = bookings.scheduler.runOnce('purge');
-    await until(() => entered() === 1);
+    await until('the held run to start', () => entered() === 1);
     expect(await inventory.scheduler.runOnce('purge')).toBe('ok');
     release.open();
     expect(await running).toBe('ok');
@@ -147,7 +140,7 @@ describe('job scheduler (real Postgres advisory locks)', () => {
     };
     const r = replica(replicaA, [job]);
     r.scheduler.start();
-    await until(async () => (await r.count('flaky', 'ok')) >= 1);
+    await until('a run after the failed one', async () => (await r.count('flaky', 'ok')) >= 1);
     expect(await r.count('flaky', 'failed')).toBe(1);
     const failure = r.lines.find((l) => l.level === 50);
     expect(failure).toMatchObject({ job: 'flaky', err: { message: 'disk full' } });
@@ -172,7 +165,7 @@ describe('job scheduler (real Postgres advisory locks)', () => {
     };
     const r = replica(replicaA, [job]);
     r.scheduler.start();
-    await until(() => order.length === 1);
+    await until('the slow run to start', () => order.length === 1);
     const closed = r.scheduler.close().then(() => order.push('closed'));
     // Round trips to the database give close() every chance to resolve early if it would.
     for (let i = 0; i < 5; i++) await replicaA.query('SELECT 1');
