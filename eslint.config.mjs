@@ -36,6 +36,11 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Jest's configuration files are CommonJS and share the tier lists of test/tiers.js.
+    files: ['jest*.config.js', 'test/tiers.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['web/scripts/**/*.mjs', 'web/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

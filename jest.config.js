@@ -10,11 +10,20 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+/**
+ * `npm test`: unit tests, one service on the real servers, and API journeys through the whole
+ * system, two workers at a time, each worker with its own database, Redis index and NATS prefix
+ * (test/support/global-setup.ts). The browser suites (`npm run test:browser`, jest.browser.config.js)
+ * and the deployment suites (`npm run test:deploy`, jest.deploy.config.js) run apart: they take
+ * minutes, and CI runs them after this one.
+ */
+const { BROWSER_SUITES, DEPLOY_SUITES } = require('./test/tiers.js');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/scripts', '<rootDir>/test', '<rootDir>/web/test'],
   testMatch: ['**/src/**/*.spec.ts', '**/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...BROWSER_SUITES.ignore, ...DEPLOY_SUITES.ignore],
   transform: { '^.+\\.(t|mj|j)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|@fastify/cookie|cookie|content-disposition|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras)/)',
@@ -24,8 +33,10 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   cacheDirectory: '<rootDir>/.jest-cache',
+  setupFiles: ['<rootDir>/test/support/worker-env.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,
   forceExit: false,
+  maxWorkers: 2,
 };

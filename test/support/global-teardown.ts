@@ -2,16 +2,23 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { deleteEventStream } from '@garage/shared';
+import { workerEnvKey } from './test-env';
 
-/** Drops this run's database, deletes its event stream and frees its Redis index. */
+/** Drops each worker's database, deletes its event stream and frees its Redis index. */
 export default async function globalTeardown(): Promise<void> {
-  const prefix = process.env.NATS_PREFIX;
+  const workers = Number(process.env.GARAGE_TEST_WORKERS || '0');
+  for (let w = 1; w <= workers; w++) {
+    const env = (key: Parameters<typeof workerEnvKey>[0]) => process.env[workerEnvKey(key, w)];
+    await dropWorkerResources(env('NATS_PREFIX'), env('DATABASE_URL'), env('GARAGE_TEST_REDIS_INDEX'));
+  }
+}
+
+async function dropWorkerResources(prefix?: string, url?: string, index?: string): Promise<void> {
   if (prefix?.startsWith('test_')) {
     const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
     await deleteEventStream(nc, prefix);
     await nc.close();
   }
-  const url = process.env.DATABASE_URL;
   if (url && /garage_test_/.test(url)) {
     const admin = new URL(url);
     const name = admin.pathname.slice(1);
@@ -21,7 +28,6 @@ export default async function globalTeardown(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();
   }
-  const index = process.env.GARAGE_TEST_REDIS_INDEX;
   if (index) {
     const redisBase = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
     const redis = new Redis(`${redisBase}/${index}`);
