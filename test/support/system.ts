@@ -49,7 +49,8 @@ export function startBookings(extra: Record<string, string> = {}): Promise<Runni
 
 /**
  * Starts a gateway in this process on a free port; loopback is a trusted proxy so tests can choose
- * client IPs. The general throttle is out of the way unless a test sets it: its counters live in
+ * client IPs. It serves the API only (WEB_APP=false, as behind nginx): reading and compressing the
+ * built web app costs a second per start, so only the suites that test the web app turn it on. The general throttle is out of the way unless a test sets it: its counters live in
  * the run's Redis, shared by every suite that signs in as the demo accounts or calls from loopback.
  */
 export function startGatewayForTest(extra: Record<string, string> = {}): Promise<RunningGateway> {
@@ -64,6 +65,7 @@ export function startGatewayForTest(extra: Record<string, string> = {}): Promise
         HEALTH_CACHE_MS: '0',
         THROTTLE_ANON_PER_MINUTE: '100000',
         THROTTLE_ACCOUNT_PER_MINUTE: '100000',
+        WEB_APP: 'false',
         ...extra,
       }),
     ),

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await mkdir(join(root, '.vite'));
   await writeFile(join(root, '.vite', 'manifest.json'), '{"index.html":{}}');
-  gateway = await startGatewayForTest({ WEB_ROOT: root });
+  gateway = await startGatewayForTest({ WEB_APP: 'true', WEB_ROOT: root });
 });
 
 afterAll(async () => {

@@ -48,7 +48,9 @@ export async function startWebSystem(): Promise<WebSystem> {
   if (!existsSync(join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const sys = await startSystem({ gateway: { PORT: String(port), HOST: '127.0.0.1', ALLOWED_ORIGINS: origin } });
+  const sys = await startSystem({
+    gateway: { PORT: String(port), HOST: '127.0.0.1', ALLOWED_ORIGINS: origin, WEB_APP: 'true' },
+  });
   return Object.assign(sys, { origin });
 }
 
