@@ -219,5 +219,5 @@ describe('npm run cli', () => {
     } finally {
       await sys.close();
     }
-  });
+  }, 60_000); // five CLI processes, each connecting and hashing, plus a whole system
 });
