@@ -16,6 +16,8 @@ export * from './access.js';
 export * from './db/database.js';
 export * from './process.js';
 export * from './db/prepared-query.js';
+export * from './db/sql.js';
+export * from './db/sql-params.js';
 export * from './db/migrate-command.js';
 export * from './service/service-config.js';
 export * from './service/health.controller.js';

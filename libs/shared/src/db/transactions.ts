@@ -1,37 +1,54 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../events/outbox.js';
+import { poolOf, runStatement, type Queryable, type StatementOptions } from './sql.js';
 
-/** A transaction in progress: run statements and get their rows, whatever the statement's kind. */
-export interface Tx {
-  rows<R>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** For helpers that take TypeORM's runner shape, such as the outbox's appendEvent. */
+/** A transaction in progress: the same `rows` and `one` as `Sql`, every statement inside the transaction. */
+export interface Tx extends Queryable {
+  /** For helpers that take a runner with `query(sql, params)`, such as the outbox's appendEvent. */
   runner: SqlRunner;
 }
 
-/** Runs work in one READ COMMITTED transaction; it commits when work resolves and rolls back when it throws. */
-export function inTransaction<T>(db: DataSource, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction((manager) => work(txOf(manager)));
-}
-
 /**
- * Rows of one statement outside a transaction (a single statement is atomic on its own).
- * TypeORM answers UPDATE/DELETE as [rows, count] and everything else as rows; this always gives rows.
+ * Runs work in one READ COMMITTED transaction on one connection of the DataSource's pool; it
+ * commits when work resolves and rolls back when it throws. A connection whose transaction could
+ * not be ended is closed rather than given back to the pool.
  */
-export async function queryRows<R>(db: DataSource, sql: string, params: unknown[] = []): Promise<R[]> {
-  const runner = db.createQueryRunner();
+export async function inTransaction<T>(db: DataSource, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await poolOf(db).connect();
+  let reusable = false;
   try {
-    return (await runner.query(sql, params, true)).records as R[];
+    await runStatement(client, 'BEGIN ISOLATION LEVEL READ COMMITTED');
+    try {
+      const result = await work(txOn(client));
+      await runStatement(client, 'COMMIT');
+      reusable = true;
+      return result;
+    } catch (err) {
+      // After a failed COMMIT this only warns; a ROLLBACK that fails leaves the connection to be closed.
+      await runStatement(client, 'ROLLBACK').then(
+        () => (reusable = true),
+        () => undefined,
+      );
+      throw err;
+    }
   } finally {
-    await runner.release();
+    client.release(!reusable);
   }
 }
 
-function txOf(manager: EntityManager): Tx {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('a transaction manager always has its query runner');
+/** Rows of one statement outside a transaction (being replaced by Sql.rows). */
+export function queryRows<R>(db: DataSource, sql: string, params: unknown[] = []): Promise<R[]> {
+  return runStatement<R>(poolOf(db), sql, params);
+}
+
+function txOn(client: PoolClient): Tx {
   return {
-    rows: async <R>(sql: string, params: unknown[] = []) => (await runner.query(sql, params, true)).records as R[],
-    runner: manager,
+    rows: <R>(text: string, params?: readonly unknown[], options?: StatementOptions) =>
+      runStatement<R>(client, text, params, options),
+    one: async <R>(text: string, params?: readonly unknown[], options?: StatementOptions) =>
+      (await runStatement<R>(client, text, params, options))[0] ?? null,
+    runner: { query: (text, params) => runStatement(client, text, params) },
   };
 }
 

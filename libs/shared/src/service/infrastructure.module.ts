@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Sql } from '../db/sql.js';
 import { Transactions } from '../db/transactions.js';
 import { RpcClient } from '../nats/rpc-client.js';
 import type { ServiceConfig } from './service-config.js';
@@ -24,14 +25,15 @@ class InfrastructureModule {}
 
 /**
  * What startService has connected, for every class of a service to take by injection: the
- * DataSource, Transactions on it, Redis, one RpcClient (to call other services), the config
- * (SERVICE_CONFIG) and the logger (SERVICE_LOG). Repositories, clients and consumers are
+ * DataSource, Sql and Transactions on it (how repositories reach the database), Redis, one
+ * RpcClient (to call other services), the config (SERVICE_CONFIG) and the logger (SERVICE_LOG). Repositories, clients and consumers are
  * `@Injectable()` classes that ask for these; no module builds them by hand.
  */
 export function infrastructureModule<C extends ServiceConfig>(infra: ServiceInfrastructure<C>): DynamicModule {
   const { config, db, redis, nc, log } = infra;
   const providers = [
     { provide: DataSource, useValue: db },
+    { provide: Sql, useValue: new Sql(db) },
     { provide: Transactions, useValue: new Transactions(db) },
     { provide: Redis, useValue: redis },
     { provide: RpcClient, useFactory: () => new ServiceRpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
