@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import {
   DomainError,
   SessionStore,
+  Sql,
   createRedis,
   isUnavailable,
   loadConfigOrExit,
@@ -85,7 +86,8 @@ async function main(): Promise<number> {
   try {
     const hasher = new PasswordHasher(config.PASSWORD_HASH);
     const hash = await hasher.hash(password);
-    const users = new UsersRepository(db);
+    const sql = new Sql(db);
+    const users = new UsersRepository(sql);
     const sessions = new SessionStore(redis, config.SECRET_KEY, config.SESSION_TTL_SECONDS);
     if (command === 'create-admin') {
       if (!/^[A-Za-z0-9._-]{3,64}$/.test(username!))
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
       await users.setPasswordHash(user.id, hash);
       signedOut = await signOutEverywhere(() => sessions.revokeAll('user', user.id));
     } else {
-      const customers = new CustomersRepository(db);
+      const customers = new CustomersRepository(sql);
       const customer = await customers.findForLogin(email!);
       if (!customer) throw new DomainError('NOT_FOUND', `No customer ${email}`);
       await customers.setPasswordHash(customer.id, hash);

@@ -1,6 +1,4 @@
 import { DataSource } from 'typeorm';
-import { UserEntity } from './users/user.entity.js';
-import { CustomerEntity } from './customers/customer.entity.js';
 import { CreateAuthSchema1764403200000 } from './migrations/1764403200000-create-auth-schema.js';
 import { IndexCustomerSearch1764921600000 } from './migrations/1764921600000-index-customer-search.js';
 
@@ -9,7 +7,6 @@ export function createAuthDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [UserEntity, CustomerEntity],
     migrations: [CreateAuthSchema1764403200000, IndexCustomerSearch1764921600000],
     migrationsTableName: 'auth_migrations',
     synchronize: false,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { DomainError, RpcClient, auth, type Customer, type Principal } from '@garage/shared';
+import { DomainError, RpcClient, SqlParams, auth, type Customer, type Principal } from '@garage/shared';
 import { startAuth } from '../../../test/support/system.js';
 import type { RunningAuthService } from '../src/auth.app.js';
 import { customerSearchCondition } from '../src/customers/customer-search.js';
@@ -151,7 +151,8 @@ describe('auth.customers.search', () => {
 
   it('answers q from the trigram indexes, not a scan of the table', async () => {
     const plan = async (q: string) => {
-      const params: unknown[] = [51];
+      const params = new SqlParams();
+      params.add(51);
       const condition = customerSearchCondition(q, params);
       await db.query('BEGIN');
       try {
@@ -161,7 +162,7 @@ describe('auth.customers.search', () => {
         await db.query('SET LOCAL enable_indexscan = off');
         const { rows } = await db.query(
           `EXPLAIN SELECT id FROM auth.customers WHERE ${condition} ORDER BY lower(last_name), lower(first_name), id LIMIT $1`,
-          params,
+          [...params.values],
         );
         return rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       } finally {

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type Customer } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type Customer } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource, type Repository } from 'typeorm';
-import { CustomerEntity } from './customer.entity.js';
 import { customerSearchCondition } from './customer-search.js';
-import type { AccountStatus } from '../users/user.entity.js';
+import type { AccountStatus } from '../users/users.repository.js';
 
 interface CustomerRow {
   id: string;
@@ -16,101 +14,131 @@ interface CustomerRow {
   created_at: Date;
 }
 
+/** A customer account with its password hash: for sign-in and password checks only, never sent. */
+export interface CustomerAccount {
+  id: string;
+  email: string;
+  status: AccountStatus;
+  passwordHash: string;
+}
+
+export interface NewCustomer {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  status: AccountStatus;
+  passwordHash: string;
+}
+
 const CUSTOMER_COLUMNS = 'id, email, first_name, last_name, phone, status, created_at';
+const ACCOUNT_COLUMNS = 'id, email, status, password_hash';
 /** Position in the by-name order: lower-cased last and first name, then id (index customers_name_idx). */
 const NameCursor = z.object({ l: z.string(), f: z.string(), id: z.uuid() });
 
-/** Customer accounts in Postgres. Hot reads use plain SQL rows (no entity hydration). */
+/** Customer accounts in Postgres (plain SQL rows; the hot read by id is a prepared statement). */
 @Injectable()
 export class CustomersRepository {
-  private readonly repo: Repository<CustomerEntity>;
-
-  constructor(private readonly db: DataSource) {
-    this.repo = db.getRepository(CustomerEntity);
-  }
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<Customer | null> {
-    const sql = `SELECT ${CUSTOMER_COLUMNS} FROM auth.customers WHERE id = $1`;
-    const rows = await preparedQuery<CustomerRow>(this.db, 'auth.customers.by-id', sql, [id]);
-    return rows[0] ? toCustomer(rows[0]) : null;
+    const row = await this.sql.one<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM auth.customers WHERE id = $1`, [id], {
+      name: 'auth.customers.by-id',
+    });
+    return row ? toCustomer(row) : null;
   }
 
   /** A page of customers by last name, first name, id; `q` narrows to a name, email or phone match. One query. */
   async search(limit: number, cursor?: string, q?: string): Promise<{ items: Customer[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(cursor, NameCursor);
-    const params: unknown[] = [limit + 1];
-    const where: string[] = [];
-    if (after) {
-      params.push(after.l, after.f, after.id);
-      where.push(`(lower(last_name), lower(first_name), id) > ($2, $3, $4)`);
-    }
-    if (q) where.push(customerSearchCondition(q, params));
+    const p = new SqlParams();
+    const limitParam = p.add(limit + 1);
+    const where = whereAll([
+      after && `(lower(last_name), lower(first_name), id) > (${p.add(after.l)}, ${p.add(after.f)}, ${p.add(after.id)})`,
+      q && customerSearchCondition(q, p),
+    ]);
     // The cursor keeps Postgres's own lower() of the names, so the next page starts exactly where this one ended.
-    const rows: (CustomerRow & { sort_l: string; sort_f: string })[] = await this.db.query(
+    const rows = await this.sql.rows<CustomerRow & { sort_l: string; sort_f: string }>(
       `SELECT ${CUSTOMER_COLUMNS}, lower(last_name) AS sort_l, lower(first_name) AS sort_f
-       FROM auth.customers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY lower(last_name), lower(first_name), id LIMIT $1`,
-      params,
+       FROM auth.customers ${where}
+       ORDER BY lower(last_name), lower(first_name), id LIMIT ${limitParam}`,
+      p.values,
     );
     return pageFrom(rows, limit, toCustomer, (r) => ({ l: r.sort_l, f: r.sort_f, id: r.id }));
   }
 
   async count(): Promise<number> {
-    const rows: { customers: number }[] = await this.db.query(`SELECT count(*)::int AS customers FROM auth.customers`);
-    return rows[0]?.customers ?? 0;
+    const row = await this.sql.one<{ customers: number }>(`SELECT count(*)::int AS customers FROM auth.customers`);
+    return row?.customers ?? 0;
   }
 
   /** The account with its password hash, for sign-in only. */
-  findForLogin(email: string): Promise<CustomerEntity | null> {
-    return this.repo.createQueryBuilder('c').where('lower(c.email) = lower(:email)', { email }).getOne();
+  async findForLogin(email: string): Promise<CustomerAccount | null> {
+    const row = await this.sql.one<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM auth.customers WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return row ? toAccount(row) : null;
   }
 
-  findEntity(id: string): Promise<CustomerEntity | null> {
-    return this.repo.findOneBy({ id });
+  /** The account with its password hash, for a password change. */
+  async findAccount(id: string): Promise<CustomerAccount | null> {
+    const row = await this.sql.one<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM auth.customers WHERE id = $1`, [id]);
+    return row ? toAccount(row) : null;
   }
 
   /** Inserts a customer; returns null when the email is taken (case-insensitively). */
-  async insertIfNew(
-    customer: Pick<CustomerEntity, 'email' | 'firstName' | 'lastName' | 'phone' | 'status' | 'passwordHash'>,
-  ): Promise<Customer | null> {
-    const rows: CustomerRow[] = await this.db.query(
+  async insertIfNew(customer: NewCustomer): Promise<Customer | null> {
+    const row = await this.sql.one<CustomerRow>(
       `INSERT INTO auth.customers (email, first_name, last_name, phone, status, password_hash)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ((lower(email))) DO NOTHING
        RETURNING ${CUSTOMER_COLUMNS}`,
       [customer.email, customer.firstName, customer.lastName, customer.phone, customer.status, customer.passwordHash],
     );
-    return rows[0] ? toCustomer(rows[0]) : null;
+    return row ? toCustomer(row) : null;
   }
 
   async setStatus(id: string, status: AccountStatus): Promise<Customer | null> {
-    const rows: [CustomerRow[], number] = await this.db.query(
+    const row = await this.sql.one<CustomerRow>(
       `UPDATE auth.customers SET status = $2, updated_at = now() WHERE id = $1 RETURNING ${CUSTOMER_COLUMNS}`,
       [id, status],
     );
-    const updated = rows[0]?.[0];
-    return updated ? toCustomer(updated) : null;
+    return row ? toCustomer(row) : null;
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.repo.update({ id }, { passwordHash });
+    await this.sql.rows(`UPDATE auth.customers SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 
   async touchLogin(id: string): Promise<void> {
-    await this.db.query(`UPDATE auth.customers SET last_login_at = now() WHERE id = $1`, [id]);
+    await this.sql.rows(`UPDATE auth.customers SET last_login_at = now() WHERE id = $1`, [id]);
   }
 }
 
+interface AccountRow {
+  id: string;
+  email: string;
+  status: AccountStatus;
+  password_hash: string;
+}
+
 /** The wire form of a customer (never the password hash). */
-export function toCustomer(row: CustomerRow | CustomerEntity): Customer {
-  const r = row as Partial<CustomerRow> & Partial<CustomerEntity>;
+export function toCustomer(row: CustomerRow): Customer {
   return {
     id: row.id,
     email: row.email,
-    firstName: (r.first_name ?? r.firstName) as string,
-    lastName: (r.last_name ?? r.lastName) as string,
+    firstName: row.first_name,
+    lastName: row.last_name,
     phone: row.phone ?? null,
     status: row.status,
-    createdAt: new Date((r.created_at ?? r.createdAt) as Date).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
   };
+}
+
+function toAccount(row: AccountRow): CustomerAccount {
+  return { id: row.id, email: row.email, status: row.status, passwordHash: row.password_hash };
 }

@@ -4,7 +4,7 @@ import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { CustomersRepository } from './customers.repository.js';
-import type { AccountStatus } from '../users/user.entity.js';
+import type { AccountStatus } from '../users/users.repository.js';
 
 export interface RegisterCustomerCommand {
   email: string;

@@ -53,8 +53,8 @@ export class AccountService {
   ): Promise<null> {
     const account =
       principal.kind === 'user'
-        ? await this.users.findEntity(principal.id)
-        : await this.customers.findEntity(principal.id);
+        ? await this.users.findAccount(principal.id)
+        : await this.customers.findAccount(principal.id);
     if (!account || account.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
     // Wrong current passwords count with failed sign-ins, so a stolen session cannot guess without limit.
     const kind = principal.kind === 'user' ? 'staff' : 'customer';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, escapeLike, pageFrom, preparedQuery, type User } from '@garage/shared';
+import { decodeCursorOrThrow, escapeLike, pageFrom, Sql, SqlParams, whereAll, type User } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource, type Repository } from 'typeorm';
-import { UserEntity, type AccountStatus, type StaffRole } from './user.entity.js';
+
+export type StaffRole = 'admin' | 'staff';
+export type AccountStatus = 'active' | 'suspended' | 'pending';
 
 interface UserRow {
   id: string;
@@ -13,41 +14,59 @@ interface UserRow {
   created_at: Date;
 }
 
+/** An admin or staff account with its password hash: for sign-in and password checks only, never sent. */
+export interface UserAccount {
+  id: string;
+  username: string;
+  role: StaffRole;
+  branchIds: string[];
+  status: AccountStatus;
+  passwordHash: string;
+}
+
+export type NewUser = Omit<UserAccount, 'id'>;
+
 const USER_COLUMNS = 'id, username, role, branch_ids, status, created_at';
+const ACCOUNT_COLUMNS = 'id, username, role, branch_ids, status, password_hash';
 const Cursor = z.object({ u: z.string(), id: z.uuid() });
 
-/** Staff/admin accounts in Postgres. Hot reads use plain SQL rows (no entity hydration). */
+/** Staff/admin accounts in Postgres (plain SQL rows; the hot read by id is a prepared statement). */
 @Injectable()
 export class UsersRepository {
-  private readonly repo: Repository<UserEntity>;
-
-  constructor(private readonly db: DataSource) {
-    this.repo = db.getRepository(UserEntity);
-  }
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<User | null> {
-    const rows = await preparedQuery<UserRow>(
-      this.db,
-      'auth.users.by-id',
-      `SELECT ${USER_COLUMNS} FROM auth.users WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toUser(rows[0]) : null;
+    const row = await this.sql.one<UserRow>(`SELECT ${USER_COLUMNS} FROM auth.users WHERE id = $1`, [id], {
+      name: 'auth.users.by-id',
+    });
+    return row ? toUser(row) : null;
   }
 
   /** The account with its password hash, for sign-in only. */
-  findForLogin(username: string): Promise<UserEntity | null> {
-    return this.repo.createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+  async findForLogin(username: string): Promise<UserAccount | null> {
+    const row = await this.sql.one<UserRow & { password_hash: string }>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM auth.users WHERE lower(username) = lower($1)`,
+      [username],
+    );
+    return row ? toAccount(row) : null;
   }
 
-  findEntity(id: string): Promise<UserEntity | null> {
-    return this.repo.findOneBy({ id });
+  /** The account with its password hash, for a password change. */
+  async findAccount(id: string): Promise<UserAccount | null> {
+    const row = await this.sql.one<UserRow & { password_hash: string }>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM auth.users WHERE id = $1`,
+      [id],
+    );
+    return row ? toAccount(row) : null;
   }
 
-  async insert(
-    user: Pick<UserEntity, 'username' | 'role' | 'branchIds' | 'status' | 'passwordHash'>,
-  ): Promise<UserEntity> {
-    return this.repo.save(this.repo.create(user));
+  async insert(user: NewUser): Promise<User> {
+    const row = await this.sql.one<UserRow>(
+      `INSERT INTO auth.users (username, role, branch_ids, status, password_hash)
+       VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+      [user.username, user.role, user.branchIds, user.status, user.passwordHash],
+    );
+    return toUser(row!);
   }
 
   /** Sets role, branches and status only (never a stale copy of the other columns). */
@@ -55,53 +74,60 @@ export class UsersRepository {
     id: string,
     change: { role: StaffRole; branchIds: string[]; status: AccountStatus },
   ): Promise<User | null> {
-    const rows: [UserRow[], number] = await this.db.query(
+    const row = await this.sql.one<UserRow>(
       `UPDATE auth.users SET role = $2, branch_ids = $3, status = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
       [id, change.role, change.branchIds, change.status],
     );
-    const row = rows[0]?.[0];
     return row ? toUser(row) : null;
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.repo.update({ id }, { passwordHash });
+    await this.sql.rows(`UPDATE auth.users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 
   async touchLogin(id: string): Promise<void> {
-    await this.db.query(`UPDATE auth.users SET last_login_at = now() WHERE id = $1`, [id]);
+    await this.sql.rows(`UPDATE auth.users SET last_login_at = now() WHERE id = $1`, [id]);
   }
 
   /** A page of accounts ordered by username, optionally filtered by a username fragment. */
   async list(limit: number, cursor?: string, q?: string): Promise<{ items: User[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(cursor, Cursor);
-    const params: unknown[] = [limit + 1];
-    const where: string[] = [];
-    if (after) {
-      params.push(after.u, after.id);
-      where.push(`(lower(username), id) > ($${params.length - 1}, $${params.length})`);
-    }
-    if (q) {
-      params.push(`%${escapeLike(q.toLowerCase())}%`);
-      where.push(`lower(username) LIKE $${params.length}`);
-    }
-    const rows: UserRow[] = await this.db.query(
-      `SELECT ${USER_COLUMNS} FROM auth.users ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY lower(username), id LIMIT $1`,
-      params,
+    const p = new SqlParams();
+    const limitParam = p.add(limit + 1);
+    const where = whereAll([
+      after && `(lower(username), id) > (${p.add(after.u)}, ${p.add(after.id)})`,
+      q && `lower(username) LIKE ${p.add(`%${escapeLike(q.toLowerCase())}%`)}`,
+    ]);
+    const rows = await this.sql.rows<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM auth.users ${where} ORDER BY lower(username), id LIMIT ${limitParam}`,
+      p.values,
     );
     return pageFrom(rows, limit, toUser, (r) => ({ u: r.username.toLowerCase(), id: r.id }));
   }
 }
 
 /** The wire form of an account (never the password hash). */
-export function toUser(row: UserRow | UserEntity): User {
-  const r = row as Partial<UserRow> & Partial<UserEntity>;
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     username: row.username,
     role: row.role,
-    branchIds: (r.branch_ids ?? r.branchIds ?? []) as string[],
+    branchIds: row.branch_ids ?? [],
     status: row.status,
-    createdAt: new Date((r.created_at ?? r.createdAt) as Date).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+function toAccount(row: Omit<UserRow, 'created_at'> & { password_hash: string }): UserAccount {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    branchIds: row.branch_ids ?? [],
+    status: row.status,
+    passwordHash: row.password_hash,
   };
 }

@@ -10,8 +10,7 @@ import {
 import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
-import { UsersRepository, toUser } from './users.repository.js';
-import type { AccountStatus, StaffRole } from './user.entity.js';
+import { UsersRepository, type AccountStatus, type StaffRole } from './users.repository.js';
 
 export interface CreateUserCommand {
   username: string;
@@ -53,14 +52,13 @@ export class UsersService {
     ]);
     const passwordHash = await this.hasher.hash(command.password, deadline);
     try {
-      const user = await this.users.insert({
+      return await this.users.insert({
         username: command.username,
         role: command.role,
         branchIds: command.role === 'admin' ? [] : branchIds,
         status: 'active',
         passwordHash,
       });
-      return toUser(user);
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'That username is taken');
       throw err;
@@ -69,7 +67,7 @@ export class UsersService {
 
   /** Changes role, branches or status; any change ends the account's sessions so no stale rights survive. */
   async update(principal: Principal, command: UpdateUserCommand): Promise<User> {
-    const user = await this.users.findEntity(command.id);
+    const user = await this.users.findById(command.id);
     if (!user) throw new DomainError('NOT_FOUND', 'No such user');
     if (user.id === principal.id && ((command.status && command.status !== 'active') || command.role === 'staff')) {
       throw new DomainError('CONFLICT', 'You cannot suspend or demote your own account');
