@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type Branch, type OpeningHours } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  pageFrom,
+  Sql,
+  SqlParams,
+  whereAll,
+  type Branch,
+  type OpeningHours,
+} from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import { CatalogSettings } from '../catalog-settings.js';
 
 interface BranchRow {
@@ -25,18 +32,15 @@ const Cursor = z.object({ n: z.string(), id: z.uuid() });
 @Injectable()
 export class BranchesRepository {
   constructor(
-    private readonly db: DataSource,
+    private readonly sql: Sql,
     private readonly settings: CatalogSettings,
   ) {}
 
   async findById(id: string): Promise<Branch | null> {
-    const rows = await preparedQuery<BranchRow>(
-      this.db,
-      'catalog.branches.by-id',
-      `SELECT ${COLUMNS} FROM catalog.branches WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? this.toBranch(rows[0]) : null;
+    const row = await this.sql.one<BranchRow>(`SELECT ${COLUMNS} FROM catalog.branches WHERE id = $1`, [id], {
+      name: 'catalog.branches.by-id',
+    });
+    return row ? this.toBranch(row) : null;
   }
 
   /** A page of branches ordered by name; inactive ones only when asked. */
@@ -46,16 +50,15 @@ export class BranchesRepository {
     includeInactive: boolean,
   ): Promise<{ items: Branch[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(cursor, Cursor);
-    const params: unknown[] = [limit + 1];
-    const where: string[] = [];
-    if (!includeInactive) where.push('active');
-    if (after) {
-      params.push(after.n, after.id);
-      where.push(`(lower(name), id) > ($2, $3)`);
-    }
-    const rows: BranchRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM catalog.branches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(name), id LIMIT $1`,
-      params,
+    const p = new SqlParams();
+    const limitParam = p.add(limit + 1);
+    const where = whereAll([
+      !includeInactive && 'active',
+      after && `(lower(name), id) > (${p.add(after.n)}, ${p.add(after.id)})`,
+    ]);
+    const rows = await this.sql.rows<BranchRow>(
+      `SELECT ${COLUMNS} FROM catalog.branches ${where} ORDER BY lower(name), id LIMIT ${limitParam}`,
+      p.values,
     );
     return pageFrom(
       rows,
@@ -67,24 +70,23 @@ export class BranchesRepository {
 
   /** Inserts a branch; null when the name is taken (case-insensitively). */
   async insert(b: BranchFields): Promise<Branch | null> {
-    const rows: BranchRow[] = await this.db.query(
+    const row = await this.sql.one<BranchRow>(
       `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${COLUMNS}`,
       valuesOf(b),
     );
-    return rows[0] ? this.toBranch(rows[0]) : null;
+    return row ? this.toBranch(row) : null;
   }
 
   /** Writes every field of the branch (the service merges a partial change into the current row first). */
   async update(id: string, b: BranchFields): Promise<Branch | null> {
-    const rows: [BranchRow[], number] = await this.db.query(
+    const row = await this.sql.one<BranchRow>(
       `UPDATE catalog.branches SET name = $2, address = $3, timezone = $4, opening_hours = $5, bays = $6,
          labor_rate_cents = $7, tax_rate_percent = $8, active = $9, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, ...valuesOf(b)],
     );
-    const row = rows[0]?.[0];
     return row ? this.toBranch(row) : null;
   }
 

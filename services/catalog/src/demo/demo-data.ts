@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_BRANCH_IDS, type OpeningHours } from '@garage/shared';
+import { DEMO_BRANCH_IDS, Sql, type OpeningHours } from '@garage/shared';
 
 const WEEKDAY_8_TO_6 = { open: '08:00', close: '18:00' };
 const usual = (saturday: { open: string; close: string } | null): OpeningHours => ({
@@ -48,9 +48,10 @@ export const DEMO_BRANCHES = [
 
 /** Loads the demo branches if missing (idempotent: by id, or by name if one was renamed in). Returns what it added. */
 export async function loadDemoBranches(db: DataSource): Promise<string[]> {
+  const sql = new Sql(db);
   const added: string[] = [];
   for (const b of DEMO_BRANCHES) {
-    const rows = await db.query(
+    const rows = await sql.rows(
       `INSERT INTO catalog.branches (id, name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
       [b.id, b.name, b.address, b.timezone, JSON.stringify(b.openingHours), b.bays, b.laborRateCents, b.taxRatePercent],

@@ -1,3 +1,4 @@
+import { Sql } from '@garage/shared';
 import type { DataSource } from 'typeorm';
 
 interface DemoService {
@@ -236,9 +237,10 @@ export const DEMO_SERVICES: DemoService[] = [
 
 /** Loads the demo services if missing (idempotent, by code). Returns what it added. */
 export async function loadDemoServices(db: DataSource): Promise<string[]> {
+  const sql = new Sql(db);
   const added: string[] = [];
   for (const s of DEMO_SERVICES) {
-    const rows: unknown[] = await db.query(
+    const rows = await sql.rows(
       `INSERT INTO catalog.services (code, name, description, category, duration_minutes, labor_hours, parts, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING id`,
       [

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PartPrice } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { Sql, type PartPrice } from '@garage/shared';
 
 /**
  * Catalog's copy of inventory's part prices (catalog.part_prices). Every write is guarded by the
@@ -8,13 +7,13 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class PartPricesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** Stores the prices newer than the cached ones; an older or repeated price changes nothing. Returns rows changed. */
   async upsert(prices: readonly PartPrice[]): Promise<number> {
     const newest = newestPerSku(prices);
     if (!newest.length) return 0;
-    const rows: unknown[] = await this.db.query(
+    const rows = await this.sql.rows(
       `INSERT INTO catalog.part_prices (sku, part_id, unit_price_cents, price_version)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::bigint[], $4::bigint[])
        ON CONFLICT (sku) DO UPDATE

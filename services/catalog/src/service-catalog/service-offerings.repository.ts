@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, preparedQuery, type PartLine } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type PartLine } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import type { CachedPartsCost } from '../part-prices/part-prices.service.js';
 
 /** A service offering as the catalog stores it (not a finished job: that is the shared ServiceRecord); labour in hundredths of an hour, so money stays integer. */
@@ -65,69 +64,61 @@ const Cursor = z.object({ n: z.string(), id: z.uuid() });
 /** The service catalog in Postgres (plain SQL; hot reads as named prepared statements). */
 @Injectable()
 export class ServiceOfferingsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<StoredOffering | null> {
-    const rows: ServiceRow[] = await this.db.query(`SELECT ${COLUMNS} FROM catalog.services s WHERE s.id = $1`, [id]);
-    return rows[0] ? toOffering(rows[0]) : null;
+    const row = await this.sql.one<ServiceRow>(`SELECT ${COLUMNS} FROM catalog.services s WHERE s.id = $1`, [id]);
+    return row ? toOffering(row) : null;
   }
 
   /** The named services (in no particular order) with their cached parts cost; unknown ids are absent. */
   async findPricedByIds(ids: readonly string[]): Promise<PricedOffering[]> {
-    const rows = await preparedQuery<PricedServiceRow>(
-      this.db,
-      'catalog.services.priced-by-ids',
-      `${PRICED} WHERE s.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await this.sql.rows<PricedServiceRow>(`${PRICED} WHERE s.id = ANY($1::uuid[])`, [ids], {
+      name: 'catalog.services.priced-by-ids',
+    });
     return rows.map(toPricedOffering);
   }
 
   /** A page of services by name, with their cached parts cost; inactive ones only when asked. */
   async listPriced(q: ServiceListQuery): Promise<{ items: PricedOffering[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(q.cursor, Cursor);
-    const params: unknown[] = [q.limit + 1];
-    const where: string[] = [];
-    if (!q.includeInactive) where.push('s.active');
-    if (q.category !== undefined) {
-      params.push(q.category);
-      where.push(`lower(s.category) = lower($${params.length})`);
-    }
-    if (after) {
-      params.push(after.n, after.id);
-      where.push(`(lower(s.name), s.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
+    const p = new SqlParams();
+    const limit = p.add(q.limit + 1);
+    const where = whereAll([
+      !q.includeInactive && 's.active',
+      q.category !== undefined && `lower(s.category) = lower(${p.add(q.category)})`,
+      after && `(lower(s.name), s.id) > (${p.add(after.n)}, ${p.add(after.id)}::uuid)`,
+    ]);
     // One prepared statement per shape of the query (at most eight), each able to use its index.
     const shape = `${q.includeInactive ? 'all' : 'active'}${q.category === undefined ? '' : '-category'}${after ? '-after' : ''}`;
-    const rows = await preparedQuery<PricedServiceRow>(
-      this.db,
-      `catalog.services.list.${shape}`,
-      `${PRICED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(s.name), s.id LIMIT $1`,
-      params,
+    const rows = await this.sql.rows<PricedServiceRow>(
+      `${PRICED} ${where} ORDER BY lower(s.name), s.id LIMIT ${limit}`,
+      p.values,
+      { name: `catalog.services.list.${shape}` },
     );
     return pageFrom(rows, q.limit, toPricedOffering, (r) => ({ n: r.name_key, id: r.id }));
   }
 
   /** Inserts a service; null when its code is taken. */
   async insert(s: ServiceFields): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const row = await this.sql.one<{ id: string }>(
       `INSERT INTO catalog.services (code, name, description, category, duration_minutes, labor_hours, parts, active)
        VALUES ($1, $2, $3, $4, $5, $6::numeric / 100, $7, $8)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       valuesOf(s),
     );
-    return rows[0]?.id ?? null;
+    return row?.id ?? null;
   }
 
   /** Writes every field of the service (the caller merges a partial change into the current one first). */
   async update(id: string, s: ServiceFields): Promise<boolean> {
-    const result: [Array<{ id: string }>, number] = await this.db.query(
+    const rows = await this.sql.rows<{ id: string }>(
       `UPDATE catalog.services SET code = $2, name = $3, description = $4, category = $5, duration_minutes = $6,
          labor_hours = $7::numeric / 100, parts = $8, active = $9, updated_at = now()
        WHERE id = $1 RETURNING id`,
       [id, ...valuesOf(s)],
     );
-    return result[0].length > 0;
+    return rows.length > 0;
   }
 }
 
