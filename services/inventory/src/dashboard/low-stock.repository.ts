@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { Sql } from '@garage/shared';
 import type { DashboardScope } from './dashboard-scope.js';
 
 /** Counts for the dashboard, one statement each. */
 @Injectable()
 export class LowStockRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /**
    * Stock rows in scope at or below their part's reorder level (available ≤ reorder level). Two
@@ -17,12 +16,10 @@ export class LowStockRepository {
                  WHERE s.on_hand - s.reserved <= p.reorder_level`;
     const rows =
       scope === 'whole-chain'
-        ? await queryRows<{ n: number }>(this.db, `SELECT count(*)::int AS n ${low}`)
-        : await queryRows<{ n: number }>(
-            this.db,
-            `SELECT count(*)::int AS n ${low} AND s.branch_id = ANY($1::uuid[])`,
-            [scope.branchIds],
-          );
+        ? await this.sql.rows<{ n: number }>(`SELECT count(*)::int AS n ${low}`)
+        : await this.sql.rows<{ n: number }>(`SELECT count(*)::int AS n ${low} AND s.branch_id = ANY($1::uuid[])`, [
+            scope.branchIds,
+          ]);
     return rows[0]?.n ?? 0;
   }
 }

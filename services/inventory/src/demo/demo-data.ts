@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_BRANCH_IDS, DEMO_PARTS, type DemoPart, inTransaction } from '@garage/shared';
+import { DEMO_BRANCH_IDS, DEMO_PARTS, type DemoPart, Sql, Transactions } from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
 
 /** SKUs the harbor branch has run out of, so the demo shows an empty shelf. */
@@ -22,8 +22,8 @@ export function demoQuantity(part: DemoPart, index: number, branchId: string): n
  * start. Idempotent: only missing parts and missing stock rows are added. Returns what it added.
  */
 export async function loadDemoStock(db: DataSource): Promise<string[]> {
-  const parts = new PartsRepository(db);
-  return inTransaction(db, async (tx) => {
+  const parts = new PartsRepository(new Sql(db));
+  return new Transactions(db).run(async (tx) => {
     let newParts = 0;
     for (const p of DEMO_PARTS) if (await parts.insert(tx, p)) newParts++;
     const wanted = DEMO_PARTS.flatMap((p, i) =>

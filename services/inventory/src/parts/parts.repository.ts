@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendEvent, type Part, type PartPrice, preparedQuery, Tx } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { appendEvent, type Part, type PartPrice, Tx, Sql } from '@garage/shared';
 
 interface PartRow {
   id: string;
@@ -23,16 +22,13 @@ const COLUMNS = 'id, sku, name, unit_price_cents, reorder_level, price_version';
 /** Parts in Postgres: plain SQL, and every price a part gets is recorded in the outbox in the same transaction. */
 @Injectable()
 export class PartsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<Part | null> {
-    const rows = await preparedQuery<PartRow>(
-      this.db,
-      'inventory.parts.by-id',
-      `SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toPart(rows[0]) : null;
+    const row = await this.sql.one<PartRow>(`SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1`, [id], {
+      name: 'inventory.parts.by-id',
+    });
+    return row ? toPart(row) : null;
   }
 
   /** Inserts a part and its first price event; null when the SKU is taken. */
@@ -71,11 +67,10 @@ export class PartsRepository {
 
   /** Current prices of the named SKUs (unknown ones are absent), in SKU order. */
   async pricesOf(skus: string[]): Promise<PartPrice[]> {
-    const rows = await preparedQuery<PartRow>(
-      this.db,
-      'inventory.parts.prices-of',
+    const rows = await this.sql.rows<PartRow>(
       `SELECT ${COLUMNS} FROM inventory.parts WHERE sku = ANY($1::text[]) ORDER BY sku`,
       [skus],
+      { name: 'inventory.parts.prices-of' },
     );
     return rows.map(toPrice);
   }
@@ -85,11 +80,10 @@ export class PartsRepository {
     afterSku: string | undefined,
     limit: number,
   ): Promise<{ items: PartPrice[]; nextAfterSku: string | null }> {
-    const rows = await preparedQuery<PartRow>(
-      this.db,
-      'inventory.parts.price-page',
+    const rows = await this.sql.rows<PartRow>(
       `SELECT ${COLUMNS} FROM inventory.parts WHERE sku > $1 ORDER BY sku LIMIT $2`,
       [afterSku ?? '', limit + 1],
+      { name: 'inventory.parts.price-page' },
     );
     const page = rows.slice(0, limit);
     return { items: page.map(toPrice), nextAfterSku: rows.length > limit ? page[page.length - 1].sku : null };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, catalog, preparedQuery, type Principal, RpcClient } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { DomainError, catalog, type Principal, RpcClient, Sql } from '@garage/shared';
 
 /** Enough to remember every branch of a large chain, small enough that garbage ids cannot grow it forever. */
 const MAX_REMEMBERED = 10_000;
@@ -15,7 +14,7 @@ export class BranchDirectory {
   private readonly known = new Set<string>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly sql: Sql,
     private readonly rpc: RpcClient,
   ) {}
 
@@ -27,11 +26,10 @@ export class BranchDirectory {
   }
 
   private async hasStock(branchId: string): Promise<boolean> {
-    const rows = await preparedQuery<{ found: boolean }>(
-      this.db,
-      'inventory.stock.branch-has-stock',
+    const rows = await this.sql.rows<{ found: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM inventory.stock WHERE branch_id = $1) AS found',
       [branchId],
+      { name: 'inventory.stock.branch-has-stock' },
     );
     return rows[0]?.found === true;
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, queryRows, type StockMovement, type Tx } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type StockMovement, type Tx } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import type { Actor } from './actor.js';
 
 /** A ledger row about to be written: always in the same transaction as the stock change it records. */
@@ -38,7 +37,7 @@ const Cursor = z.object({ q: z.string().regex(/^\d{1,19}$/) });
 /** The append-only stock ledger: rows are added, never changed (a trigger refuses UPDATE and DELETE). */
 @Injectable()
 export class MovementsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** Appends ledger rows in one statement. */
   async append(tx: Tx, movements: NewMovement[]): Promise<void> {
@@ -71,22 +70,17 @@ export class MovementsRepository {
     cursor: string | undefined,
   ): Promise<{ items: StockMovement[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(cursor, Cursor);
-    const params: unknown[] = [partId, limit + 1];
-    const where = ['part_id = $1'];
-    if (branchId) {
-      params.push(branchId);
-      where.push(`branch_id = $${params.length}`);
-    }
-    if (after) {
-      params.push(after.q);
-      where.push(`seq < $${params.length}::bigint`);
-    }
-    const rows = await queryRows<MovementRow>(
-      this.db,
+    const p = new SqlParams();
+    const where = whereAll([
+      `part_id = ${p.add(partId)}`,
+      branchId && `branch_id = ${p.add(branchId)}`,
+      after && `seq < ${p.add(after.q)}::bigint`,
+    ]);
+    const rows = await this.sql.rows<MovementRow>(
       `SELECT id, seq, part_id, branch_id, kind, delta, reserved_delta, reason, booking_id, actor_kind, actor_id,
          created_at
-       FROM inventory.stock_movements WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $2`,
-      params,
+       FROM inventory.stock_movements ${where} ORDER BY seq DESC LIMIT ${p.add(limit + 1)}`,
+      p.values,
     );
     return pageFrom(rows, limit, toMovement, (r) => ({ q: r.seq }));
   }

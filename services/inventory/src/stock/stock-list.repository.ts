@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, escapeLike, pageFrom, queryRows, Sku, type StockLevel } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  escapeLike,
+  pageFrom,
+  Sku,
+  Sql,
+  SqlParams,
+  whereAll,
+  type StockLevel,
+} from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import { toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** Which branches a list covers: the named ones, or every branch that has stock rows. */
@@ -40,37 +48,32 @@ const STOCKED_BRANCHES = `stocked(branch_id) AS (
  */
 @Injectable()
 export class StockListRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async list(query: StockListQuery): Promise<{ items: StockLevel[]; nextCursor: string | null }> {
     const after = decodeCursorOrThrow(query.cursor, Cursor);
-    const params: unknown[] = [query.limit + 1];
-    const add = (value: unknown) => `$${params.push(value)}`;
+    const p = new SqlParams();
+    const limit = p.add(query.limit + 1);
     const branches =
       query.scope === 'every-stocked-branch'
         ? `WITH RECURSIVE ${STOCKED_BRANCHES}`
-        : `WITH b(branch_id) AS (SELECT DISTINCT unnest(${add(query.scope.branchIds)}::uuid[]))`;
-    const where: string[] = [];
-    if (after) {
-      const sku = add(after.s);
+        : `WITH b(branch_id) AS (SELECT DISTINCT unnest(${p.add(query.scope.branchIds)}::uuid[]))`;
+    const sku = after ? p.add(after.s) : null;
+    const where = whereAll([
       // The plain sku bound lets the index range start at the cursor; the row comparison breaks ties.
-      where.push(`p.sku >= ${sku}::text AND (p.sku, b.branch_id) > (${sku}::text, ${add(after.b)}::uuid)`);
-    }
-    if (query.q) {
-      where.push(
-        `(p.sku LIKE ${add(`${escapeLike(query.q.toUpperCase())}%`)} OR p.name ILIKE ${add(`%${escapeLike(query.q)}%`)})`,
-      );
-    }
-    if (query.lowStock) where.push('coalesce(s.on_hand - s.reserved, 0) <= p.reorder_level');
-    const rows = await queryRows<StockLevelRow>(
-      this.db,
+      after && `p.sku >= ${sku}::text AND (p.sku, b.branch_id) > (${sku}::text, ${p.add(after.b)}::uuid)`,
+      query.q &&
+        `(p.sku LIKE ${p.add(`${escapeLike(query.q.toUpperCase())}%`)} OR p.name ILIKE ${p.add(`%${escapeLike(query.q)}%`)})`,
+      query.lowStock && 'coalesce(s.on_hand - s.reserved, 0) <= p.reorder_level',
+    ]);
+    const rows = await this.sql.rows<StockLevelRow>(
       `${branches}
        SELECT ${LIST_COLUMNS}
        FROM inventory.parts p CROSS JOIN b
        LEFT JOIN inventory.stock s ON s.part_id = p.id AND s.branch_id = b.branch_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY p.sku, b.branch_id LIMIT $1`,
-      params,
+       ${where}
+       ORDER BY p.sku, b.branch_id LIMIT ${limit}`,
+      p.values,
     );
     return pageFrom(rows, query.limit, toStockLevel, (r) => ({ s: r.sku, b: r.branch_id }));
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Part, preparedQuery, type StockLevel, Tx } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { type Part, type StockLevel, Tx, Sql } from '@garage/shared';
 import { LEVEL_COLUMNS, toStockLevel, type StockLevelRow } from './stock-level.js';
 
 /** A part's stock row at one branch, locked for a change the caller is about to make. */
@@ -30,7 +29,7 @@ type PartStockRow = Omit<StockLevelRow, 'branch_id' | 'on_hand' | 'reserved'> & 
  */
 @Injectable()
 export class StockRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** Adds to a part's stock at a branch, creating the row if it has none; null if there is no such part. */
   async add(tx: Tx, partId: string, branchId: string, quantity: number): Promise<StockLevel | null> {
@@ -72,12 +71,11 @@ export class StockRepository {
 
   /** The part with its stock at every branch that has a row, by branch id; null if there is no such part. */
   async byPart(partId: string): Promise<{ part: Part; items: StockLevel[] } | null> {
-    const rows = await preparedQuery<PartStockRow>(
-      this.db,
-      'inventory.stock.by-part',
+    const rows = await this.sql.rows<PartStockRow>(
       `SELECT ${LEVEL_COLUMNS} FROM inventory.parts p LEFT JOIN inventory.stock s ON s.part_id = p.id
        WHERE p.id = $1 ORDER BY s.branch_id`,
       [partId],
+      { name: 'inventory.stock.by-part' },
     );
     const first = rows[0];
     if (!first) return null;
