@@ -5,13 +5,11 @@ import {
   type CostEstimate,
   decodeCursorOrThrow,
   pageFrom,
-  preparedQuery,
-  queryRows,
   type Tx,
   type PartLine,
+  Sql,
 } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import type { Hold } from '../scheduling/slot-grid.js';
 import { BranchPageQuery } from '../db/branch-page.js';
 import { BOOKING_COLUMNS, toBooking, type BookingRow, type PartsStatus, type StoredBooking } from './booking-row.js';
@@ -51,16 +49,13 @@ const LIVE = `status NOT IN ('cancelled', 'no_show')`;
 /** Bookings in Postgres. The exclusion constraints, not this code, keep technicians and bays from overlapping. */
 @Injectable()
 export class BookingsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<StoredBooking | null> {
-    const rows = await preparedQuery<BookingRow>(
-      this.db,
-      'bookings.bookings.by-id',
-      `SELECT ${BOOKING_COLUMNS} FROM bookings.bookings WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toBooking(rows[0]) : null;
+    const row = await this.sql.one<BookingRow>(`SELECT ${BOOKING_COLUMNS} FROM bookings.bookings WHERE id = $1`, [id], {
+      name: 'bookings.bookings.by-id',
+    });
+    return row ? toBooking(row) : null;
   }
 
   /**
@@ -109,13 +104,12 @@ export class BookingsRepository {
    * technician busy but no bay here.
    */
   async holdsBetween(branchId: string, technicianIds: string[], from: number, to: number): Promise<Hold[]> {
-    const rows = await preparedQuery<{ technician_id: string; bay: number; branch_id: string; s: Date; e: Date }>(
-      this.db,
-      'bookings.bookings.holds-between',
+    const rows = await this.sql.rows<{ technician_id: string; bay: number; branch_id: string; s: Date; e: Date }>(
       `SELECT technician_id, bay, branch_id, starts_at AS s, ends_at AS e FROM bookings.bookings
        WHERE (branch_id = $1 OR technician_id = ANY($2::uuid[])) AND ${LIVE}
          AND tstzrange(starts_at, ends_at, '[)') && tstzrange($3, $4, '[)')`,
       [branchId, technicianIds, new Date(from), new Date(to)],
+      { name: 'bookings.bookings.holds-between' },
     );
     return rows.map((r) => ({
       technicianId: r.technician_id,
@@ -146,8 +140,7 @@ export class BookingsRepository {
 
   /** Sets partsStatus only from the given earlier states, so a late or repeated event never moves it back. */
   async advanceParts(id: string, to: PartsStatus, from: PartsStatus[]): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(
-      this.db,
+    const rows = await this.sql.rows<{ id: string }>(
       `UPDATE bookings.bookings SET parts_status = $2, updated_at = now()
        WHERE id = $1 AND parts_status = ANY($3::text[]) RETURNING id`,
       [id, to, from],
@@ -165,8 +158,7 @@ export class BookingsRepository {
     if (f.to) q.add((n) => `starts_at < ${n}::timestamptz`, f.to);
     q.after(decodeCursorOrThrow(f.cursor, Cursor), 'starts_at', newest);
     const sql = q.sql(BOOKING_COLUMNS, 'bookings.bookings', 'starts_at', newest);
-    const params = q.params;
-    const rows = await queryRows<BookingRow>(this.db, sql, params);
+    const rows = await this.sql.rows<BookingRow>(sql, q.values);
     return pageFrom(rows, f.limit, toBooking, (r) => ({ t: r.starts_at.toISOString(), id: r.id }));
   }
 }

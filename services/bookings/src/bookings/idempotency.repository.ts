@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows, type Tx } from '@garage/shared';
+import { type Tx, Sql } from '@garage/shared';
 import type { Principal } from '@garage/shared';
-import { DataSource } from 'typeorm';
 
 /** How long an Idempotency-Key answers with its first booking (API.md). */
 const KEY_LIFETIME = `interval '24 hours'`;
@@ -14,12 +13,11 @@ export interface RememberedKey {
 /** Idempotency-Keys per principal: claimed in the booking's own transaction, so a key and its booking commit together. */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** The booking a live key already made, if any. */
   async find(principal: Principal, key: string): Promise<RememberedKey | null> {
-    const rows = await queryRows<{ request_hash: string; booking_id: string }>(
-      this.db,
+    const rows = await this.sql.rows<{ request_hash: string; booking_id: string }>(
       `SELECT request_hash, booking_id FROM bookings.idempotency_keys
        WHERE principal_kind = $1 AND principal_id = $2 AND key = $3 AND created_at > now() - ${KEY_LIFETIME}`,
       [principal.kind, principal.id, key],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BOOKING_STATUSES, type BookingStatus, queryRows } from '@garage/shared';
-import { DataSource } from 'typeorm';
+import { BOOKING_STATUSES, type BookingStatus, Sql } from '@garage/shared';
 
 export interface BookingsFigures {
   customers: number;
@@ -56,10 +55,10 @@ interface FiguresRow {
 /** Counts for the dashboard and for the customers list; each is one statement, nothing per row. */
 @Injectable()
 export class DashboardRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async figures(branchIds: string[] | null): Promise<BookingsFigures> {
-    const [r] = await queryRows<FiguresRow>(this.db, FIGURES_SQL, [branchIds]);
+    const [r] = await this.sql.rows<FiguresRow>(FIGURES_SQL, [branchIds]);
     const bookingsByStatus = Object.fromEntries(BOOKING_STATUSES.map((s) => [s, r.by_status[s] ?? 0])) as Record<
       BookingStatus,
       number
@@ -76,8 +75,7 @@ export class DashboardRepository {
 
   /** Vehicles and bookings of each customer asked about (0 for one with none), in one statement. */
   async customerCounts(customerIds: string[]) {
-    const rows = await queryRows<{ customer_id: string; vehicles: number; bookings: number }>(
-      this.db,
+    const rows = await this.sql.rows<{ customer_id: string; vehicles: number; bookings: number }>(
       `SELECT c.id AS customer_id,
          (SELECT count(*) FROM bookings.vehicles v WHERE v.customer_id = c.id)::int AS vehicles,
          (SELECT count(*) FROM bookings.bookings b WHERE b.customer_id = c.id)::int AS bookings

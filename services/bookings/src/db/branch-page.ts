@@ -1,30 +1,36 @@
+import { SqlParams, whereAll } from '@garage/shared';
+
 /**
  * A keyset page of a table, newest or oldest first by a time column, optionally over some branches.
  * With branches, each branch's page is read through its own (branch_id, time) index and the pages
  * are merged: `branch_id = ANY(…) ORDER BY time` would walk the chain-wide index and filter,
- * reading far more than a page for a small branch of a large table. $1 is always limit + 1.
+ * reading far more than a page for a small branch of a large table.
  */
 export class BranchPageQuery {
-  readonly params: unknown[];
+  private readonly params = new SqlParams();
+  private readonly limit: string;
   private readonly where: string[] = [];
   private scope = '';
 
   constructor(limit: number) {
-    this.params = [limit + 1];
+    this.limit = this.params.add(limit + 1);
+  }
+
+  /** The statement's values, in placeholder order. */
+  get values(): readonly unknown[] {
+    return this.params.values;
   }
 
   /** A condition with one parameter, e.g. `(n) => \`vehicle_id = ${n}\``. */
   add(condition: (placeholder: string) => string, value: unknown): this {
-    this.params.push(value);
-    this.where.push(condition(`$${this.params.length}`));
+    this.where.push(condition(this.params.add(value)));
     return this;
   }
 
   /** Only these branches (null: the whole chain). */
   branches(branchIds: string[] | null): this {
     if (branchIds) {
-      this.params.push([...new Set(branchIds)]);
-      this.scope = `unnest($${this.params.length}::uuid[]) AS scope(branch_id)`;
+      this.scope = `unnest(${this.params.add([...new Set(branchIds)])}::uuid[]) AS scope(branch_id)`;
       this.where.push('branch_id = scope.branch_id');
     }
     return this;
@@ -33,9 +39,8 @@ export class BranchPageQuery {
   /** Rows after the cursor's (time, id) in the page's direction. */
   after(cursor: { t: string; id: string } | undefined, time: string, descending: boolean): this {
     if (cursor) {
-      this.params.push(cursor.t, cursor.id);
-      const [t, id] = [this.params.length - 1, this.params.length];
-      this.where.push(`(${time}, id) ${descending ? '<' : '>'} ($${t}::timestamptz, $${id}::uuid)`);
+      const [t, id] = [this.params.add(cursor.t), this.params.add(cursor.id)];
+      this.where.push(`(${time}, id) ${descending ? '<' : '>'} (${t}::timestamptz, ${id}::uuid)`);
     }
     return this;
   }
@@ -43,10 +48,10 @@ export class BranchPageQuery {
   /** The statement: `columns` of `table`, ordered by (time, id). */
   sql(columns: string, table: string, time: string, descending: boolean): string {
     const dir = descending ? 'DESC' : 'ASC';
-    const page = `SELECT ${columns} FROM ${table} ${this.where.length ? `WHERE ${this.where.join(' AND ')}` : ''}
-       ORDER BY ${time} ${dir}, id ${dir} LIMIT $1`;
+    const page = `SELECT ${columns} FROM ${table} ${whereAll(this.where)}
+       ORDER BY ${time} ${dir}, id ${dir} LIMIT ${this.limit}`;
     return this.scope
-      ? `SELECT p.* FROM ${this.scope} CROSS JOIN LATERAL (${page}) p ORDER BY p.${time} ${dir}, p.id ${dir} LIMIT $1`
+      ? `SELECT p.* FROM ${this.scope} CROSS JOIN LATERAL (${page}) p ORDER BY p.${time} ${dir}, p.id ${dir} LIMIT ${this.limit}`
       : page;
   }
 }

@@ -5,10 +5,11 @@ import {
   catalog,
   DEMO_BRANCH_IDS,
   DEMO_CUSTOMER_ID,
-  inTransaction,
   type Quote,
   RpcClient,
   type ServiceInfrastructure,
+  Sql,
+  Transactions,
 } from '@garage/shared';
 import type { BookingsConfig } from '../config.js';
 import { openWindow } from '../scheduling/slot-grid.js';
@@ -36,11 +37,13 @@ const PLAN: Array<{ day: number; hour: number; status: BookingStatus }> = [
  */
 export async function loadDemoBookings(infra: ServiceInfrastructure<BookingsConfig>): Promise<string[]> {
   const { db, nc, config, log } = infra;
-  const added = await loadDemoFleet(db);
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM bookings.bookings WHERE customer_id = $1`, [
-    DEMO_CUSTOMER_ID,
-  ]);
-  if (n > 0) return added;
+  const sql = new Sql(db);
+  const added = await loadDemoFleet(sql);
+  const booked = await sql.one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM bookings.bookings WHERE customer_id = $1`,
+    [DEMO_CUSTOMER_ID],
+  );
+  if (booked!.n > 0) return added;
   const rpc = new RpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS);
   try {
     const services = await rpc.request(catalog.listServices, { principal: null, payload: { limit: 10 } });
@@ -51,7 +54,7 @@ export async function loadDemoBookings(infra: ServiceInfrastructure<BookingsConf
       for (const [i, step] of PLAN.entries()) {
         const ids = [serviceIds[(b + i) % serviceIds.length]];
         const quote = await rpc.request(catalog.quote, { principal: null, payload: { branchId, serviceIds: ids } });
-        if (await insertDemo(infra, branch, step, i, ids, quote)) made++;
+        if (await insertDemo(infra, sql, branch, step, i, ids, quote)) made++;
       }
     }
     if (made) added.push(`${made} demo bookings`);
@@ -65,6 +68,7 @@ export async function loadDemoBookings(infra: ServiceInfrastructure<BookingsConf
 
 async function insertDemo(
   infra: ServiceInfrastructure<BookingsConfig>,
+  sql: Sql,
   branch: Branch,
   step: (typeof PLAN)[number],
   index: number,
@@ -75,10 +79,10 @@ async function insertDemo(
   if (openAt === null) return false;
   const technicians = DEMO_TECHNICIANS.filter((t) => t.branchId === branch.id);
   const startsAt = openAt + step.hour * 3600_000;
-  const bookings = new BookingsRepository(infra.db);
-  const records = new ServiceRecordsRepository(infra.db);
+  const bookings = new BookingsRepository(sql);
+  const records = new ServiceRecordsRepository(sql);
   try {
-    await inTransaction(infra.db, async (tx) => {
+    await new Transactions(infra.db).run(async (tx) => {
       const created = await bookings.insert(tx, {
         id: randomUUID(),
         customerId: DEMO_CUSTOMER_ID,

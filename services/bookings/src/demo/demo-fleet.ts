@@ -1,5 +1,4 @@
-import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID } from '@garage/shared';
-import type { DataSource } from 'typeorm';
+import { DEMO_BRANCH_IDS, DEMO_CUSTOMER_ID, type Sql } from '@garage/shared';
 
 const SKILLS = [
   ['engine', 'diagnostics'],
@@ -52,9 +51,9 @@ export const DEMO_VEHICLES = [
 ];
 
 /** Technicians at every demo branch and the demo customer's cars (idempotent); returns what it added. */
-export async function loadDemoFleet(db: DataSource): Promise<string[]> {
+export async function loadDemoFleet(sql: Sql): Promise<string[]> {
   const t = DEMO_TECHNICIANS;
-  const techs: unknown[] = await db.query(
+  const techs = await sql.rows(
     `INSERT INTO bookings.technicians (id, name, branch_id, skills)
      SELECT id, name, branch_id, string_to_array(skills, ',') FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[])
        AS t(id, name, branch_id, skills)
@@ -62,7 +61,7 @@ export async function loadDemoFleet(db: DataSource): Promise<string[]> {
     [t.map((x) => x.id), t.map((x) => x.name), t.map((x) => x.branchId), t.map((x) => x.skills.join(','))],
   );
   const v = DEMO_VEHICLES;
-  const cars: unknown[] = await db.query(
+  const cars = await sql.rows(
     `INSERT INTO bookings.vehicles (id, customer_id, vin, plate, make, model, year, mileage)
      SELECT id, $1, vin, plate, make, model, year, mileage FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[],
        $6::text[], $7::int[], $8::int[]) AS v(id, vin, plate, make, model, year, mileage)

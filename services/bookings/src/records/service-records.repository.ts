@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   decodeCursorOrThrow,
   pageFrom,
-  queryRows,
   type Booking,
   type PartLine,
   type ServiceRecord,
   type Tx,
+  Sql,
 } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 import { BranchPageQuery } from '../db/branch-page.js';
 
 interface RecordRow {
@@ -42,7 +41,7 @@ export type FinishedJob = Pick<Booking, 'id' | 'customerId' | 'vehicleId' | 'bra
 
 @Injectable()
 export class ServiceRecordsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   /** Writes the record of a booking that has just become completed, in that transaction. */
   async insertFor(tx: Tx, b: FinishedJob, mileage: number | null): Promise<void> {
@@ -87,8 +86,7 @@ export class ServiceRecordsRepository {
     if (f.customerId) q.add((n) => `customer_id = ${n}`, f.customerId);
     q.after(decodeCursorOrThrow(f.cursor, Cursor), 'completed_at', true);
     const sql = q.sql(COLUMNS, 'bookings.service_records', 'completed_at', true);
-    const params = q.params;
-    const rows = await queryRows<RecordRow>(this.db, sql, params);
+    const rows = await this.sql.rows<RecordRow>(sql, q.values);
     return pageFrom(rows, f.limit, toRecord, (r) => ({ t: r.completed_at.toISOString(), id: r.id }));
   }
 }

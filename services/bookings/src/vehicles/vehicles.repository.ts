@@ -4,13 +4,13 @@ import {
   escapeLike,
   isUniqueViolation,
   pageFrom,
-  preparedQuery,
-  queryRows,
   type Tx,
   type Vehicle,
+  Sql,
+  SqlParams,
+  whereAll,
 } from '@garage/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
 
 interface VehicleRow {
   id: string;
@@ -34,40 +34,35 @@ const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 /** Vehicles in Postgres; newest first in every list, each filter with its index. */
 @Injectable()
 export class VehiclesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly sql: Sql) {}
 
   async findById(id: string): Promise<Vehicle | null> {
-    const rows = await preparedQuery<VehicleRow>(
-      this.db,
-      'bookings.vehicles.by-id',
-      `SELECT ${COLUMNS} FROM bookings.vehicles WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ? toVehicle(rows[0]) : null;
+    const row = await this.sql.one<VehicleRow>(`SELECT ${COLUMNS} FROM bookings.vehicles WHERE id = $1`, [id], {
+      name: 'bookings.vehicles.by-id',
+    });
+    return row ? toVehicle(row) : null;
   }
 
   /** Inserts a vehicle; null when its VIN is already registered. */
   async insert(v: VehicleFields): Promise<Vehicle | null> {
-    const rows = await queryRows<VehicleRow>(
-      this.db,
+    const row = await this.sql.one<VehicleRow>(
       `INSERT INTO bookings.vehicles (customer_id, vin, plate, make, model, year, mileage)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (vin) DO NOTHING RETURNING ${COLUMNS}`,
       [v.customerId, v.vin, v.plate, v.make, v.model, v.year, v.mileage ?? null],
     );
-    return rows[0] ? toVehicle(rows[0]) : null;
+    return row ? toVehicle(row) : null;
   }
 
   /** Applies the given fields only (COALESCE keeps the others); null when there is no such vehicle. */
   async update(id: string, c: VehicleChange): Promise<Vehicle | null> {
     try {
-      const rows = await queryRows<VehicleRow>(
-        this.db,
+      const row = await this.sql.one<VehicleRow>(
         `UPDATE bookings.vehicles SET plate = coalesce($2, plate), make = coalesce($3, make),
            model = coalesce($4, model), year = coalesce($5, year), mileage = coalesce($6, mileage), updated_at = now()
          WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, c.plate ?? null, c.make ?? null, c.model ?? null, c.year ?? null, c.mileage ?? null],
       );
-      return rows[0] ? toVehicle(rows[0]) : null;
+      return row ? toVehicle(row) : null;
     } catch (err) {
       if (isUniqueViolation(err)) return null;
       throw err;
@@ -91,29 +86,18 @@ export class VehiclesRepository {
     cursor?: string;
   }): Promise<Page> {
     const after = decodeCursorOrThrow(q.cursor, Cursor);
-    const params: unknown[] = [q.limit + 1];
-    const where: string[] = [];
-    if (q.customerId) {
-      params.push(q.customerId);
-      where.push(`customer_id = $${params.length}`);
-    }
-    if (q.ids) {
-      params.push(q.ids);
-      where.push(`id = ANY($${params.length}::uuid[])`);
-    }
-    if (q.prefix) {
-      params.push(`${escapeLike(q.prefix.toUpperCase())}%`);
-      where.push(`(vin LIKE $${params.length} OR plate LIKE $${params.length})`);
-    }
-    if (after) {
-      params.push(after.t, after.id);
-      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const rows = await queryRows<VehicleRow>(
-      this.db,
-      `SELECT ${COLUMNS} FROM bookings.vehicles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY created_at DESC, id DESC LIMIT $1`,
-      params,
+    const p = new SqlParams();
+    const limit = p.add(q.limit + 1);
+    const prefix = q.prefix ? p.add(`${escapeLike(q.prefix.toUpperCase())}%`) : null;
+    const where = whereAll([
+      q.customerId && `customer_id = ${p.add(q.customerId)}`,
+      q.ids && `id = ANY(${p.add(q.ids)}::uuid[])`,
+      prefix && `(vin LIKE ${prefix} OR plate LIKE ${prefix})`,
+      after && `(created_at, id) < (${p.add(after.t)}::timestamptz, ${p.add(after.id)}::uuid)`,
+    ]);
+    const rows = await this.sql.rows<VehicleRow>(
+      `SELECT ${COLUMNS} FROM bookings.vehicles ${where} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+      p.values,
     );
     return pageFrom(rows, q.limit, toVehicle, (r) => ({ t: r.created_at.toISOString(), id: r.id }));
   }
