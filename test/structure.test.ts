@@ -23,13 +23,43 @@ describe('service handlers', () => {
 });
 
 describe('service wiring', () => {
-  // startService provides the DataSource, Transactions, Redis, one RpcClient, the config and the
+  // startService provides the DataSource, Sql, Transactions, Redis, one RpcClient, the config and the
   // logger (infrastructureModule); a service's classes take them by injection.
   it('builds no repository, client or consumer by hand in a module', () => {
     const modules = allSources.filter((f) => f.endsWith('.module.ts') && !f.includes(`${sep}gateway${sep}`));
     expect(modules.length).toBe(4);
     const byHand = modules.filter((f) => /useValue:\s*new\b|new RpcClient\(/.test(readFileSync(f, 'utf8')));
     expect(byHand.map((f) => relative(services, f))).toEqual([]);
+  });
+});
+
+describe('database access', () => {
+  // Repositories, demo loaders and scheduled jobs reach PostgreSQL one way: the injected Sql (or the
+  // Tx of Transactions.run), with SqlParams for statements built piece by piece. TypeORM keeps the
+  // DataSource and the migrations only.
+  const otherWay =
+    /\.query\(|\bgetRepository\b|\bcreateQueryBuilder\b|\bpreparedQuery\b|\bqueryRows\b|\bparams\.push\(|readonly \w+: DataSource\b/;
+
+  it('finds the other ways when they are there (the check can fail)', () => {
+    for (const line of [
+      'const rows = await this.db.query(`SELECT 1`);',
+      'this.repo = db.getRepository(UserEntity);',
+      "return this.repo.createQueryBuilder('u').getOne();",
+      "await preparedQuery<Row>(this.db, 'x', sql, [id]);",
+      'await queryRows<Row>(this.db, sql);',
+      'params.push(after.n, after.id);',
+      'constructor(private readonly db: DataSource) {}',
+    ]) {
+      expect(line).toMatch(otherWay);
+    }
+    expect("await this.sql.rows<Row>(sql, [id], { name: 'x' });").not.toMatch(otherWay);
+  });
+
+  it('is through Sql or a Tx in every service, outside the migrations', () => {
+    const sources = allSources.filter((f) => !f.includes(`${sep}migrations${sep}`));
+    expect(sources.filter((f) => readFileSync(f, 'utf8').includes('this.sql.')).length).toBeGreaterThanOrEqual(15);
+    const others = sources.filter((f) => otherWay.test(readFileSync(f, 'utf8')));
+    expect(others.map((f) => relative(services, f))).toEqual([]);
   });
 });
 

@@ -15,7 +15,6 @@ export * from './health/health.js';
 export * from './access.js';
 export * from './db/database.js';
 export * from './process.js';
-export * from './db/prepared-query.js';
 export * from './db/sql.js';
 export * from './db/sql-params.js';
 export * from './db/migrate-command.js';

@@ -37,11 +37,6 @@ export async function inTransaction<T>(db: DataSource, work: (tx: Tx) => Promise
   }
 }
 
-/** Rows of one statement outside a transaction (being replaced by Sql.rows). */
-export function queryRows<R>(db: DataSource, sql: string, params: unknown[] = []): Promise<R[]> {
-  return runStatement<R>(poolOf(db), sql, params);
-}
-
 function txOn(client: PoolClient): Tx {
   return {
     rows: <R>(text: string, params?: readonly unknown[], options?: StatementOptions) =>
