@@ -15,7 +15,6 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
     createDataSource: (c) => createBookingsDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: () => BookingsModule.forRoot(),
     loadDemoData: (infra) => loadDemoBookings(infra),
-    outboxSchema: 'bookings',
     eventConsumers: (app) => [
       {
         ...EVENT_SUBSCRIPTIONS.bookingsPartsStatus,

@@ -14,7 +14,6 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     config,
     createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: () => InventoryModule.forRoot(),
-    outboxSchema: 'inventory',
     loadDemoData: ({ db }) => loadDemoStock(db),
     eventConsumers: (app) => [
       {

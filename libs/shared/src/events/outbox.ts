@@ -1,37 +1,33 @@
+import { EVENT_PUBLISHERS, EVENT_SCHEMAS, type EventData, type EventType } from '../contracts/events.contracts.js';
+import { SERVICE_SCHEMAS } from '../service/service-schema.js';
 import { newEvent } from './event.js';
+import { insertOutboxRow, type SqlRunner } from './outbox-table.js';
 
-/** Anything that runs SQL inside the caller's transaction (a TypeORM QueryRunner or EntityManager). */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
+export { outboxTableSql, type SqlRunner } from './outbox-table.js';
+
+/** The transaction an event is written in (a `Tx` of db/transactions.ts: only its runner is used). */
+export interface OutboxTx {
+  runner: SqlRunner;
 }
 
 /**
- * The statements that create a service's outbox table, for the service's own migration:
- * events wait here, written in the same transaction as the change they describe, until the
- * relay has had them acknowledged by JetStream.
+ * Records an event in its publisher's outbox (EVENT_PUBLISHERS names the service, SERVICE_SCHEMAS
+ * its schema), inside the caller's transaction, so the event exists if and only if the change
+ * commits; returns its id. The data is parsed with the event's schema first: a mistake fails the
+ * change that made it, not the consumers that would read it.
  */
-export function outboxTableSql(schema: string): string[] {
-  return [
-    `CREATE TABLE ${schema}.outbox (
-      id uuid PRIMARY KEY,
-      seq bigint GENERATED ALWAYS AS IDENTITY,
-      type text NOT NULL,
-      data jsonb NOT NULL,
-      occurred_at timestamptz NOT NULL,
-      published_at timestamptz
-    )`,
-    `CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`,
-  ];
+export async function appendEvent<T extends EventType>(tx: OutboxTx, type: T, data: EventData<T>): Promise<string> {
+  const event = newEvent(type, EVENT_SCHEMAS[type].parse(data));
+  await insertOutboxRow(tx.runner, outboxSchemaOf(EVENT_PUBLISHERS[type]), event);
+  return event.id;
 }
 
-/** Records an event in the service's outbox, inside the caller's transaction; returns its id. */
-export async function appendEvent(runner: SqlRunner, schema: string, type: string, data: unknown): Promise<string> {
-  const event = newEvent(type, data);
-  await runner.query(`INSERT INTO ${schema}.outbox (id, type, data, occurred_at) VALUES ($1, $2, $3, $4)`, [
-    event.id,
-    event.type,
-    JSON.stringify(event.data),
-    event.occurredAt,
-  ]);
-  return event.id;
+/** The schema whose outbox holds a service's events (the relay reads it, appendEvent writes it). */
+export function outboxSchemaOf(service: keyof typeof SERVICE_SCHEMAS): string {
+  return SERVICE_SCHEMAS[service];
+}
+
+/** Whether a service publishes events at all, so has an outbox to relay (EVENT_PUBLISHERS says). */
+export function publishesEvents(service: string): boolean {
+  return Object.values<string>(EVENT_PUBLISHERS).includes(service);
 }

@@ -17,7 +17,9 @@ import { infrastructureModule } from './infrastructure.module.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
 import type { EventConsumer } from '../events/event-consumer.js';
+import { outboxSchemaOf, publishesEvents } from '../events/outbox.js';
 import { outboxPurgeJob } from '../events/outbox-relay.js';
+import type { ServiceName } from '../contracts/health.contracts.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
 import type { ScheduledJob } from '../jobs/scheduled-job.js';
 import { waitFor } from './wait-for.js';
@@ -33,15 +35,13 @@ export interface ServiceInfrastructure<C extends ServiceConfig> {
 
 /** Everything that makes one service different from another. */
 export interface ServiceDefinition<C extends ServiceConfig> {
-  /** Also its NATS queue group and its subjects' first word. */
-  name: string;
+  /** Also its NATS queue group, its subjects' first word and the key of its schema in SERVICE_SCHEMAS. */
+  name: ServiceName;
   config: C;
   createDataSource(config: C): DataSource;
   module(infra: ServiceInfrastructure<C>): DynamicModule;
   /** Loads demo data idempotently; returns what it added (only outside production). */
   loadDemoData?(infra: ServiceInfrastructure<C>): Promise<string[]>;
-  /** The schema whose `outbox` table (events written with appendEvent) is relayed to JetStream. */
-  outboxSchema?: string;
   /** Durable JetStream consumers of other services' events, built once the module exists. */
   eventConsumers?(app: INestApplicationContext): EventConsumer[];
   /** Periodic work (purges), built once the module exists; the outbox's purge is added when there is an outbox. */
@@ -147,10 +147,12 @@ async function listen<C extends ServiceConfig>(
   let events: ServiceEvents | undefined;
   let jobs: JobScheduler;
   try {
-    const outboxJobs = definition.outboxSchema ? [outboxPurgeJob(definition.outboxSchema)] : [];
+    // A service that publishes events (EVENT_PUBLISHERS) has an outbox: relayed, and purged of old rows.
+    const outboxSchema = publishesEvents(name) ? outboxSchemaOf(name) : undefined;
+    const outboxJobs = outboxSchema ? [outboxPurgeJob(outboxSchema)] : [];
     jobs = new JobScheduler([...outboxJobs, ...(definition.jobs?.(app) ?? [])], { service: name, db, log, metrics });
     events = await startServiceEvents(infra, {
-      outboxSchema: definition.outboxSchema,
+      outboxSchema,
       consumers: definition.eventConsumers?.(app) ?? [],
       metrics,
     });

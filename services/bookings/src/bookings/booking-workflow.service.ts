@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  appendEvent,
   assertWorksAt,
   type Booking,
   type BookingStatus,
@@ -12,7 +13,7 @@ import {
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';
 import { VehiclesRepository } from '../vehicles/vehicles.repository.js';
 import { publicBooking, type PartsStatus, type StoredBooking } from './booking-row.js';
-import { recordEnded } from './booking-events.js';
+import { endedEventOf } from './booking-events.js';
 import { canMove } from './booking-status.util.js';
 import { BookingsRepository, type BookingFilter } from './bookings.repository.js';
 
@@ -90,7 +91,8 @@ export class BookingWorkflow {
 
   /** In the move's transaction: the event other services act on, and for a completed job its record. */
   private async afterMove(tx: Tx, b: StoredBooking, mileage: number | null): Promise<void> {
-    await recordEnded(tx, b);
+    const ended = endedEventOf(b);
+    if (ended) await appendEvent(tx, ended.type, ended.data);
     if (b.status !== 'completed') return;
     await this.records.insertFor(tx, b, mileage);
     if (mileage !== null) await this.vehicles.raiseMileage(tx, b.vehicleId, mileage);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import {
+  appendEvent,
   assertWorksAt,
   type bookings,
   type Booking,
@@ -17,7 +18,7 @@ import { CatalogClient } from '../catalog/catalog.client.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { publicBooking, type StoredBooking } from './booking-row.js';
-import { recordCreated } from './booking-events.js';
+import { createdEventOf } from './booking-events.js';
 import { BookingSettings } from '../scheduling/booking-settings.js';
 import { BookingsRepository, type NewBooking } from './bookings.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
@@ -143,7 +144,7 @@ export class CreateBooking {
           await this.bookings.lockBranchDay(tx, row);
           if (key && !(await this.keys.claim(tx, principal, key.key, key.hash, row.id))) throw new KeyTaken();
           const created = await this.bookings.insert(tx, row);
-          await recordCreated(tx, created);
+          await appendEvent(tx, 'booking.created', createdEventOf(created));
           return created;
         });
       } catch (err) {

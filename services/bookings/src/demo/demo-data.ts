@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  appendEvent,
   type BookingStatus,
   type Branch,
   catalog,
@@ -13,7 +14,7 @@ import {
 } from '@garage/shared';
 import type { BookingsConfig } from '../config.js';
 import { openWindow } from '../scheduling/slot-grid.js';
-import { recordCreated, recordEnded } from '../bookings/booking-events.js';
+import { createdEventOf, endedEventOf } from '../bookings/booking-events.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
 import { ServiceRecordsRepository } from '../records/service-records.repository.js';
 import { DEMO_TECHNICIANS, DEMO_VEHICLES, loadDemoFleet } from './demo-fleet.js';
@@ -99,8 +100,9 @@ async function insertDemo(
         notes: 'Demo booking',
         status: step.status,
       });
-      await recordCreated(tx, created);
-      await recordEnded(tx, created);
+      await appendEvent(tx, 'booking.created', createdEventOf(created));
+      const ended = endedEventOf(created);
+      if (ended) await appendEvent(tx, ended.type, ended.data);
       // As the workflow leaves them: a finished booking's parts are used or given back, not "pending".
       const settled = PARTS_AFTER[step.status];
       if (settled) {

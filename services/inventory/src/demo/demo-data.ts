@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DEMO_BRANCH_IDS, DEMO_PARTS, type DemoPart, Sql, Transactions } from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
+import { addPart } from '../parts/parts.service.js';
 
 /** SKUs the harbor branch has run out of, so the demo shows an empty shelf. */
 const OUT_AT_HARBOR = new Set(['TB-KIT', 'SHOCK-FRONT']);
@@ -25,7 +26,7 @@ export async function loadDemoStock(db: DataSource): Promise<string[]> {
   const parts = new PartsRepository(new Sql(db));
   return new Transactions(db).run(async (tx) => {
     let newParts = 0;
-    for (const p of DEMO_PARTS) if (await parts.insert(tx, p)) newParts++;
+    for (const p of DEMO_PARTS) if (await addPart(parts, tx, p)) newParts++;
     const wanted = DEMO_PARTS.flatMap((p, i) =>
       Object.values(DEMO_BRANCH_IDS).map((branchId) => ({
         sku: p.sku,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendEvent, type Part, type PartPrice, Tx, Sql } from '@garage/shared';
+import { type Part, type PartPrice, Tx, Sql } from '@garage/shared';
 
 interface PartRow {
   id: string;
@@ -14,12 +14,15 @@ interface PartRow {
 export type PartFields = Omit<Part, 'id'>;
 export type PartChange = Partial<Omit<PartFields, 'sku'>>;
 
-/** Told to the catalog (through the outbox) on every new part and every new price. */
-export const PART_PRICE_CHANGED = 'part.price_changed';
+/** A part as stored, with its price as the catalog is told it (the version orders the prices). */
+export interface StoredPart {
+  part: Part;
+  price: PartPrice;
+}
 
 const COLUMNS = 'id, sku, name, unit_price_cents, reorder_level, price_version';
 
-/** Parts in Postgres: plain SQL, and every price a part gets is recorded in the outbox in the same transaction. */
+/** Parts in Postgres: plain SQL; a new price bumps the part's price version (PartsService tells the catalog). */
 @Injectable()
 export class PartsRepository {
   constructor(private readonly sql: Sql) {}
@@ -31,23 +34,21 @@ export class PartsRepository {
     return row ? toPart(row) : null;
   }
 
-  /** Inserts a part and its first price event; null when the SKU is taken. */
-  async insert(tx: Tx, p: PartFields): Promise<Part | null> {
+  /** Inserts a part at price version 1; null when the SKU is taken. */
+  async insert(tx: Tx, p: PartFields): Promise<StoredPart | null> {
     const rows = await tx.rows<PartRow>(
       `INSERT INTO inventory.parts (sku, name, unit_price_cents, reorder_level) VALUES ($1, $2, $3, $4)
        ON CONFLICT (sku) DO NOTHING RETURNING ${COLUMNS}`,
       [p.sku, p.name, p.unitPriceCents, p.reorderLevel],
     );
-    if (!rows[0]) return null;
-    await recordPrice(tx, rows[0]);
-    return toPart(rows[0]);
+    return rows[0] ? stored(rows[0]) : null;
   }
 
   /**
-   * Applies a change to a part; a different price bumps price_version and records the event.
-   * The row is locked first so two concurrent price changes get distinct, ordered versions.
+   * Applies a change to a part; a different price bumps price_version (`priceChanged`). The row is
+   * locked first so two concurrent price changes get distinct, ordered versions.
    */
-  async update(tx: Tx, id: string, change: PartChange): Promise<Part | null> {
+  async update(tx: Tx, id: string, change: PartChange): Promise<(StoredPart & { priceChanged: boolean }) | null> {
     // NO KEY UPDATE, not UPDATE: it must not wait for the key-share locks of stock rows referencing the part.
     const [current] = await tx.rows<PartRow>(`SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1 FOR NO KEY UPDATE`, [
       id,
@@ -61,8 +62,7 @@ export class PartsRepository {
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, change.name ?? current.name, price, change.reorderLevel ?? current.reorder_level, priceChanged ? 1 : 0],
     );
-    if (priceChanged) await recordPrice(tx, updated);
-    return toPart(updated);
+    return { ...stored(updated), priceChanged };
   }
 
   /** Current prices of the named SKUs (unknown ones are absent), in SKU order. */
@@ -90,9 +90,8 @@ export class PartsRepository {
   }
 }
 
-/** Writes `part.price_changed` to the outbox inside the caller's transaction. */
-export function recordPrice(tx: Tx, row: PartRow): Promise<string> {
-  return appendEvent(tx.runner, 'inventory', PART_PRICE_CHANGED, toPrice(row));
+function stored(r: PartRow): StoredPart {
+  return { part: toPart(r), price: toPrice(r) };
 }
 
 function toPart(r: PartRow): Part {

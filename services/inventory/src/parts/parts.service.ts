@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Part, type PartPrice, Transactions } from '@garage/shared';
+import { appendEvent, DomainError, type Part, type PartPrice, Transactions, Tx } from '@garage/shared';
 import { PartsRepository, type PartChange, type PartFields } from './parts.repository.js';
 
-/** Parts: staff and admins read them, admins add and change them; the catalog asks for their prices. */
+/**
+ * Adds a part, and tells the catalog its first price (`part.price_changed`) in the same
+ * transaction; null when the SKU is taken. The demo data adds its parts this way too.
+ */
+export async function addPart(parts: PartsRepository, tx: Tx, fields: PartFields): Promise<Part | null> {
+  const added = await parts.insert(tx, fields);
+  if (!added) return null;
+  await appendEvent(tx, 'part.price_changed', added.price);
+  return added.part;
+}
+
+/**
+ * Parts: staff and admins read them, admins add and change them; the catalog asks for their prices
+ * and is told every new one (`part.price_changed`, in the transaction that set it).
+ */
 @Injectable()
 export class PartsService {
   constructor(
@@ -17,13 +31,17 @@ export class PartsService {
   }
 
   async create(fields: PartFields): Promise<Part> {
-    const part = await this.transactions.run((tx) => this.parts.insert(tx, fields));
+    const part = await this.transactions.run((tx) => addPart(this.parts, tx, fields));
     if (!part) throw new DomainError('CONFLICT', 'A part with this SKU already exists');
     return part;
   }
 
   async update(id: string, change: PartChange): Promise<Part> {
-    const part = await this.transactions.run((tx) => this.parts.update(tx, id, change));
+    const part = await this.transactions.run(async (tx) => {
+      const updated = await this.parts.update(tx, id, change);
+      if (updated?.priceChanged) await appendEvent(tx, 'part.price_changed', updated.price);
+      return updated?.part;
+    });
     if (!part) throw new DomainError('NOT_FOUND', 'No such part');
     return part;
   }

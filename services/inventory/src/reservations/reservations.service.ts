@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type Reservation, Transactions, Tx } from '@garage/shared';
+import { appendEvent, DomainError, type Principal, type Reservation, Transactions, Tx } from '@garage/shared';
 import { actorOf, type Actor } from '../stock/actor.js';
 import { BranchDirectory } from '../stock/branch-directory.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
 import { StockRepository } from '../stock/stock.repository.js';
-import { recordReservationEvent } from './reservation-events.js';
 import { heldLines, mergeLines, sameLines, shortagesOf } from './reservation-lines.util.js';
 import { reservationMoves, type ReservationMoveKind } from './reservation-moves.util.js';
 import { ReservationsRepository, type ReservationLine } from './reservations.repository.js';
@@ -58,11 +57,11 @@ export class ReservationsService {
     const shortages = shortagesOf(cmd.lines, locked);
     const { bookingId, branchId } = cmd;
     if (shortages.length) {
-      await recordReservationEvent(tx, 'inventory.shortage', { bookingId, branchId, shortages });
+      await appendEvent(tx, 'inventory.shortage', { bookingId, branchId, shortages });
       return { reservation: await this.reservations.settle(tx, bookingId, 'short', shortages), fresh: true };
     }
     await this.move(tx, actor, claimed, 'reserve', heldLines(cmd.lines, locked));
-    await recordReservationEvent(tx, 'inventory.parts_reserved', { bookingId, branchId });
+    await appendEvent(tx, 'inventory.parts_reserved', { bookingId, branchId });
     return { reservation: claimed, fresh: true };
   }
 

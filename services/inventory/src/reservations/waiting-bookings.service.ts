@@ -1,10 +1,9 @@
-import { SERVICE_LOG, Transactions, Tx } from '@garage/shared';
+import { appendEvent, SERVICE_LOG, Transactions, Tx } from '@garage/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger, Reservation } from '@garage/shared';
 import { INVENTORY_SERVICE } from '../stock/actor.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
 import { StockRepository } from '../stock/stock.repository.js';
-import { recordReservationEvent } from './reservation-events.js';
 import { heldLines } from './reservation-lines.util.js';
 import { fitInOrder, reservationMoves, sumByPart } from './reservation-moves.util.js';
 import { ReservationsRepository } from './reservations.repository.js';
@@ -73,7 +72,7 @@ export class WaitingBookings {
       served.map((r) => r.bookingId),
     );
     for (const r of served) {
-      await recordReservationEvent(tx, 'inventory.parts_reserved', { bookingId: r.bookingId, branchId });
+      await appendEvent(tx, 'inventory.parts_reserved', { bookingId: r.bookingId, branchId });
     }
     this.log.info({ branchId, served: served.length, waiting: waiting.length }, 'waiting bookings served');
     return served.length;

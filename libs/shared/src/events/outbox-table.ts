@@ -1,0 +1,39 @@
+import type { DomainEvent } from './event.js';
+
+/** Anything that runs SQL inside the caller's transaction (a TypeORM QueryRunner or EntityManager). */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The statements that create a service's outbox table, for the service's own migration:
+ * events wait here, written in the same transaction as the change they describe, until the
+ * relay has had them acknowledged by JetStream.
+ */
+export function outboxTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE ${schema}.outbox (
+      id uuid PRIMARY KEY,
+      seq bigint GENERATED ALWAYS AS IDENTITY,
+      type text NOT NULL,
+      data jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      published_at timestamptz
+    )`,
+    `CREATE INDEX outbox_unpublished_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`,
+  ];
+}
+
+/**
+ * One row into an outbox, as it is: no schema, no check. Services write with appendEvent
+ * (outbox.ts); this is its last step, and the relay's own tests use it with an outbox of their own.
+ * Not exported by the package.
+ */
+export async function insertOutboxRow(runner: SqlRunner, schema: string, event: DomainEvent): Promise<void> {
+  await runner.query(`INSERT INTO ${schema}.outbox (id, type, data, occurred_at) VALUES ($1, $2, $3, $4)`, [
+    event.id,
+    event.type,
+    JSON.stringify(event.data),
+    event.occurredAt,
+  ]);
+}
