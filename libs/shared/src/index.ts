@@ -27,6 +27,7 @@ export * from './service/infrastructure.module.js';
 export * from './client-bucket.js';
 export * from './events/event.js';
 export * from './events/outbox.js';
+export * from './events/consumes-events.js';
 export * from './service/service-schema.js';
 export * from './demo/demo-chain.js';
 export * from './events/event-stream.js';

@@ -1,9 +1,8 @@
-import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
+import { startService, type RunningService } from '@garage/shared';
 import type { BookingsConfig } from './config.js';
 import { BookingsModule } from './bookings.module.js';
 import { createBookingsDataSource } from './data-source.js';
 import { loadDemoBookings } from './demo/demo-data.js';
-import { PartsStatusConsumer } from './parts-status/parts-status.consumer.js';
 import { idempotencyKeysPurgeJob } from './bookings/idempotency-keys-purge.job.js';
 import { IdempotencyRepository } from './bookings/idempotency.repository.js';
 
@@ -15,12 +14,6 @@ export function startBookingsService(config: BookingsConfig): Promise<RunningSer
     createDataSource: (c) => createBookingsDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: () => BookingsModule.forRoot(),
     loadDemoData: (infra) => loadDemoBookings(infra),
-    eventConsumers: (app) => [
-      {
-        ...EVENT_SUBSCRIPTIONS.bookingsPartsStatus,
-        handle: (e) => app.get(PartsStatusConsumer).apply(e),
-      },
-    ],
     jobs: (app) => [idempotencyKeysPurgeJob(app.get(IdempotencyRepository))],
   });
 }

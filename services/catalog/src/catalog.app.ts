@@ -1,10 +1,9 @@
-import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
+import { startService, type RunningService } from '@garage/shared';
 import type { CatalogConfig } from './config.js';
 import { CatalogModule } from './catalog.module.js';
 import { createCatalogDataSource } from './data-source.js';
 import { loadDemoBranches } from './demo/demo-data.js';
 import { loadDemoServices } from './demo/demo-services.js';
-import { PartPriceChangedConsumer } from './part-prices/part-price-changed.consumer.js';
 
 /** The catalog service: branches, service catalog, prices, cost calculator (schema "catalog"). */
 export function startCatalogService(config: CatalogConfig): Promise<RunningService> {
@@ -14,11 +13,5 @@ export function startCatalogService(config: CatalogConfig): Promise<RunningServi
     createDataSource: (c) => createCatalogDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: () => CatalogModule.forRoot(),
     loadDemoData: async ({ db }) => [...(await loadDemoBranches(db)), ...(await loadDemoServices(db))],
-    eventConsumers: (app) => [
-      {
-        ...EVENT_SUBSCRIPTIONS.catalogPartPrices,
-        handle: (e) => app.get(PartPriceChangedConsumer).apply(e),
-      },
-    ],
   });
 }

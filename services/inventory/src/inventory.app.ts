@@ -1,9 +1,8 @@
-import { EVENT_SUBSCRIPTIONS, startService, type RunningService } from '@garage/shared';
+import { startService, type RunningService } from '@garage/shared';
 import type { InventoryConfig } from './config.js';
 import { InventoryModule } from './inventory.module.js';
 import { createInventoryDataSource } from './data-source.js';
 import { loadDemoStock } from './demo/demo-data.js';
-import { BookingEventsConsumer } from './booking-events/booking-events.consumer.js';
 import { processedEventsPurgeJob } from './booking-events/processed-events-purge.job.js';
 import { ProcessedEventsRepository } from './booking-events/processed-events.repository.js';
 
@@ -15,12 +14,6 @@ export function startInventoryService(config: InventoryConfig): Promise<RunningS
     createDataSource: (c) => createInventoryDataSource(c.DATABASE_URL, c.DB_POOL_SIZE),
     module: () => InventoryModule.forRoot(),
     loadDemoData: ({ db }) => loadDemoStock(db),
-    eventConsumers: (app) => [
-      {
-        ...EVENT_SUBSCRIPTIONS.inventoryBookings,
-        handle: (event) => app.get(BookingEventsConsumer).apply(event),
-      },
-    ],
     jobs: (app) => [processedEventsPurgeJob(app.get(ProcessedEventsRepository))],
   });
 }

@@ -16,7 +16,7 @@ import { testEnv } from '../../../test/support/test-env.js';
 import { caughtUp, outboxPublished } from '../../../test/support/waits.js';
 import { ledgerMismatches, startWorld, type InventoryWorld } from './inventory-kit.js';
 
-/** The durable through which inventory reads the bookings' events (inventory.app.ts). */
+/** The durable through which inventory reads the bookings' events (EVENT_SUBSCRIPTIONS.inventoryBookings). */
 const INVENTORY_DURABLE = 'inventory-bookings';
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplicationContext, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
@@ -16,7 +16,7 @@ import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
 import { infrastructureModule } from './infrastructure.module.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
-import type { EventConsumer } from '../events/event-consumer.js';
+import { declaredEventConsumers } from '../events/consumes-events.js';
 import { outboxSchemaOf, publishesEvents } from '../events/outbox.js';
 import { outboxPurgeJob } from '../events/outbox-relay.js';
 import type { ServiceName } from '../contracts/health.contracts.js';
@@ -42,8 +42,6 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   module(infra: ServiceInfrastructure<C>): DynamicModule;
   /** Loads demo data idempotently; returns what it added (only outside production). */
   loadDemoData?(infra: ServiceInfrastructure<C>): Promise<string[]>;
-  /** Durable JetStream consumers of other services' events, built once the module exists. */
-  eventConsumers?(app: INestApplicationContext): EventConsumer[];
   /** Periodic work (purges), built once the module exists; the outbox's purge is added when there is an outbox. */
   jobs?(app: INestApplicationContext): ScheduledJob[];
 }
@@ -134,7 +132,8 @@ async function listen<C extends ServiceConfig>(
   const metrics = new Metrics(name);
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [infrastructureModule(infra), definition.module(infra)],
+    // DiscoveryModule: startService finds the @ConsumesEvents methods among the service's providers.
+    imports: [DiscoveryModule, infrastructureModule(infra), definition.module(infra)],
     controllers: [healthControllerFor(name)],
     providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
   };
@@ -153,7 +152,7 @@ async function listen<C extends ServiceConfig>(
     jobs = new JobScheduler([...outboxJobs, ...(definition.jobs?.(app) ?? [])], { service: name, db, log, metrics });
     events = await startServiceEvents(infra, {
       outboxSchema,
-      consumers: definition.eventConsumers?.(app) ?? [],
+      consumers: declaredEventConsumers(app, name),
       metrics,
     });
   } catch (err) {

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_SCHEMAS, SERVICE_LOG, type DomainEvent, type Logger } from '@garage/shared';
+import {
+  ConsumesEvents,
+  EVENT_SCHEMAS,
+  EVENT_SUBSCRIPTIONS,
+  SERVICE_LOG,
+  type DomainEvent,
+  type Logger,
+} from '@garage/shared';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
 import type { PartsStatus } from '../bookings/booking-row.js';
 
@@ -21,6 +28,7 @@ export class PartsStatusConsumer {
     @Inject(SERVICE_LOG) private readonly log: Logger,
   ) {}
 
+  @ConsumesEvents(EVENT_SUBSCRIPTIONS.bookingsPartsStatus)
   async apply(event: DomainEvent): Promise<void> {
     const move = MOVES[event.type];
     if (!move) return;

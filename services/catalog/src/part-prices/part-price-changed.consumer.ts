@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_LOG, inventory, type DomainEvent, type Logger } from '@garage/shared';
+import {
+  ConsumesEvents,
+  EVENT_SUBSCRIPTIONS,
+  SERVICE_LOG,
+  inventory,
+  type DomainEvent,
+  type Logger,
+} from '@garage/shared';
 import { PartPricesRepository } from './part-prices.repository.js';
 
 /** Keeps the price cache fresh from inventory's `part.price_changed` events (durable, at least once). */
@@ -11,6 +18,7 @@ export class PartPriceChangedConsumer {
   ) {}
 
   /** Applies one event: the newest price wins, so a redelivery or a late older price changes nothing. */
+  @ConsumesEvents(EVENT_SUBSCRIPTIONS.catalogPartPrices)
   async apply(event: DomainEvent): Promise<void> {
     const price = inventory.PartPriceChangedSchema.safeParse(event.data);
     if (!price.success) {

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ConsumesEvents,
   DomainError,
+  EVENT_SUBSCRIPTIONS,
   SERVICE_LOG,
   type DomainEvent,
   type Logger,
@@ -42,6 +44,7 @@ export class BookingEventsConsumer {
   ) {}
 
   /** Resolves when the event is applied or can never be (then acked); throws to have it redelivered. */
+  @ConsumesEvents(EVENT_SUBSCRIPTIONS.inventoryBookings)
   async apply(event: DomainEvent): Promise<void> {
     const parsed = parseBookingEvent(event);
     if ('unusable' in parsed) {
