@@ -6,7 +6,6 @@ import { LowStockRepository } from './dashboard/low-stock.repository.js';
 import { PartsController } from './parts/parts.controller.js';
 import { PartsRepository } from './parts/parts.repository.js';
 import { PartsService } from './parts/parts.service.js';
-import { ReservationsController } from './reservations/reservations.controller.js';
 import { ReservationsRepository } from './reservations/reservations.repository.js';
 import { ReservationsService } from './reservations/reservations.service.js';
 import { WaitingBookings } from './reservations/waiting-bookings.service.js';
@@ -23,7 +22,7 @@ export class InventoryModule {
   static forRoot(): DynamicModule {
     return {
       module: InventoryModule,
-      controllers: [PartsController, StockController, ReservationsController, DashboardController],
+      controllers: [PartsController, StockController, DashboardController],
       providers: [
         PartsRepository,
         StockRepository,

@@ -219,7 +219,6 @@ export const partPrices = defineMessage({
   response: z.object({ items: z.array(PartPriceSchema), nextAfterSku: Sku.nullable() }),
 });
 
-const ReservationLine = z.strictObject({ partSku: Sku, quantity: Quantity });
 export const ReservationSchema = z.object({
   bookingId: Uuid,
   branchId: Uuid,
@@ -229,30 +228,6 @@ export const ReservationSchema = z.object({
   shortages: z.array(z.object({ partSku: Sku, needed: z.number().int(), available: z.number().int() })),
 });
 export type Reservation = z.infer<typeof ReservationSchema>;
-
-/** Internal (no HTTP): hold parts for a booking, all or nothing. Idempotent by booking id. */
-export const reserveParts = defineMessage({
-  pattern: 'inventory.reservations.reserve',
-  access: 'services',
-  request: z.strictObject({ bookingId: Uuid, branchId: Uuid, lines: z.array(ReservationLine).max(200) }),
-  response: ReservationSchema,
-});
-
-/** Internal (no HTTP): give a booking's held parts back. Idempotent. */
-export const releaseParts = defineMessage({
-  pattern: 'inventory.reservations.release',
-  access: 'services',
-  request: z.strictObject({ bookingId: Uuid }),
-  response: ReservationSchema,
-});
-
-/** Internal (no HTTP): the booking's held parts leave the shelf (job done). Idempotent. */
-export const consumeParts = defineMessage({
-  pattern: 'inventory.reservations.consume',
-  access: 'services',
-  request: z.strictObject({ bookingId: Uuid }),
-  response: ReservationSchema,
-});
 
 /** Internal: the inventory service's part of the dashboard: stock rows at or below their reorder level. */
 export const dashboard = defineMessage({
@@ -276,4 +251,4 @@ export const inventoryContracts = {
   partMovements,
   partStock,
 };
-export const inventoryInternalContracts = { partPrices, reserveParts, releaseParts, consumeParts };
+export const inventoryInternalContracts = { partPrices };

@@ -26,7 +26,7 @@ export interface Reserved {
  * The reservation row is locked before any stock row, and stock rows in part id order (see
  * StockRepository.lockAtBranch), so concurrent reservations cannot deadlock one another.
  * The `…In(tx, …)` rules run in the caller's transaction (the booking-events consumer records the
- * event as processed in it); the others are the NATS messages, each its own transaction.
+ * event as processed in it); reserve, release and consume run each in a transaction of its own.
  */
 @Injectable()
 export class ReservationsService {
