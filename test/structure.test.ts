@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { EVENT_SUBSCRIPTIONS } from '@garage/shared';
 
 // How the services' code is laid out, checked from the sources (no build, no servers).
 const services = resolve(__dirname, '../services');
@@ -60,6 +61,36 @@ describe('database access', () => {
     expect(sources.filter((f) => readFileSync(f, 'utf8').includes('this.sql.')).length).toBeGreaterThanOrEqual(15);
     const others = sources.filter((f) => otherWay.test(readFileSync(f, 'utf8')));
     expect(others.map((f) => relative(services, f))).toEqual([]);
+  });
+});
+
+describe('events', () => {
+  const text = (f: string) => readFileSync(f, 'utf8');
+  const rel = (files: string[]) => files.map((f) => relative(services, f));
+
+  // One way to write: appendEvent(tx, type, data) in the rule that makes the change (it parses the
+  // data and knows the publisher's outbox); never from a repository, never an outbox INSERT by hand.
+  it('are written with appendEvent(tx, type, data), never in a repository or by hand', () => {
+    const writers = allSources.filter((f) => /\bappendEvent\(/.test(text(f)));
+    expect(writers.length).toBeGreaterThanOrEqual(4);
+    expect(rel(writers.filter((f) => f.endsWith('.repository.ts')))).toEqual([]);
+    const byHand = allSources.filter((f) => /INSERT INTO\s+\w+\.outbox\b|\binsertOutboxRow\b/i.test(text(f)));
+    expect(rel(byHand)).toEqual([]);
+  });
+
+  // One way to consume: @ConsumesEvents on the consumer's method, found by startService.
+  it.each(Object.entries(EVENT_SUBSCRIPTIONS))(
+    'subscription %s is consumed by one @ConsumesEvents method in its own service',
+    (key, subscription) => {
+      const declaration = new RegExp(`@ConsumesEvents\\(\\s*EVENT_SUBSCRIPTIONS\\.${key}\\s*\\)`, 'g');
+      const declaring = allSources.flatMap((f) => [...text(f).matchAll(declaration)].map(() => f));
+      expect(declaring.map((f) => relative(services, f).split(sep)[0])).toEqual([subscription.service]);
+    },
+  );
+
+  it('have no consumer started by hand or listed in a service definition', () => {
+    const byHand = allSources.filter((f) => /\bstartEventConsumer\(|\beventConsumers\b/.test(text(f)));
+    expect(rel(byHand)).toEqual([]);
   });
 });
 
