@@ -9,7 +9,7 @@ import {
   createVehicle,
   ok,
   principal,
-  startWorld,
+  startBookingsAlone,
   tomorrowAt,
   type BookingsWorld,
 } from './bookings-kit.js';
@@ -19,7 +19,7 @@ let halfHourJob: string;
 let hourJob: string;
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startBookingsAlone();
   halfHourJob = await createService(w, 30);
   hourJob = await createService(w, 60);
 }, 60_000);

@@ -10,10 +10,10 @@ import {
   principal,
   startWorld,
   tomorrowAt,
-  type BookingsWorld,
+  type SystemWorld,
 } from './bookings-kit.js';
 
-let w: BookingsWorld;
+let w: SystemWorld;
 
 beforeAll(async () => {
   w = await startWorld();

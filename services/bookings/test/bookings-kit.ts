@@ -18,26 +18,58 @@ import {
 } from '@garage/shared';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
-import { startSystem, type TestSystem } from '../../../test/support/system.js';
+import { startBookings, startSystem, type TestSystem } from '../../../test/support/system.js';
 import { testEnv } from '../../../test/support/test-env.js';
+import { FakeCatalog } from './fake-catalog.js';
 
-/** The whole system, a NATS line to it (as the gateway talks), and the test database. */
+/** The bookings service, a NATS line to it (as the gateway talks), and the test database. */
 export interface BookingsWorld {
-  sys: TestSystem;
   rpc: RpcClient;
   db: pg.Pool;
   admin: Principal;
+  /** Present when bookings runs alone: the catalog's answers come from here. */
+  fakeCatalog: FakeCatalog | null;
   close(): Promise<void>;
 }
 
-export async function startWorld(bookingsEnv: Record<string, string> = {}): Promise<BookingsWorld> {
+/** A world with the whole system behind it (the other services real), for flows across services. */
+export interface SystemWorld extends BookingsWorld {
+  sys: TestSystem;
+}
+
+export async function startWorld(bookingsEnv: Record<string, string> = {}): Promise<SystemWorld> {
   const sys = await startSystem({ bookings: bookingsEnv });
+  const line = await openLine();
+  return { ...line, sys, fakeCatalog: null, close: () => line.close().then(() => sys.close()) };
+}
+
+/**
+ * The service tier: the bookings service alone on the real servers, the catalog answered by a
+ * FakeCatalog (createBranch and createService add to it). For suites about bookings' own rules;
+ * flows that need inventory's events or the gateway use startWorld.
+ */
+export async function startBookingsAlone(bookingsEnv: Record<string, string> = {}): Promise<BookingsWorld> {
+  const line = await openLine();
+  const fakeCatalog = new FakeCatalog(line.nc, testEnv().NATS_PREFIX);
+  const service = await startBookings({ DEMO_DATA: 'false', ...bookingsEnv });
+  return {
+    ...line,
+    fakeCatalog,
+    async close() {
+      await service.close();
+      fakeCatalog.stop();
+      await line.close();
+    },
+  };
+}
+
+async function openLine() {
   const env = testEnv();
   const nc: NatsConnection = await connectNats(env.NATS_URL, 'bookings-test');
   const rpc = new RpcClient(nc, env.NATS_PREFIX, 10_000);
   const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
   return {
-    sys,
+    nc,
     rpc,
     db,
     admin: principal('admin'),
@@ -45,7 +77,6 @@ export async function startWorld(bookingsEnv: Record<string, string> = {}): Prom
       rpc.close();
       await nc.close();
       await db.end();
-      await sys.close();
     },
   };
 }
@@ -105,8 +136,8 @@ export const ALWAYS_OPEN: OpeningHours = {
 export const tag = () => randomUUID().slice(0, 8).toUpperCase();
 
 /** A branch of the test's own (open around the clock in UTC unless told otherwise). */
-export function createBranch(w: BookingsWorld, extra: Partial<Branch> = {}): Promise<Branch> {
-  return ok(w, catalog.createBranch, w.admin, {
+export async function createBranch(w: BookingsWorld, extra: Partial<Branch> = {}): Promise<Branch> {
+  const fields = {
     name: `Test branch ${tag()}`,
     address: '1 Test Road',
     timezone: 'UTC',
@@ -115,19 +146,20 @@ export function createBranch(w: BookingsWorld, extra: Partial<Branch> = {}): Pro
     laborRateCents: 10_000,
     taxRatePercent: 10,
     ...extra,
-  });
+  };
+  return w.fakeCatalog ? w.fakeCatalog.addBranch(fields) : ok(w, catalog.createBranch, w.admin, fields);
 }
 
 /** A service of the test's own: 60 minutes, one hour of labour, two litres of a demo oil. */
 export async function createService(w: BookingsWorld, durationMinutes = 60): Promise<string> {
-  const s = await ok(w, catalog.createService, w.admin, {
-    code: `BK-${tag()}`,
+  const job = {
     name: `Test job ${tag()}`,
-    category: 'Test',
     durationMinutes,
     laborHours: 1,
     parts: [{ partSku: 'OIL-5W30-1L', quantity: 2 }],
-  });
+  };
+  if (w.fakeCatalog) return w.fakeCatalog.addService(job);
+  const s = await ok(w, catalog.createService, w.admin, { ...job, code: `BK-${tag()}`, category: 'Test' });
   return s.id;
 }
 

@@ -1,9 +1,9 @@
 import { bookings, type Booking } from '@garage/shared';
 import { startCatalog } from '../../../test/support/system.js';
 import { http, loginStaff } from '../../../test/support/http.js';
-import { bookingSetup, call, ok, startWorld, tomorrowAt, type BookingsWorld } from './bookings-kit.js';
+import { bookingSetup, call, ok, startWorld, tomorrowAt, type SystemWorld } from './bookings-kit.js';
 
-let w: BookingsWorld;
+let w: SystemWorld;
 let admin: string;
 
 beforeAll(async () => {

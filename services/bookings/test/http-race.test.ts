@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Vehicle } from '@garage/shared';
 import { freshIp, http, loginCustomer } from '../../../test/support/http.js';
-import { bookingSetup, freshVin, startWorld, tag, tomorrowAt, type BookingsWorld } from './bookings-kit.js';
+import { bookingSetup, freshVin, startWorld, tag, tomorrowAt, type SystemWorld } from './bookings-kit.js';
 
-let w: BookingsWorld;
+let w: SystemWorld;
 
 beforeAll(async () => {
   w = await startWorld();

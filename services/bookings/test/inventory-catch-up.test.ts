@@ -12,10 +12,10 @@ import {
   startWorld,
   tag,
   tomorrowAt,
-  type BookingsWorld,
+  type SystemWorld,
 } from './bookings-kit.js';
 
-let w: BookingsWorld;
+let w: SystemWorld;
 let admin: string;
 
 beforeAll(async () => {

@@ -5,15 +5,16 @@ import {
   createService,
   createTechnician,
   ok,
-  startWorld,
+  startBookingsAlone,
   type BookingsWorld,
 } from './bookings-kit.js';
 
-// SLOT_MINUTES reaches availability from the service's configuration, not only the grid's unit tests.
+// SLOT_MINUTES reaches availability from the service's configuration, not only the grid's unit tests
+// (the bookings service alone, the catalog faked).
 let w: BookingsWorld;
 
 beforeAll(async () => {
-  w = await startWorld({ SLOT_MINUTES: '15' });
+  w = await startBookingsAlone({ SLOT_MINUTES: '15' });
 }, 60_000);
 
 afterAll(async () => {

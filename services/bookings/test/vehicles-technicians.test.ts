@@ -9,10 +9,10 @@ import {
   principal,
   registerCustomer,
   startWorld,
-  type BookingsWorld,
+  type SystemWorld,
 } from './bookings-kit.js';
 
-let w: BookingsWorld;
+let w: SystemWorld;
 
 beforeAll(async () => {
   w = await startWorld();

@@ -15,7 +15,7 @@ import {
 } from '@garage/shared';
 import { startBookings, startInventory, startSystem, type TestSystem } from '../../../test/support/system.js';
 import { LEAK, http, loginCustomer, loginStaff } from '../../../test/support/http.js';
-import { fakeResponder, type FakeResponder } from './support/fake-responder.js';
+import { fakeResponder, type FakeResponder } from '../../../test/support/fake-responder.js';
 
 let sys: TestSystem;
 let nc: NatsConnection;

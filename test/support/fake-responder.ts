@@ -11,8 +11,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * Answers one NATS pattern in place of its owning service (which the test must have stopped, or
- * both would answer): records what the gateway sent, replies with `answer`'s value, or its
+ * Answers one NATS pattern in place of its owning service (which the test must have stopped or never
+ * started, or both would answer): records what the caller sent, replies with `answer`'s value, or its
  * DomainError the way a service does.
  */
 export function fakeResponder(
