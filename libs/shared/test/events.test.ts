@@ -13,8 +13,9 @@ import {
   outboxTableSql,
   startEventConsumer,
   type DomainEvent,
+  Sql,
+  type Queryable,
   type RunningConsumer,
-  type SqlRunner,
 } from '@garage/shared';
 import { insertOutboxRow } from '../src/events/outbox-table.js';
 import { testEnv } from '../../../test/support/test-env.js';
@@ -25,6 +26,7 @@ const env = testEnv();
 const prefix = env.NATS_PREFIX;
 const log = createLogger('events-test', 'silent');
 let db: DataSource;
+let sql: Sql;
 let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
@@ -32,6 +34,7 @@ let jsm: JetStreamManager;
 beforeAll(async () => {
   db = new DataSource({ type: 'postgres', url: env.DATABASE_URL, extra: { max: 4 } });
   await db.initialize();
+  sql = new Sql(db);
   nc = await connect({ servers: env.NATS_URL });
   jsm = await ensureEventStream(nc, prefix);
   js = jetstream(nc);
@@ -76,9 +79,9 @@ function collector(type: string, durable = `c_${randomUUID().slice(0, 8)}`) {
  * Writes an event of the test's own type into the test's own outbox, as appendEvent does (which
  * takes only the system's event types, into their publisher's outbox); returns its id.
  */
-async function append(runner: SqlRunner, schema: string, type: string, data: unknown): Promise<string> {
+async function append(on: Queryable, schema: string, type: string, data: unknown): Promise<string> {
   const event = newEvent(type, data);
-  await insertOutboxRow(runner, schema, event);
+  await insertOutboxRow(on, schema, event);
   return event.id;
 }
 
@@ -100,13 +103,11 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
     const { schema, type } = await freshOutbox();
     const c = collector(type);
     consumers.push(await startEventConsumer(js, jsm, prefix, c.consumer, log));
-    for (let i = 0; i < 30; i++) await append(db, schema, type, { n: i });
-    await db
-      .transaction(async (tx) => {
-        await append(tx, schema, type, { n: 'rolled back' });
-        throw new Error('abort');
-      })
-      .catch(() => undefined);
+    for (let i = 0; i < 30; i++) await append(sql, schema, type, { n: i });
+    await inTransaction(db, async (tx) => {
+      await append(tx, schema, type, { n: 'rolled back' });
+      throw new Error('abort');
+    }).catch(() => undefined);
     const relay = new OutboxRelay({ db, js, schema, prefix, log, idleMs: 20 });
     relays.push(relay);
     relay.start();
@@ -119,7 +120,7 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
 
   it('a relay that died after publishing but before marking sent does not deliver twice', async () => {
     const { schema, type } = await freshOutbox();
-    const id = await append(db, schema, type, { n: 1 });
+    const id = await append(sql, schema, type, { n: 1 });
     // What the dead relay got out before it died: the same event id on the stream.
     const rows: { occurred_at: Date }[] = await db.query(`SELECT occurred_at FROM ${schema}.outbox WHERE id = $1`, [
       id,
@@ -137,7 +138,7 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
 
   it('two relays on one outbox publish every event exactly once', async () => {
     const { schema, type } = await freshOutbox();
-    for (let i = 0; i < 200; i++) await append(db, schema, type, { n: i });
+    for (let i = 0; i < 200; i++) await append(sql, schema, type, { n: i });
     const a = new OutboxRelay({ db, js, schema, prefix, log, batchSize: 10 });
     const b = new OutboxRelay({ db, js, schema, prefix, log, batchSize: 10 });
     const counts = await Promise.all([drain(a), drain(b)]);
@@ -154,11 +155,11 @@ describe('outbox relay and durable consumers (real Postgres and JetStream)', () 
     const relay = new OutboxRelay({ db, js, schema, prefix, log, idleMs: 20 });
     relays.push(relay);
     relay.start();
-    await append(db, schema, type, { n: 0 });
+    await append(sql, schema, type, { n: 0 });
     await until('the first event', () => first.seen.length === 1);
     await running.stop();
 
-    for (let i = 1; i <= 20; i++) await append(db, schema, type, { n: i });
+    for (let i = 1; i <= 20; i++) await append(sql, schema, type, { n: i });
     await until('the relay to publish the outbox', async () => (await unpublished(schema)) === 0);
     const second = collector(type, durable);
     second.failTimes(2);
@@ -175,10 +176,10 @@ describe('outbox purge job', () => {
   it('deletes rows published more than a week ago; keeps newer ones and every unpublished one', async () => {
     const { schema, type } = await freshOutbox();
     const ids = {
-      publishedLongAgo: await append(db, schema, type, { n: 1 }),
-      publishedLastWeek: await append(db, schema, type, { n: 2 }),
-      publishedNow: await append(db, schema, type, { n: 3 }),
-      neverPublished: await append(db, schema, type, { n: 4 }),
+      publishedLongAgo: await append(sql, schema, type, { n: 1 }),
+      publishedLastWeek: await append(sql, schema, type, { n: 2 }),
+      publishedNow: await append(sql, schema, type, { n: 3 }),
+      neverPublished: await append(sql, schema, type, { n: 4 }),
     };
     const publish = (id: string, ago: string) =>
       db.query(

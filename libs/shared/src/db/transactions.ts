@@ -1,12 +1,13 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { SqlRunner } from '../events/outbox.js';
 import { poolOf, runStatement, type Queryable, type StatementOptions } from './sql.js';
 
-/** A transaction in progress: the same `rows` and `one` as `Sql`, every statement inside the transaction. */
+/**
+ * A transaction in progress: the same `rows` and `one` as `Sql`, every statement inside the
+ * transaction. A distinct type so that what must run inside one (appendEvent) says so.
+ */
 export interface Tx extends Queryable {
-  /** For helpers that take a runner with `query(sql, params)`, such as the outbox's appendEvent. */
-  runner: SqlRunner;
+  readonly inTransaction: true;
 }
 
 /**
@@ -43,7 +44,7 @@ function txOn(client: PoolClient): Tx {
       runStatement<R>(client, text, params, options),
     one: async <R>(text: string, params?: readonly unknown[], options?: StatementOptions) =>
       (await runStatement<R>(client, text, params, options))[0] ?? null,
-    runner: { query: (text, params) => runStatement(client, text, params) },
+    inTransaction: true,
   };
 }
 

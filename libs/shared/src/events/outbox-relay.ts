@@ -1,5 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
+import { Sql } from '../db/sql.js';
+import { inTransaction } from '../db/transactions.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../health/health.js';
 import { purgeJob, type ScheduledJob } from '../jobs/scheduled-job.js';
@@ -63,8 +65,8 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events it published. */
   async relayOnce(): Promise<number> {
     const { db, js, schema, prefix } = this.options;
-    return db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
+    return inTransaction(db, async (tx) => {
+      const rows = await tx.rows<OutboxRow>(
         `SELECT id, type, data, occurred_at FROM ${schema}.outbox WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
@@ -81,7 +83,7 @@ export class OutboxRelay {
         this.options.metrics?.eventsPublished.inc({ type: row.type });
       }
       if (rows.length) {
-        await tx.query(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+        await tx.rows(`UPDATE ${schema}.outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
           rows.map((r) => r.id),
         ]);
       }
@@ -108,10 +110,10 @@ export class OutboxRelay {
 
   /** Events not yet acknowledged by the stream (a growing number means the relay cannot publish). */
   async pending(): Promise<number> {
-    const rows: { n: string }[] = await this.options.db.query(
+    const row = await new Sql(this.options.db).one<{ n: string }>(
       `SELECT count(*) AS n FROM ${this.options.schema}.outbox WHERE published_at IS NULL`,
     );
-    return Number(rows[0]?.n ?? 0);
+    return Number(row?.n ?? 0);
   }
 
   private sleep(ms: number): Promise<void> {

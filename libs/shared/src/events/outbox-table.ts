@@ -1,9 +1,5 @@
+import type { Queryable } from '../db/sql.js';
 import type { DomainEvent } from './event.js';
-
-/** Anything that runs SQL inside the caller's transaction (a TypeORM QueryRunner or EntityManager). */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
 
 /**
  * The statements that create a service's outbox table, for the service's own migration:
@@ -29,8 +25,8 @@ export function outboxTableSql(schema: string): string[] {
  * (outbox.ts); this is its last step, and the relay's own tests use it with an outbox of their own.
  * Not exported by the package.
  */
-export async function insertOutboxRow(runner: SqlRunner, schema: string, event: DomainEvent): Promise<void> {
-  await runner.query(`INSERT INTO ${schema}.outbox (id, type, data, occurred_at) VALUES ($1, $2, $3, $4)`, [
+export async function insertOutboxRow(on: Queryable, schema: string, event: DomainEvent): Promise<void> {
+  await on.rows(`INSERT INTO ${schema}.outbox (id, type, data, occurred_at) VALUES ($1, $2, $3, $4)`, [
     event.id,
     event.type,
     JSON.stringify(event.data),

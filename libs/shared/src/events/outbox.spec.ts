@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
+import type { Tx } from '../db/transactions.js';
 import { appendEvent, publishesEvents } from './outbox.js';
 
 /** A transaction that records the statements it is given. */
 function recordingTx() {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  return {
-    statements,
-    tx: {
-      runner: {
-        query: async (sql: string, params: unknown[] = []) => {
-          statements.push({ sql, params });
-          return [];
-        },
-      },
-    },
+  const statements: { sql: string; params: readonly unknown[] }[] = [];
+  const rows = async <R>(sql: string, params: readonly unknown[] = []): Promise<R[]> => {
+    statements.push({ sql, params });
+    return [];
   };
+  const tx: Tx = { inTransaction: true, rows, one: async () => null };
+  return { statements, tx };
 }
 
 describe('appendEvent', () => {

@@ -1,14 +1,10 @@
 import { EVENT_PUBLISHERS, EVENT_SCHEMAS, type EventData, type EventType } from '../contracts/events.contracts.js';
 import { SERVICE_SCHEMAS } from '../service/service-schema.js';
 import { newEvent } from './event.js';
-import { insertOutboxRow, type SqlRunner } from './outbox-table.js';
+import type { Tx } from '../db/transactions.js';
+import { insertOutboxRow } from './outbox-table.js';
 
-export { outboxTableSql, type SqlRunner } from './outbox-table.js';
-
-/** The transaction an event is written in (a `Tx` of db/transactions.ts: only its runner is used). */
-export interface OutboxTx {
-  runner: SqlRunner;
-}
+export { outboxTableSql } from './outbox-table.js';
 
 /**
  * Records an event in its publisher's outbox (EVENT_PUBLISHERS names the service, SERVICE_SCHEMAS
@@ -16,9 +12,9 @@ export interface OutboxTx {
  * commits; returns its id. The data is parsed with the event's schema first: a mistake fails the
  * change that made it, not the consumers that would read it.
  */
-export async function appendEvent<T extends EventType>(tx: OutboxTx, type: T, data: EventData<T>): Promise<string> {
+export async function appendEvent<T extends EventType>(tx: Tx, type: T, data: EventData<T>): Promise<string> {
   const event = newEvent(type, EVENT_SCHEMAS[type].parse(data));
-  await insertOutboxRow(tx.runner, outboxSchemaOf(EVENT_PUBLISHERS[type]), event);
+  await insertOutboxRow(tx, outboxSchemaOf(EVENT_PUBLISHERS[type]), event);
   return event.id;
 }
 
