@@ -1,7 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Principal, Reservation, StockLevel } from '@garage/shared';
+import { randomUUID } from 'node:crypto';
+import { Transactions, type Reservation, type StockLevel } from '@garage/shared';
 import { http } from '../../../test/support/http.js';
 import { ReservationsService, type ReserveParts } from '../src/reservations/reservations.service.js';
+import { WaitingBookings } from '../src/reservations/waiting-bookings.service.js';
+import { BOOKINGS_SERVICE } from '../src/stock/actor.js';
 import {
   DOWNTOWN,
   NORTHSIDE,
@@ -14,31 +16,36 @@ import {
 } from './inventory-kit.js';
 
 // The reservation rules of the running inventory service, on the real servers. Bookings reach them
-// through events (booking-events.test.ts); here they are called directly, to see each answer.
+// through events (booking-events.test.ts); here they are called directly, each in a transaction of
+// its own as the consumer calls them, to see each answer.
 let w: InventoryWorld;
 let reservations: ReservationsService;
+let transactions: Transactions;
+let waiting: WaitingBookings;
 
 beforeAll(async () => {
   w = await startWorld();
   reservations = w.sys.inventory.app.get(ReservationsService);
+  transactions = w.sys.inventory.app.get(Transactions);
+  waiting = w.sys.inventory.app.get(WaitingBookings);
 });
 
 afterAll(async () => {
   await w?.close();
 });
 
-/** No principal: another service asked (the booking events); a principal: a person, named in the ledger. */
-const reserve = (request: ReserveParts, principal: Principal | null = null) => reservations.reserve(principal, request);
-const release = (bookingId: string) => reservations.release(null, bookingId);
-const consume = (bookingId: string) => reservations.consume(null, bookingId);
-
-const principal = (role: Principal['role']): Principal => ({
-  kind: role === 'customer' ? 'customer' : 'user',
-  id: randomUUID(),
-  role,
-  branchIds: [],
-  sessionId: randomBytes(32).toString('hex'),
-});
+/** booking.created: hold the parts. */
+const reserve = async (request: ReserveParts) =>
+  (await transactions.run((tx) => reservations.reserveIn(tx, BOOKINGS_SERVICE, request))).reservation;
+/** booking.cancelled: give them back; bookings waiting at the branch may then fit. */
+const release = async (bookingId: string) => {
+  const released = await transactions.run((tx) => reservations.releaseIn(tx, BOOKINGS_SERVICE, bookingId));
+  if (released.freedParts) await waiting.afterRelease(released.reservation);
+  return released.reservation;
+};
+/** booking.completed: the held parts leave the shelf. */
+const complete = (bookingId: string) =>
+  transactions.run((tx) => reservations.completeIn(tx, BOOKINGS_SERVICE, bookingId));
 
 const ledgerOf = async (bookingId: string) =>
   (
@@ -80,8 +87,8 @@ describe('reserving parts for a booking', () => {
       ['reserve', 0, 1],
       ['reserve', 0, 4],
     ]);
-    // No principal: another service sent it, and the ledger says so.
-    expect(ledger[0]).toMatchObject({ actor_kind: 'system' });
+    // The ledger names the bookings service, whose event this was.
+    expect(ledger[0]).toMatchObject({ actor_kind: 'system', actor_id: 'bookings' });
     const level = await http<{ items: StockLevel[] }>(w.url, 'GET', `/api/parts?branchId=${DOWNTOWN}&q=${oil.sku}`, {
       token: w.admin,
     });
@@ -177,16 +184,6 @@ describe('reserving parts for a booking', () => {
     expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 10, reserved: 4 });
     expect(await ledgerMismatches(w)).toEqual([]);
   });
-
-  it('refuses an unknown branch; a person who reserves is named in the ledger', async () => {
-    const { oil } = await twoParts();
-    const request = { bookingId: randomUUID(), branchId: DOWNTOWN, lines: [{ partSku: oil.sku, quantity: 1 }] };
-    await expect(reserve({ ...request, branchId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 10, reserved: 0 });
-    const admin = principal('admin');
-    expect(await reserve(request, admin)).toMatchObject({ status: 'reserved' });
-    expect((await ledgerOf(request.bookingId))[0]).toMatchObject({ actor_kind: 'user', actor_id: admin.id });
-  });
 });
 
 describe('releasing and consuming them', () => {
@@ -206,15 +203,16 @@ describe('releasing and consuming them', () => {
     expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 10, reserved: 0 });
     expect(await stockRow(w, filter.id, DOWNTOWN)).toEqual({ on_hand: 4, reserved: 0 });
     expect((await ledgerOf(bookingId)).map((m) => m.kind).sort()).toEqual(['release', 'release', 'reserve', 'reserve']);
-    await expect(consume(bookingId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(complete(bookingId)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('consume takes the held parts off the shelf, once; releasing afterwards is refused', async () => {
+  it('completing takes the held parts off the shelf, once; releasing afterwards is refused', async () => {
     const { oil } = await twoParts();
     const bookingId = randomUUID();
     await reserve({ bookingId, branchId: DOWNTOWN, lines: [{ partSku: oil.sku, quantity: 3 }] });
-    const answers = await Promise.all([consume(bookingId), consume(bookingId), consume(bookingId)]);
-    for (const a of answers) expect(a).toMatchObject({ bookingId, status: 'consumed' });
+    const answers = await Promise.all([complete(bookingId), complete(bookingId), complete(bookingId)]);
+    for (const a of answers)
+      expect(a).toMatchObject({ reservation: { bookingId, status: 'consumed' }, neverHeld: false });
     expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 7, reserved: 0 });
     expect((await ledgerOf(bookingId)).map((m) => [m.kind, m.delta, m.reserved_delta])).toEqual([
       ['reserve', 0, 3],
@@ -224,19 +222,22 @@ describe('releasing and consuming them', () => {
     expect(await ledgerMismatches(w)).toEqual([]);
   });
 
-  it('a short reservation is only marked released, and cannot be consumed', async () => {
+  it('a short reservation held nothing: releasing it only marks it released, completing takes nothing', async () => {
     const { filter } = await twoParts();
     const bookingId = randomUUID();
     await reserve({ bookingId, branchId: DOWNTOWN, lines: [{ partSku: filter.sku, quantity: 50 }] });
-    await expect(consume(bookingId)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await release(bookingId)).toMatchObject({ status: 'released', shortages: [{ partSku: filter.sku }] });
     expect(await release(bookingId)).toMatchObject({ status: 'released' });
+    const other = randomUUID();
+    await reserve({ bookingId: other, branchId: DOWNTOWN, lines: [{ partSku: filter.sku, quantity: 50 }] });
+    expect(await complete(other)).toMatchObject({ reservation: { status: 'released' }, neverHeld: true });
+    expect(await ledgerOf(other)).toEqual([]);
     expect(await stockRow(w, filter.id, DOWNTOWN)).toEqual({ on_hand: 4, reserved: 0 });
     expect(await ledgerOf(bookingId)).toEqual([]);
   });
 
   it('answers NOT_FOUND for a booking with no reservation', async () => {
     await expect(release(randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(consume(randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(complete(randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

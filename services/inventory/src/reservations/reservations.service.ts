@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { appendEvent, DomainError, type Principal, type Reservation, Transactions, Tx } from '@garage/shared';
-import { actorOf, type Actor } from '../stock/actor.js';
-import { BranchDirectory } from '../stock/branch-directory.js';
+import { appendEvent, DomainError, type Reservation, Tx } from '@garage/shared';
+import type { Actor } from '../stock/actor.js';
 import { MovementsRepository } from '../stock/movements.repository.js';
 import { StockRepository } from '../stock/stock.repository.js';
 import { heldLines, mergeLines, sameLines, shortagesOf } from './reservation-lines.util.js';
 import { reservationMoves, type ReservationMoveKind } from './reservation-moves.util.js';
 import { ReservationsRepository, type ReservationLine } from './reservations.repository.js';
-import { WaitingBookings } from './waiting-bookings.service.js';
 
 export interface ReserveParts {
   bookingId: string;
@@ -25,8 +23,8 @@ export interface Reserved {
  * Parts held for bookings: all lines or nothing, once per booking however often it is asked.
  * The reservation row is locked before any stock row, and stock rows in part id order (see
  * StockRepository.lockAtBranch), so concurrent reservations cannot deadlock one another.
- * The `…In(tx, …)` rules run in the caller's transaction (the booking-events consumer records the
- * event as processed in it); reserve, release and consume run each in a transaction of its own.
+ * Each rule runs in the caller's transaction: the booking-events consumer, the only caller, records
+ * the event as processed in the same one.
  */
 @Injectable()
 export class ReservationsService {
@@ -34,15 +32,7 @@ export class ReservationsService {
     private readonly reservations: ReservationsRepository,
     private readonly stock: StockRepository,
     private readonly movements: MovementsRepository,
-    private readonly branches: BranchDirectory,
-    private readonly transactions: Transactions,
-    private readonly waiting: WaitingBookings,
   ) {}
-
-  async reserve(principal: Principal | null, request: ReserveParts): Promise<Reservation> {
-    await this.branches.confirm(principal, request.branchId);
-    return this.transactions.run(async (tx) => (await this.reserveIn(tx, actorOf(principal), request)).reservation);
-  }
 
   /** Claims the booking's reservation and holds every line, or none and records the shortages; says so in an event. */
   async reserveIn(tx: Tx, actor: Actor, request: ReserveParts): Promise<Reserved> {
@@ -63,12 +53,6 @@ export class ReservationsService {
     await this.move(tx, actor, claimed, 'reserve', heldLines(cmd.lines, locked));
     await appendEvent(tx, 'inventory.parts_reserved', { bookingId, branchId });
     return { reservation: claimed, fresh: true };
-  }
-
-  async release(principal: Principal | null, bookingId: string): Promise<Reservation> {
-    const released = await this.transactions.run((tx) => this.releaseIn(tx, actorOf(principal), bookingId));
-    if (released.freedParts) await this.waiting.afterRelease(released.reservation);
-    return released.reservation;
   }
 
   /**
@@ -105,12 +89,6 @@ export class ReservationsService {
       }
     }
     return this.releaseIn(tx, actor, bookingId);
-  }
-
-  consume(principal: Principal | null, bookingId: string): Promise<Reservation> {
-    return this.transactions.run(async (tx) =>
-      this.consumeLocked(tx, actorOf(principal), await this.lockExisting(tx, bookingId)),
-    );
   }
 
   /**
