@@ -55,3 +55,40 @@ export function FormError({ error }: { error: unknown }) {
     </p>
   );
 }
+
+/** What a list or detail needs of a TanStack query to show its states. */
+export interface QueryLike<D> {
+  data: D | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/**
+ * A query's states, one way everywhere: "Loading…" while pending, the ErrorPanel (with a retry)
+ * when it failed, `empty` when it is something to show (`empty={!items.length && <EmptyState … />}`, or a
+ * function of the loaded data), else the content (`children`, or a function of the loaded data).
+ */
+export function QueryStates<D>({
+  query,
+  loading,
+  what,
+  empty,
+  children,
+}: {
+  query: QueryLike<D>;
+  /** The loading message ("Loading branches"). */
+  loading: string;
+  /** What failed to load, for the error's title ("Branches"). */
+  what: string;
+  empty?: ReactNode | ((data: D) => ReactNode);
+  children: ReactNode | ((data: D) => ReactNode);
+}) {
+  if (query.isPending) return <Loading what={loading} />;
+  if (query.isError) return <ErrorPanel error={query.error} what={what} retry={() => void query.refetch()} />;
+  const data = query.data as D;
+  const nothing = typeof empty === 'function' ? empty(data) : empty;
+  if (nothing) return <>{nothing}</>;
+  return <>{typeof children === 'function' ? children(data) : children}</>;
+}

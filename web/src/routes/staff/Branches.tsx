@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useAllBranches, useSaveBranch } from '../../api/staff/catalog';
 import type { Branch } from '../../api/types';
+import { EditorForm, useEditing } from '../../components/Editor';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, QueryStates } from '../../components/States';
 import { fromMinutes, toMinutes, type Weekday } from '../../lib/day-board';
 import { zoneLabel } from '../../lib/format';
 import { Done, fieldErrorsOf, formLevelError, moneyInput, parseMoneyInput, useStaffUser } from './console';
@@ -24,8 +25,7 @@ const DAY_NAMES: Record<Weekday, string> = {
 export function Component() {
   const user = useStaffUser();
   const branches = useAllBranches();
-  const [editing, setEditing] = useState<Branch | 'new' | null>(null);
-  const [done, setDone] = useState<string>();
+  const { editing, edit, done, close } = useEditing<Branch>();
   const items = [...(branches.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section>
@@ -33,7 +33,7 @@ export function Component() {
       {user.isAdmin ? (
         editing === null && (
           <div className="toolbar">
-            <button type="button" onClick={() => setEditing('new')}>
+            <button type="button" onClick={() => edit('new')}>
               Add branch
             </button>
           </div>
@@ -46,19 +46,15 @@ export function Component() {
         <BranchForm
           key={editing === 'new' ? 'new' : editing.id}
           branch={editing === 'new' ? undefined : editing}
-          onDone={(message) => {
-            setEditing(null);
-            if (message) setDone(message);
-          }}
+          onDone={close}
         />
       )}
-      {branches.isPending ? (
-        <Loading what="Loading branches" />
-      ) : branches.isError ? (
-        <ErrorPanel error={branches.error} what="Branches" retry={() => void branches.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No branches yet" />
-      ) : (
+      <QueryStates
+        query={branches}
+        loading="Loading branches"
+        what="Branches"
+        empty={!items.length && <EmptyState title="No branches yet" />}
+      >
         <ul className="cards">
           {items.map((b) => (
             <li key={b.id} className="card">
@@ -99,14 +95,14 @@ export function Component() {
                 </div>
               </dl>
               {user.isAdmin && (
-                <button type="button" className="secondary" onClick={() => setEditing(b)} aria-label={`Edit ${b.name}`}>
+                <button type="button" className="secondary" onClick={() => edit(b)} aria-label={`Edit ${b.name}`}>
                   Edit
                 </button>
               )}
             </li>
           ))}
         </ul>
-      )}
+      </QueryStates>
     </section>
   );
 }
@@ -182,9 +178,15 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
   const server = fieldErrorsOf(save.error);
   const known = ['name', 'address', 'timezone', 'bays', 'laborRateCents', 'taxRatePercent', 'openingHours'];
   return (
-    <form className="editor" onSubmit={submit} noValidate aria-labelledby="branch-form-title">
-      <h2 id="branch-form-title">{branch ? `Edit ${branch.name}` : 'Add a branch'}</h2>
-      <FormError error={formLevelError(save.error, known)} />
+    <EditorForm
+      titleId="branch-form-title"
+      title={branch ? `Edit ${branch.name}` : 'Add a branch'}
+      error={formLevelError(save.error, known)}
+      onSubmit={submit}
+      pending={save.isPending}
+      label={branch ? 'Save branch' : 'Add branch'}
+      onCancel={() => onDone()}
+    >
       <div className="form-grid">
         <Field
           label="Name"
@@ -265,14 +267,6 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
           </div>
         ))}
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : branch ? 'Save branch' : 'Add branch'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useAllServices, useSaveService } from '../../api/staff/catalog';
 import type { ServiceOffering } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
+import { EditorForm, useEditing } from '../../components/Editor';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, QueryStates } from '../../components/States';
 import { Done, fieldErrorsOf, formLevelError, useMyBranches } from './console';
 
 /** The service catalog; admins add and edit services, including the parts each one uses. */
 export function Component() {
   const services = useAllServices();
   const { user, all } = useMyBranches();
-  const [editing, setEditing] = useState<ServiceOffering | 'new' | null>(null);
-  const [done, setDone] = useState<string>();
+  const { editing, edit, done, close } = useEditing<ServiceOffering>();
   const currency = all[0]?.currency ?? 'USD';
   const items = [...(services.data ?? [])].sort(
     (a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name),
@@ -23,7 +24,7 @@ export function Component() {
       {user.isAdmin ? (
         editing === null && (
           <div className="toolbar">
-            <button type="button" onClick={() => setEditing('new')}>
+            <button type="button" onClick={() => edit('new')}>
               Add service
             </button>
           </div>
@@ -36,76 +37,56 @@ export function Component() {
         <ServiceForm
           key={editing === 'new' ? 'new' : editing.id}
           service={editing === 'new' ? undefined : editing}
-          onDone={(message) => {
-            setEditing(null);
-            if (message) setDone(message);
-          }}
+          onDone={close}
         />
       )}
-      {services.isPending ? (
-        <Loading what="Loading the catalog" />
-      ) : services.isError ? (
-        <ErrorPanel error={services.error} what="The catalog" retry={() => void services.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No services yet" />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Services</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Code</th>
-                <th scope="col">Category</th>
-                <th scope="col" className="num">
-                  Minutes
-                </th>
-                <th scope="col" className="num">
-                  Labour hours
-                </th>
-                <th scope="col">Parts used</th>
-                <th scope="col" className="num">
-                  Price (before tax)
-                </th>
-                <th scope="col">Status</th>
-                {user.isAdmin && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td className="mono">{s.code}</td>
-                  <td>{s.category}</td>
-                  <td className="num">{s.durationMinutes}</td>
-                  <td className="num">{s.laborHours}</td>
-                  <td>{s.parts.map((p) => `${p.quantity} × ${p.partSku}`).join(', ') || '—'}</td>
-                  <td className="num">
-                    <Money cents={s.priceCents} currency={currency} />
-                  </td>
-                  <td>
-                    <span className={s.active ? 'badge badge-completed' : 'badge badge-inactive'}>
-                      {s.active ? 'Offered' : 'Withdrawn'}
-                    </span>
-                  </td>
-                  {user.isAdmin && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => setEditing(s)}
-                        aria-label={`Edit ${s.name}`}
-                      >
-                        Edit
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryStates
+        query={services}
+        loading="Loading the catalog"
+        what="The catalog"
+        empty={!items.length && <EmptyState title="No services yet" />}
+      >
+        <DataTable
+          caption="Services"
+          columns={[
+            'Service',
+            'Code',
+            'Category',
+            { label: 'Minutes', num: true },
+            { label: 'Labour hours', num: true },
+            'Parts used',
+            { label: 'Price (before tax)', num: true },
+            'Status',
+            user.isAdmin && 'Actions',
+          ]}
+        >
+          {items.map((s) => (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td className="mono">{s.code}</td>
+              <td>{s.category}</td>
+              <td className="num">{s.durationMinutes}</td>
+              <td className="num">{s.laborHours}</td>
+              <td>{s.parts.map((p) => `${p.quantity} × ${p.partSku}`).join(', ') || '—'}</td>
+              <td className="num">
+                <Money cents={s.priceCents} currency={currency} />
+              </td>
+              <td>
+                <span className={s.active ? 'badge badge-completed' : 'badge badge-inactive'}>
+                  {s.active ? 'Offered' : 'Withdrawn'}
+                </span>
+              </td>
+              {user.isAdmin && (
+                <td>
+                  <button type="button" className="secondary" onClick={() => edit(s)} aria-label={`Edit ${s.name}`}>
+                    Edit
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
+      </QueryStates>
     </section>
   );
 }
@@ -163,9 +144,15 @@ function ServiceForm({ service, onDone }: { service?: ServiceOffering; onDone: (
   const server = fieldErrorsOf(save.error);
   const known = ['name', 'code', 'category', 'description', 'durationMinutes', 'laborHours', 'parts'];
   return (
-    <form className="editor" onSubmit={submit} noValidate aria-labelledby="service-form-title">
-      <h2 id="service-form-title">{service ? `Edit ${service.name}` : 'Add a service'}</h2>
-      <FormError error={formLevelError(save.error, known)} />
+    <EditorForm
+      titleId="service-form-title"
+      title={service ? `Edit ${service.name}` : 'Add a service'}
+      error={formLevelError(save.error, known)}
+      onSubmit={submit}
+      pending={save.isPending}
+      label={service ? 'Save service' : 'Add service'}
+      onCancel={() => onDone()}
+    >
       <div className="form-grid">
         <Field
           label="Name"
@@ -245,14 +232,6 @@ function ServiceForm({ service, onDone }: { service?: ServiceOffering; onDone: (
           Add a part
         </button>
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : service ? 'Save service' : 'Add service'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

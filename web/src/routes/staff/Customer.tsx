@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useBranches } from '../../api/catalog';
-import { describeError } from '../../api/errors';
 import { useBookingList, useServiceRecords } from '../../api/staff/bookings';
 import { useCustomer, useSetCustomerStatus } from '../../api/staff/customers';
 import { itemsOf } from '../../api/staff/paging';
 import { useVehicleSearch } from '../../api/staff/vehicles';
 import type { Vehicle } from '../../api/types';
 import { BranchTime } from '../../components/BranchTime';
+import { DataTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
+import { LoadMore } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, Loading } from '../../components/States';
+import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { formatMileage, formatNumber } from '../../lib/format';
 import { BookingTable } from './BookingTable';
-import { Done, LoadMore, useMyBranches } from './console';
+import { Done, useMyBranches } from './console';
 import { AccountBadge } from './Customers';
 
 /** A customer: contact, account status (suspend / activate), cars and the work done on them. */
@@ -37,82 +38,79 @@ export function Component() {
         <Link to="/staff/customers">Customers</Link>
       </p>
       <PageTitle>{c ? `${c.firstName} ${c.lastName}` : 'Customer'}</PageTitle>
-      {customer.isPending ? (
-        <Loading what="Loading the customer" />
-      ) : customer.isError ? (
-        <ErrorPanel error={customer.error} what="The customer" retry={() => void customer.refetch()} />
-      ) : (
-        <>
-          <dl className="facts">
-            <div>
-              <dt>Email</dt>
-              <dd>
-                <a href={`mailto:${c!.email}`}>{c!.email}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>Phone</dt>
-              <dd>{c!.phone ?? 'None given'}</dd>
-            </div>
-            <div>
-              <dt>Account</dt>
-              <dd>
-                <AccountBadge status={c!.status} />
-              </dd>
-            </div>
-            <div>
-              <dt>Bookings</dt>
-              <dd>{c!.bookings}</dd>
-            </div>
-          </dl>
-          {done && <Done>{done}</Done>}
-          {setStatus.isError && (
-            <p role="alert" className="form-error">
-              {describeError(setStatus.error)}
-            </p>
-          )}
-          <div className="actions">
-            {c!.status === 'active' && asking ? (
-              <div className="confirm" role="group" aria-label="Suspend account">
-                <p>Suspend this account? The customer is signed out and cannot sign in until it is activated again.</p>
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="danger"
-                    autoFocus
-                    onClick={() => change('suspended')}
-                    disabled={setStatus.isPending}
-                  >
-                    Yes, suspend account
-                  </button>
-                  <button type="button" className="secondary" onClick={() => setAsking(false)}>
-                    No, keep it active
-                  </button>
-                </div>
+      <QueryStates query={customer} loading="Loading the customer" what="The customer">
+        {(c) => (
+          <>
+            <dl className="facts">
+              <div>
+                <dt>Email</dt>
+                <dd>
+                  <a href={`mailto:${c.email}`}>{c.email}</a>
+                </dd>
               </div>
-            ) : c!.status === 'active' ? (
-              <button type="button" className="danger" onClick={() => setAsking(true)}>
-                Suspend account
-              </button>
-            ) : (
-              <button type="button" onClick={() => change('active')} disabled={setStatus.isPending}>
-                Activate account
-              </button>
-            )}
-          </div>
-        </>
-      )}
+              <div>
+                <dt>Phone</dt>
+                <dd>{c.phone ?? 'None given'}</dd>
+              </div>
+              <div>
+                <dt>Account</dt>
+                <dd>
+                  <AccountBadge status={c.status} />
+                </dd>
+              </div>
+              <div>
+                <dt>Bookings</dt>
+                <dd>{c.bookings}</dd>
+              </div>
+            </dl>
+            {done && <Done>{done}</Done>}
+            <FormError error={setStatus.error} />
+            <div className="actions">
+              {c.status === 'active' && asking ? (
+                <div className="confirm" role="group" aria-label="Suspend account">
+                  <p>
+                    Suspend this account? The customer is signed out and cannot sign in until it is activated again.
+                  </p>
+                  <div className="actions">
+                    <button
+                      type="button"
+                      className="danger"
+                      autoFocus
+                      onClick={() => change('suspended')}
+                      disabled={setStatus.isPending}
+                    >
+                      Yes, suspend account
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setAsking(false)}>
+                      No, keep it active
+                    </button>
+                  </div>
+                </div>
+              ) : c.status === 'active' ? (
+                <button type="button" className="danger" onClick={() => setAsking(true)}>
+                  Suspend account
+                </button>
+              ) : (
+                <button type="button" onClick={() => change('active')} disabled={setStatus.isPending}>
+                  Activate account
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </QueryStates>
       {id && <CustomerBookings customerId={id} />}
       <h2>Cars</h2>
-      {vehicles.isPending ? (
-        <Loading what="Loading cars" />
-      ) : vehicles.isError ? (
-        <ErrorPanel error={vehicles.error} what="Cars" retry={() => void vehicles.refetch()} />
-      ) : cars.length === 0 ? (
-        <EmptyState title="No cars on this account" />
-      ) : (
-        cars.map((v) => <CarHistory key={v.id} vehicle={v} />)
-      )}
+      <QueryStates
+        query={vehicles}
+        loading="Loading cars"
+        what="Cars"
+        empty={!cars.length && <EmptyState title="No cars on this account" />}
+      >
+        {cars.map((v) => (
+          <CarHistory key={v.id} vehicle={v} />
+        ))}
+      </QueryStates>
     </section>
   );
 }
@@ -125,15 +123,14 @@ function CustomerBookings({ customerId }: { customerId: string }) {
   return (
     <>
       <h2>Bookings</h2>
-      {list.isPending ? (
-        <Loading what="Loading bookings" />
-      ) : list.isError ? (
-        <ErrorPanel error={list.error} what="Bookings" retry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <p>No bookings{branches.user.isAdmin ? '' : ' at your branches'}.</p>
-      ) : (
+      <QueryStates
+        query={list}
+        loading="Loading bookings"
+        what="Bookings"
+        empty={!items.length && <p>No bookings{branches.user.isAdmin ? '' : ' at your branches'}.</p>}
+      >
         <BookingTable list={list} caption="The customer's bookings by start time" />
-      )}
+      </QueryStates>
     </>
   );
 }
@@ -153,58 +150,33 @@ function CarHistory({ vehicle }: { vehicle: Vehicle }) {
       <p className="muted">
         VIN <span className="mono">{vehicle.vin}</span> · {formatMileage(vehicle.mileage)} on record
       </p>
-      {records.isPending ? (
-        <Loading what="Loading the service history" />
-      ) : records.isError ? (
-        <ErrorPanel error={records.error} what="The service history" retry={() => void records.refetch()} />
-      ) : items.length === 0 ? (
-        <p>No work done yet.</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Work done on {vehicle.plate}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Services</th>
-                  <th scope="col" className="num">
-                    Mileage
-                  </th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/staff/bookings/${r.bookingId}`}>
-                        <BranchTime iso={r.completedAt} timeZone={zoneOf(r.branchId)} withDate />
-                      </Link>
-                    </td>
-                    <td>{r.services.map((s) => s.name).join(', ')}</td>
-                    <td className="num">{r.mileage === null ? '—' : formatNumber(r.mileage)}</td>
-                    <td className="num">
-                      <Money cents={r.totalCents} currency={branchOf(r.branchId)?.currency ?? 'USD'} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {records.hasNextPage && (
-            <LoadMore
-              shown={items.length}
-              hasMore
-              loading={records.isFetchingNextPage}
-              onMore={() => void records.fetchNextPage()}
-              noun="record"
-            />
-          )}
-        </>
-      )}
+      <QueryStates
+        query={records}
+        loading="Loading the service history"
+        what="The service history"
+        empty={!items.length && <p>No work done yet.</p>}
+      >
+        <DataTable
+          caption={`Work done on ${vehicle.plate}`}
+          columns={['Completed', 'Services', { label: 'Mileage', num: true }, { label: 'Total', num: true }]}
+        >
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/staff/bookings/${r.bookingId}`}>
+                  <BranchTime iso={r.completedAt} timeZone={zoneOf(r.branchId)} withDate />
+                </Link>
+              </td>
+              <td>{r.services.map((s) => s.name).join(', ')}</td>
+              <td className="num">{r.mileage === null ? '—' : formatNumber(r.mileage)}</td>
+              <td className="num">
+                <Money cents={r.totalCents} currency={branchOf(r.branchId)?.currency ?? 'USD'} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+        {records.hasNextPage && <LoadMore list={records} noun="record" />}
+      </QueryStates>
     </section>
   );
 }

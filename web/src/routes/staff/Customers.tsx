@@ -1,91 +1,62 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useCustomerSearch } from '../../api/staff/customers';
 import { itemsOf } from '../../api/staff/paging';
-import { Field } from '../../components/Field';
+import { FilterBar, SearchInput, useUrlFilters } from '../../components/Filters';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, Loading } from '../../components/States';
-import { LoadMore } from './console';
+import { EmptyState, QueryStates } from '../../components/States';
 
 /** Customers by name, email or phone (the search is in the URL). */
 export function Component() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const filters = useUrlFilters();
+  const q = filters.get('q');
   const [text, setText] = useState(q);
   const list = useCustomerSearch(q);
   const items = itemsOf(list.data);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
-  };
   return (
     <section>
       <PageTitle>Customers</PageTitle>
-      <form role="search" aria-label="Customers" className="filters" onSubmit={submit}>
-        <Field
-          label="Search customers"
-          type="search"
-          name="q"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          hint="Name, email or phone"
-        />
-        <button type="submit">Search</button>
-      </form>
-      {list.isPending ? (
-        <Loading what="Searching customers" />
-      ) : list.isError ? (
-        <ErrorPanel error={list.error} what="Customers" retry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={q ? `No customer matches “${q}”` : 'No customers yet'} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Customers{q ? ` matching ${q}` : ''}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">Account</th>
-                  <th scope="col" className="num">
-                    Cars
-                  </th>
-                  <th scope="col" className="num">
-                    Bookings
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/staff/customers/${c.id}`}>
-                        {c.firstName} {c.lastName}
-                      </Link>
-                    </td>
-                    <td>{c.email}</td>
-                    <td>{c.phone ?? '—'}</td>
-                    <td>
-                      <AccountBadge status={c.status} />
-                    </td>
-                    <td className="num">{c.vehicles}</td>
-                    <td className="num">{c.bookings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            noun="customer"
-          />
-        </>
-      )}
+      <FilterBar label="Customers" onSubmit={() => filters.set({ q: text.trim() })}>
+        <SearchInput label="Search customers" name="q" value={text} onChange={setText} hint="Name, email or phone" />
+      </FilterBar>
+      <QueryStates
+        query={list}
+        loading="Searching customers"
+        what="Customers"
+        empty={!items.length && <EmptyState title={q ? `No customer matches “${q}”` : 'No customers yet'} />}
+      >
+        <PagedTable
+          list={list}
+          noun="customer"
+          caption={`Customers${q ? ` matching ${q}` : ''}`}
+          columns={[
+            'Name',
+            'Email',
+            'Phone',
+            'Account',
+            { label: 'Cars', num: true },
+            { label: 'Bookings', num: true },
+          ]}
+        >
+          {items.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={`/staff/customers/${c.id}`}>
+                  {c.firstName} {c.lastName}
+                </Link>
+              </td>
+              <td>{c.email}</td>
+              <td>{c.phone ?? '—'}</td>
+              <td>
+                <AccountBadge status={c.status} />
+              </td>
+              <td className="num">{c.vehicles}</td>
+              <td className="num">{c.bookings}</td>
+            </tr>
+          ))}
+        </PagedTable>
+      </QueryStates>
     </section>
   );
 }

@@ -4,16 +4,17 @@ import { useAdjustStock, useMovements, usePartStock, useSavePart, useTransferSto
 import { itemsOf } from '../../api/staff/paging';
 import type { Branch, Part as PartShape } from '../../api/types';
 import { Field, SelectField } from '../../components/Field';
+import { DataTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import {
   BranchSelect,
   Done,
   fieldErrorsOf,
   formLevelError,
-  LoadMore,
   moneyInput,
   parseMoneyInput,
   useMyBranches,
@@ -43,61 +44,48 @@ export function Component() {
         <Link to="/staff/parts">Parts</Link>
       </p>
       <PageTitle>{part ? `${part.name} (${part.sku})` : 'Part'}</PageTitle>
-      {stock.isPending ? (
-        <Loading what="Loading the part" />
-      ) : stock.isError ? (
-        <ErrorPanel error={stock.error} what="The part" retry={() => void stock.refetch()} />
-      ) : (
-        <>
-          <p>
-            Unit price <Money cents={part!.unitPriceCents} currency={currency} /> · reorder at {part!.reorderLevel}
-          </p>
-          <section className="panel" aria-labelledby="stock-title">
-            <h2 id="stock-title">Stock at every branch</h2>
-            {stock.data.items.length === 0 ? (
-              <p>No branch holds this part yet.</p>
-            ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Stock of {part!.name} per branch</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Branch</th>
-                      <th scope="col" className="num">
-                        On hand
-                      </th>
-                      <th scope="col" className="num">
-                        Reserved
-                      </th>
-                      <th scope="col" className="num">
-                        Available
-                      </th>
-                      <th scope="col">State</th>
+      <QueryStates query={stock} loading="Loading the part" what="The part">
+        {({ part, items }) => (
+          <>
+            <p>
+              Unit price <Money cents={part.unitPriceCents} currency={currency} /> · reorder at {part.reorderLevel}
+            </p>
+            <section className="panel" aria-labelledby="stock-title">
+              <h2 id="stock-title">Stock at every branch</h2>
+              {items.length === 0 ? (
+                <p>No branch holds this part yet.</p>
+              ) : (
+                <DataTable
+                  caption={`Stock of ${part.name} per branch`}
+                  columns={[
+                    'Branch',
+                    { label: 'On hand', num: true },
+                    { label: 'Reserved', num: true },
+                    { label: 'Available', num: true },
+                    'State',
+                  ]}
+                >
+                  {items.map((s) => (
+                    <tr key={s.branchId}>
+                      <th scope="row">{nameOf(s.branchId)}</th>
+                      <td className="num">{s.onHand}</td>
+                      <td className="num">{s.reserved}</td>
+                      <td className="num">{s.available}</td>
+                      <td>{s.lowStock ? <span className="badge badge-low">Low stock</span> : 'OK'}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {stock.data.items.map((s) => (
-                      <tr key={s.branchId}>
-                        <th scope="row">{nameOf(s.branchId)}</th>
-                        <td className="num">{s.onHand}</td>
-                        <td className="num">{s.reserved}</td>
-                        <td className="num">{s.available}</td>
-                        <td>{s.lowStock ? <span className="badge badge-low">Low stock</span> : 'OK'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-          <div className="panels">
-            <AdjustForm partId={part!.id} mine={branches.mine} nameOf={nameOf} />
-            <TransferForm partId={part!.id} mine={branches.mine} all={branches.all} nameOf={nameOf} />
-            {branches.user.isAdmin && <EditPartForm part={part!} />}
-          </div>
-          <Ledger partId={part!.id} branches={branches.all} nameOf={nameOf} />
-        </>
-      )}
+                  ))}
+                </DataTable>
+              )}
+            </section>
+            <div className="panels">
+              <AdjustForm partId={part.id} mine={branches.mine} nameOf={nameOf} />
+              <TransferForm partId={part.id} mine={branches.mine} all={branches.all} nameOf={nameOf} />
+              {branches.user.isAdmin && <EditPartForm part={part} />}
+            </div>
+            <Ledger partId={part.id} branches={branches.all} nameOf={nameOf} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -332,64 +320,47 @@ function Ledger({ partId, branches, nameOf }: { partId: string; branches: Branch
           allLabel="Every branch"
         />
       </div>
-      {ledger.isPending ? (
-        <Loading what="Loading movements" />
-      ) : ledger.isError ? (
-        <ErrorPanel error={ledger.error} what="The movements" retry={() => void ledger.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No movements yet" />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Every change to this part’s stock, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When (branch time)</th>
-                  <th scope="col">Branch</th>
-                  <th scope="col">What</th>
-                  <th scope="col" className="num">
-                    On hand
-                  </th>
-                  <th scope="col" className="num">
-                    Reserved
-                  </th>
-                  <th scope="col">Why</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id}>
-                    <td>{formatDateTime(m.at, zoneOf(m.branchId))}</td>
-                    <td>{nameOf(m.branchId)}</td>
-                    <td>
-                      {MOVEMENT_WORDS[m.kind] ?? m.kind}
-                      {m.bookingId && (
-                        <>
-                          {' '}
-                          (<Link to={`/staff/bookings/${m.bookingId}`}>booking</Link>)
-                        </>
-                      )}
-                    </td>
-                    <td className="num">{signed(m.delta)}</td>
-                    <td className="num">{signed(m.reservedDelta)}</td>
-                    <td>{m.reason}</td>
-                    <td>{m.actor.kind === 'user' ? 'Staff' : m.actor.kind === 'customer' ? 'Customer' : 'System'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            shown={items.length}
-            hasMore={ledger.hasNextPage}
-            loading={ledger.isFetchingNextPage}
-            onMore={() => void ledger.fetchNextPage()}
-            noun="movement"
-          />
-        </>
-      )}
+      <QueryStates
+        query={ledger}
+        loading="Loading movements"
+        what="The movements"
+        empty={!items.length && <EmptyState title="No movements yet" />}
+      >
+        <PagedTable
+          list={ledger}
+          noun="movement"
+          caption="Every change to this part’s stock, newest first"
+          columns={[
+            'When (branch time)',
+            'Branch',
+            'What',
+            { label: 'On hand', num: true },
+            { label: 'Reserved', num: true },
+            'Why',
+            'By',
+          ]}
+        >
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td>{formatDateTime(m.at, zoneOf(m.branchId))}</td>
+              <td>{nameOf(m.branchId)}</td>
+              <td>
+                {MOVEMENT_WORDS[m.kind] ?? m.kind}
+                {m.bookingId && (
+                  <>
+                    {' '}
+                    (<Link to={`/staff/bookings/${m.bookingId}`}>booking</Link>)
+                  </>
+                )}
+              </td>
+              <td className="num">{signed(m.delta)}</td>
+              <td className="num">{signed(m.reservedDelta)}</td>
+              <td>{m.reason}</td>
+              <td>{m.actor.kind === 'user' ? 'Staff' : m.actor.kind === 'customer' ? 'Customer' : 'System'}</td>
+            </tr>
+          ))}
+        </PagedTable>
+      </QueryStates>
     </section>
   );
 }

@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { itemsOf } from '../../api/staff/paging';
 import { useSavePart, useStockList } from '../../api/staff/parts';
+import { EditorForm } from '../../components/Editor';
 import { Field } from '../../components/Field';
+import { FilterBar, SearchInput, useUrlFilters } from '../../components/Filters';
 import { Money } from '../../components/Money';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
-import { BranchSelect, Done, fieldErrorsOf, formLevelError, LoadMore, parseMoneyInput, useMyBranches } from './console';
+import { EmptyState, QueryStates } from '../../components/States';
+import { BranchSelect, Done, fieldErrorsOf, formLevelError, parseMoneyInput, useMyBranches } from './console';
 
 /** Stock per branch, with a low-stock filter and a search; admins add parts. */
 export function Component() {
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
   const branches = useMyBranches();
   const { user } = branches;
-  const branchId = params.get('branch') ?? '';
-  const low = params.get('low') === '1';
-  const q = params.get('q') ?? '';
+  const branchId = filters.get('branch');
+  const low = filters.get('low') === '1';
+  const q = filters.get('q');
   const [text, setText] = useState(q);
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string>();
@@ -23,46 +26,27 @@ export function Component() {
   const items = itemsOf(list.data);
   const currency = branches.all[0]?.currency ?? 'USD';
   const nameOf = (id: string) => branches.all.find((b) => b.id === id)?.name ?? '…';
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    set({ q: text.trim() });
-  };
   return (
     <section>
       <PageTitle>Parts</PageTitle>
-      <form role="search" aria-label="Parts" className="filters" onSubmit={search}>
+      <FilterBar label="Parts" onSubmit={() => filters.set({ q: text.trim() })}>
         <BranchSelect
           branches={branches.mine}
           value={branchId}
-          onChange={(id) => set({ branch: id })}
+          onChange={(id) => filters.set({ branch: id })}
           allLabel={user.isAdmin ? 'Every stocked branch' : 'All my branches'}
         />
-        <Field
-          label="Search parts"
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          hint="SKU or name"
-        />
-        <button type="submit">Search</button>
+        <SearchInput label="Search parts" value={text} onChange={setText} hint="SKU or name" />
         <label className="check">
-          <input type="checkbox" checked={low} onChange={(e) => set({ low: e.target.checked ? '1' : '' })} /> Low stock
-          only
+          <input type="checkbox" checked={low} onChange={(e) => filters.set({ low: e.target.checked ? '1' : '' })} />{' '}
+          Low stock only
         </label>
         {user.isAdmin && !adding && (
           <button type="button" className="secondary" onClick={() => setAdding(true)}>
             Add part
           </button>
         )}
-      </form>
+      </FilterBar>
       {done && <Done>{done}</Done>}
       {adding && (
         <NewPartForm
@@ -72,69 +56,46 @@ export function Component() {
           }}
         />
       )}
-      {list.isPending ? (
-        <Loading what="Loading stock" />
-      ) : list.isError ? (
-        <ErrorPanel error={list.error} what="Stock levels" retry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={low ? 'Nothing is low on stock' : 'No parts match'} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Stock per part and branch</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Part</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Branch</th>
-                  <th scope="col" className="num">
-                    On hand
-                  </th>
-                  <th scope="col" className="num">
-                    Reserved
-                  </th>
-                  <th scope="col" className="num">
-                    Available
-                  </th>
-                  <th scope="col" className="num">
-                    Reorder at
-                  </th>
-                  <th scope="col" className="num">
-                    Unit price
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={`${p.id}-${p.branchId}`}>
-                    <td>
-                      <Link to={`/staff/parts/${p.id}`}>{p.name}</Link>{' '}
-                      {p.lowStock && <span className="badge badge-low">Low stock</span>}
-                    </td>
-                    <td className="mono">{p.sku}</td>
-                    <td>{nameOf(p.branchId)}</td>
-                    <td className="num">{p.onHand}</td>
-                    <td className="num">{p.reserved}</td>
-                    <td className="num">{p.available}</td>
-                    <td className="num">{p.reorderLevel}</td>
-                    <td className="num">
-                      <Money cents={p.unitPriceCents} currency={currency} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            noun="row"
-          />
-        </>
-      )}
+      <QueryStates
+        query={list}
+        loading="Loading stock"
+        what="Stock levels"
+        empty={!items.length && <EmptyState title={low ? 'Nothing is low on stock' : 'No parts match'} />}
+      >
+        <PagedTable
+          list={list}
+          noun="row"
+          caption="Stock per part and branch"
+          columns={[
+            'Part',
+            'SKU',
+            'Branch',
+            { label: 'On hand', num: true },
+            { label: 'Reserved', num: true },
+            { label: 'Available', num: true },
+            { label: 'Reorder at', num: true },
+            { label: 'Unit price', num: true },
+          ]}
+        >
+          {items.map((p) => (
+            <tr key={`${p.id}-${p.branchId}`}>
+              <td>
+                <Link to={`/staff/parts/${p.id}`}>{p.name}</Link>{' '}
+                {p.lowStock && <span className="badge badge-low">Low stock</span>}
+              </td>
+              <td className="mono">{p.sku}</td>
+              <td>{nameOf(p.branchId)}</td>
+              <td className="num">{p.onHand}</td>
+              <td className="num">{p.reserved}</td>
+              <td className="num">{p.available}</td>
+              <td className="num">{p.reorderLevel}</td>
+              <td className="num">
+                <Money cents={p.unitPriceCents} currency={currency} />
+              </td>
+            </tr>
+          ))}
+        </PagedTable>
+      </QueryStates>
     </section>
   );
 }
@@ -170,9 +131,16 @@ function NewPartForm({ onDone }: { onDone: (message?: string) => void }) {
   };
   const server = fieldErrorsOf(save.error);
   return (
-    <form className="editor" onSubmit={submit} noValidate aria-labelledby="part-form-title">
-      <h2 id="part-form-title">Add a part</h2>
-      <FormError error={formLevelError(save.error, ['sku', 'name', 'unitPriceCents', 'reorderLevel'])} />
+    <EditorForm
+      titleId="part-form-title"
+      title="Add a part"
+      error={formLevelError(save.error, ['sku', 'name', 'unitPriceCents', 'reorderLevel'])}
+      onSubmit={submit}
+      pending={save.isPending}
+      label="Add part"
+      pendingLabel="Adding…"
+      onCancel={() => onDone()}
+    >
       <div className="form-grid">
         <Field
           label="SKU"
@@ -198,14 +166,6 @@ function NewPartForm({ onDone }: { onDone: (message?: string) => void }) {
           hint="Low stock when the available count is at or below this"
         />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Adding…' : 'Add part'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

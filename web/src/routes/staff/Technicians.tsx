@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { describeError } from '../../api/errors';
 import { useSaveTechnician, useTechnicians } from '../../api/staff/technicians';
 import type { Branch, Technician } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
+import { EditorForm, useEditing } from '../../components/Editor';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { BranchSelect, Done, fieldErrorsOf, formLevelError, useMyBranches } from './console';
 
 /** Technicians per branch; admins add, edit and deactivate them. */
@@ -16,8 +17,7 @@ export function Component() {
   const branchId = params.get('branch') ?? '';
   const list = useTechnicians(branchId || undefined);
   const save = useSaveTechnician();
-  const [editing, setEditing] = useState<Technician | 'new' | null>(null);
-  const [done, setDone] = useState<string>();
+  const { editing, edit, done, setDone, close } = useEditing<Technician>();
   const nameOf = (id: string) => branches.all.find((b) => b.id === id)?.name ?? '…';
   const items = [...(list.data ?? [])].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
@@ -38,88 +38,61 @@ export function Component() {
           allLabel={user.isAdmin ? 'Whole chain' : 'All my branches'}
         />
         {user.isAdmin && editing === null && (
-          <button type="button" onClick={() => setEditing('new')}>
+          <button type="button" onClick={() => edit('new')}>
             Add technician
           </button>
         )}
       </div>
       {!user.isAdmin && <p className="muted">Only admins add or change technicians.</p>}
       {done && <Done>{done}</Done>}
-      {save.isError && editing === null && (
-        <p role="alert" className="form-error">
-          {describeError(save.error)}
-        </p>
-      )}
+      {editing === null && <FormError error={save.error} />}
       {editing !== null && (
         <TechnicianForm
           technician={editing === 'new' ? undefined : editing}
           branches={branches.all}
           defaultBranch={branchId}
-          onDone={(message) => {
-            setEditing(null);
-            if (message) setDone(message);
-          }}
+          onDone={close}
         />
       )}
-      {list.isPending ? (
-        <Loading what="Loading technicians" />
-      ) : list.isError ? (
-        <ErrorPanel error={list.error} what="Technicians" retry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No technicians here yet" />
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Technicians</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Branch</th>
-                <th scope="col">Skills</th>
-                <th scope="col">Status</th>
-                {user.isAdmin && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>{nameOf(t.branchId)}</td>
-                  <td>{t.skills.join(', ') || '—'}</td>
-                  <td>
-                    <span className={t.active ? 'badge badge-completed' : 'badge badge-inactive'}>
-                      {t.active ? 'Active' : 'Inactive'}
-                    </span>
-                  </td>
-                  {user.isAdmin && (
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => setEditing(t)}
-                          aria-label={`Edit ${t.name}`}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => toggle(t)}
-                          disabled={save.isPending}
-                          aria-label={`${t.active ? 'Deactivate' : 'Reactivate'} ${t.name}`}
-                        >
-                          {t.active ? 'Deactivate' : 'Reactivate'}
-                        </button>
-                      </div>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryStates
+        query={list}
+        loading="Loading technicians"
+        what="Technicians"
+        empty={!items.length && <EmptyState title="No technicians here yet" />}
+      >
+        <DataTable caption="Technicians" columns={['Name', 'Branch', 'Skills', 'Status', user.isAdmin && 'Actions']}>
+          {items.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>{nameOf(t.branchId)}</td>
+              <td>{t.skills.join(', ') || '—'}</td>
+              <td>
+                <span className={t.active ? 'badge badge-completed' : 'badge badge-inactive'}>
+                  {t.active ? 'Active' : 'Inactive'}
+                </span>
+              </td>
+              {user.isAdmin && (
+                <td>
+                  <div className="row-actions">
+                    <button type="button" className="secondary" onClick={() => edit(t)} aria-label={`Edit ${t.name}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => toggle(t)}
+                      disabled={save.isPending}
+                      aria-label={`${t.active ? 'Deactivate' : 'Reactivate'} ${t.name}`}
+                    >
+                      {t.active ? 'Deactivate' : 'Reactivate'}
+                    </button>
+                  </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
+      </QueryStates>
     </section>
   );
 }
@@ -162,9 +135,15 @@ function TechnicianForm({
   };
   const server = fieldErrorsOf(save.error);
   return (
-    <form className="editor" onSubmit={submit} noValidate aria-labelledby="tech-form-title">
-      <h2 id="tech-form-title">{technician ? `Edit ${technician.name}` : 'Add a technician'}</h2>
-      <FormError error={formLevelError(save.error, ['name', 'branchId', 'skills'])} />
+    <EditorForm
+      titleId="tech-form-title"
+      title={technician ? `Edit ${technician.name}` : 'Add a technician'}
+      error={formLevelError(save.error, ['name', 'branchId', 'skills'])}
+      onSubmit={submit}
+      pending={save.isPending}
+      label={technician ? 'Save technician' : 'Add technician'}
+      onCancel={() => onDone()}
+    >
       <div className="form-grid">
         <Field
           label="Name"
@@ -189,14 +168,6 @@ function TechnicianForm({
           error={server.skills}
         />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : technician ? 'Save technician' : 'Add technician'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { passwordProblem } from '@garage/rules';
 import { usePasswordPolicy } from '../../api/account';
-import { describeError } from '../../api/errors';
 import { itemsOf } from '../../api/staff/paging';
 import { useCreateUser, useUpdateUser, useUsers } from '../../api/staff/users';
 import type { Branch, StaffAccount, StaffRole } from '../../api/types';
+import { EditorForm, useEditing } from '../../components/Editor';
 import { Field, SelectField } from '../../components/Field';
+import { PagedTable } from '../../components/PagedTable';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { AccountBadge } from './Customers';
-import { Done, fieldErrorsOf, formLevelError, LoadMore, useMyBranches } from './console';
+import { Done, fieldErrorsOf, formLevelError, useMyBranches } from './console';
 
 /** Staff and admin accounts (admins only): create staff for branches, change role and branches, suspend. */
 export function Component() {
@@ -18,8 +19,7 @@ export function Component() {
   const [q, setQ] = useState('');
   const list = useUsers(q.trim());
   const items = itemsOf(list.data);
-  const [editing, setEditing] = useState<StaffAccount | 'new' | null>(null);
-  const [done, setDone] = useState<string>();
+  const { editing, edit, done, setDone, close } = useEditing<StaffAccount>();
   const update = useUpdateUser();
   const nameOf = (id: string) => all.find((b) => b.id === id)?.name ?? 'Unknown branch';
   if (!user.isAdmin)
@@ -45,95 +45,64 @@ export function Component() {
       <div className="toolbar">
         <Field label="Find a user" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         {editing === null && (
-          <button type="button" onClick={() => setEditing('new')}>
+          <button type="button" onClick={() => edit('new')}>
             Add user
           </button>
         )}
       </div>
       {done && <Done>{done}</Done>}
-      {update.isError && editing === null && (
-        <p role="alert" className="form-error">
-          {describeError(update.error)}
-        </p>
-      )}
+      {editing === null && <FormError error={update.error} />}
       {editing !== null && (
         <UserForm
           key={editing === 'new' ? 'new' : editing.id}
           account={editing === 'new' ? undefined : editing}
           branches={all}
           self={editing !== 'new' && editing.id === user.id}
-          onDone={(message) => {
-            setEditing(null);
-            if (message) setDone(message);
-          }}
+          onDone={close}
         />
       )}
-      {list.isPending ? (
-        <Loading what="Loading users" />
-      ) : list.isError ? (
-        <ErrorPanel error={list.error} what="Users" retry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No users match" />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Staff and admin accounts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Branches</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.username}</td>
-                    <td>{u.role === 'admin' ? 'Admin' : 'Staff'}</td>
-                    <td>{u.role === 'admin' ? 'Whole chain' : u.branchIds.map(nameOf).join(', ') || 'None'}</td>
-                    <td>
-                      <AccountBadge status={u.status} />
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => setEditing(u)}
-                          aria-label={`Edit ${u.username}`}
-                        >
-                          Edit
-                        </button>
-                        {u.id !== user.id && (
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() => toggle(u)}
-                            disabled={update.isPending}
-                            aria-label={`${u.status === 'active' ? 'Suspend' : 'Activate'} ${u.username}`}
-                          >
-                            {u.status === 'active' ? 'Suspend' : 'Activate'}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            noun="user"
-          />
-        </>
-      )}
+      <QueryStates
+        query={list}
+        loading="Loading users"
+        what="Users"
+        empty={!items.length && <EmptyState title="No users match" />}
+      >
+        <PagedTable
+          list={list}
+          noun="user"
+          caption="Staff and admin accounts"
+          columns={['Username', 'Role', 'Branches', 'Account', 'Actions']}
+        >
+          {items.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{u.role === 'admin' ? 'Admin' : 'Staff'}</td>
+              <td>{u.role === 'admin' ? 'Whole chain' : u.branchIds.map(nameOf).join(', ') || 'None'}</td>
+              <td>
+                <AccountBadge status={u.status} />
+              </td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => edit(u)} aria-label={`Edit ${u.username}`}>
+                    Edit
+                  </button>
+                  {u.id !== user.id && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => toggle(u)}
+                      disabled={update.isPending}
+                      aria-label={`${u.status === 'active' ? 'Suspend' : 'Activate'} ${u.username}`}
+                    >
+                      {u.status === 'active' ? 'Suspend' : 'Activate'}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </PagedTable>
+      </QueryStates>
     </section>
   );
 }
@@ -182,9 +151,15 @@ function UserForm({
   };
   const server = fieldErrorsOf(mutation.error);
   return (
-    <form className="editor" onSubmit={submit} noValidate aria-labelledby="user-form-title">
-      <h2 id="user-form-title">{account ? `Edit ${account.username}` : 'Add a user'}</h2>
-      <FormError error={formLevelError(mutation.error, ['username', 'password', 'role', 'branchIds'])} />
+    <EditorForm
+      titleId="user-form-title"
+      title={account ? `Edit ${account.username}` : 'Add a user'}
+      error={formLevelError(mutation.error, ['username', 'password', 'role', 'branchIds'])}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      label={account ? 'Save user' : 'Create user'}
+      onCancel={() => onDone()}
+    >
       <div className="form-grid">
         {!account && (
           <>
@@ -242,14 +217,6 @@ function UserForm({
           </p>
         )}
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : account ? 'Save user' : 'Create user'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

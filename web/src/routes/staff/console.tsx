@@ -68,35 +68,6 @@ export function BranchSelect({
   );
 }
 
-/** "Load more" under a paged list; says how many are shown. */
-export function LoadMore({
-  shown,
-  hasMore,
-  loading,
-  onMore,
-  noun,
-}: {
-  shown: number;
-  hasMore: boolean;
-  loading: boolean;
-  onMore: () => void;
-  noun: string;
-}) {
-  return (
-    <div className="load-more">
-      <p role="status" className="muted">
-        {shown} {noun}
-        {shown === 1 ? '' : 's'} shown{hasMore ? '' : ' (all)'}
-      </p>
-      {hasMore && (
-        <button type="button" className="secondary" onClick={onMore} disabled={loading}>
-          {loading ? 'Loading…' : 'Load more'}
-        </button>
-      )}
-    </div>
-  );
-}
-
 /** A success message that takes focus when it appears, so keyboard and screen-reader users hear what changed. */
 export function Done({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLParagraphElement>(null);
