@@ -2,13 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { passwordProblem } from '@garage/rules';
 import { useChangePassword, usePasswordPolicy, useSignOut } from '../../api/account';
-import { splitFormError } from '../../api/form-errors';
 import { useEndSession, useSession } from '../../api/session';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
 import { FormError } from '../../components/States';
-import { useFocusFirstError } from '../../components/useFocusFirstError';
+import { useFormFields } from '../../components/useFormFields';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -65,45 +65,38 @@ export function Component() {
 function ChangePassword({ login }: { login: string }) {
   const change = useChangePassword();
   const policy = usePasswordPolicy();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [submitted, setSubmitted] = useState(false);
   const [done, setDone] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const server = splitFormError(change.error, FIELDS);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-  const local = {
-    currentPassword: current ? undefined : 'Enter your current password.',
-    newPassword: (() => {
-      const p = passwordProblem(next, policy, [login]);
-      if (p) return `${p}.`;
-      if (next === current) return 'The new password must differ from the current one.';
-      return undefined;
-    })(),
-  };
-  const errorOf = (f: (typeof FIELDS)[number]) => (submitted ? local[f] : undefined) ?? server.fields[f];
-  const [refusals, setRefusals] = useState(0);
-  useFocusFirstError(formRef, refusals);
-  useFocusFirstError(formRef, change.error);
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setSubmitted(true);
-    setDone(false);
-    if (local.currentPassword || local.newPassword) return setRefusals((n) => n + 1);
-    change.mutate(
-      { currentPassword: current, newPassword: next },
-      {
-        onSuccess: () => {
-          setCurrent('');
-          setNext('');
-          setSubmitted(false);
-          setDone(true);
-        },
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useFormFields({
+    form: formRef,
+    fields: FIELDS,
+    initial: { currentPassword: '', newPassword: '' },
+    check: ({ currentPassword: current, newPassword: next }) => ({
+      currentPassword: current ? undefined : 'Enter your current password.',
+      newPassword: (() => {
+        const p = passwordProblem(next, policy, [login]);
+        if (p) return `${p}.`;
+        if (next === current) return 'The new password must differ from the current one.';
+        return undefined;
+      })(),
+    }),
+    mutation: change,
+  });
+  const send = form.onSubmit((values) =>
+    change.mutate(values, {
+      onSuccess: () => {
+        form.reset();
+        setDone(true);
       },
-    );
+    }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    setDone(false);
+    send(event);
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="change-password" className="narrow">
@@ -113,39 +106,23 @@ function ChangePassword({ login }: { login: string }) {
           Your password was changed. You stay signed in here; everywhere else you have been signed out.
         </p>
       )}
-      <FormError error={server.general} />
+      <FormError error={form.general} />
       <Field
         label="Current password"
-        name="currentPassword"
         type="password"
         autoComplete="current-password"
-        value={current}
-        onChange={(e) => {
-          setCurrent(e.target.value);
-          if (change.error) change.reset();
-        }}
-        error={errorOf('currentPassword')}
+        {...form.field('currentPassword')}
         required
       />
       <Field
         label="New password"
-        name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint={<PasswordRules password={next} policy={policy} />}
-        value={next}
-        onChange={(e) => {
-          setNext(e.target.value);
-          if (change.error) change.reset();
-        }}
-        error={errorOf('newPassword')}
+        hint={<PasswordRules password={form.values.newPassword} policy={policy} />}
+        {...form.field('newPassword')}
         required
       />
-      <div className="actions">
-        <button type="submit" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
-        </button>
-      </div>
+      <FormActions pending={change.isPending} label="Change password" pendingLabel="Changing…" />
     </form>
   );
 }

@@ -1,18 +1,16 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { passwordProblem, type PasswordPolicyOptions } from '@garage/rules';
 import { usePasswordPolicy, useRegister } from '../../api/account';
-import { splitFormError } from '../../api/form-errors';
 import { safeNext } from '../../api/session';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
 import { FormError } from '../../components/States';
-import { useFocusFirstError } from '../../components/useFocusFirstError';
+import { useFormFields } from '../../components/useFormFields';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'password'] as const;
-type FieldName = (typeof FIELDS)[number];
-type Values = Record<FieldName, string>;
+type Values = Record<(typeof FIELDS)[number], string>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{5,32}$/;
@@ -33,25 +31,17 @@ export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const register = useRegister();
-  const [values, setValues] = useState<Values>({ firstName: '', lastName: '', email: '', phone: '', password: '' });
-  const [submitted, setSubmitted] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const policy = usePasswordPolicy();
-  const problems = registrationProblems(values, policy);
-  const server = splitFormError(register.error, FIELDS);
-  const errorOf = (f: FieldName) => (submitted ? problems[f] : undefined) ?? server.fields[f];
-  const set = (f: FieldName) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [f]: e.target.value }));
-    if (register.error) register.reset();
-  };
-  const [refusals, setRefusals] = useState(0);
-  useFocusFirstError(formRef, refusals);
-  useFocusFirstError(formRef, register.error);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useFormFields({
+    form: formRef,
+    fields: FIELDS,
+    initial: { firstName: '', lastName: '', email: '', phone: '', password: '' },
+    check: (values) => registrationProblems(values, policy),
+    mutation: register,
+  });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(problems).length) return setRefusals((n) => n + 1);
+  const onSubmit = form.onSubmit((values) =>
     register.mutate(
       {
         email: values.email.trim(),
@@ -63,8 +53,8 @@ export function Component() {
       {
         onSuccess: () => void navigate(safeNext(params.get('next'), '/vehicles?add=1'), { replace: true }),
       },
-    );
-  };
+    ),
+  );
 
   const next = params.get('next');
   return (
@@ -72,56 +62,25 @@ export function Component() {
       <PageTitle>Create an account</PageTitle>
       <p>Book and follow your car&rsquo;s services online. It takes a minute.</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <FormError error={server.general} />
+        <FormError error={form.general} />
         <div className="row">
-          <Field
-            label="First name"
-            name="firstName"
-            autoComplete="given-name"
-            value={values.firstName}
-            onChange={set('firstName')}
-            error={errorOf('firstName')}
-            required
-          />
-          <Field
-            label="Last name"
-            name="lastName"
-            autoComplete="family-name"
-            value={values.lastName}
-            onChange={set('lastName')}
-            error={errorOf('lastName')}
-            required
-          />
+          <Field label="First name" autoComplete="given-name" {...form.field('firstName')} required />
+          <Field label="Last name" autoComplete="family-name" {...form.field('lastName')} required />
         </div>
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={values.email}
-          onChange={set('email')}
-          error={errorOf('email')}
-          required
-        />
+        <Field label="Email" type="email" autoComplete="email" {...form.field('email')} required />
         <Field
           label="Phone (optional)"
-          name="phone"
           type="tel"
           autoComplete="tel"
           hint="So the branch can call you about your car."
-          value={values.phone}
-          onChange={set('phone')}
-          error={errorOf('phone')}
+          {...form.field('phone')}
         />
         <Field
           label="Password"
-          name="password"
           type="password"
           autoComplete="new-password"
-          hint={<PasswordRules password={values.password} policy={policy} />}
-          value={values.password}
-          onChange={set('password')}
-          error={errorOf('password')}
+          hint={<PasswordRules password={form.values.password} policy={policy} />}
+          {...form.field('password')}
           required
         />
         <button type="submit" disabled={register.isPending}>

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MAX_MILEAGE, PLATE_MESSAGE, PLATE_PATTERN, vinProblem } from '@garage/rules';
-import { splitFormError } from '../../api/form-errors';
 import { safeNext } from '../../api/session';
 import type { Vehicle } from '../../api/types';
 import { useAddVehicle, useMyVehicles, useUpdateVehicle, vehicleName, type VehicleDraft } from '../../api/vehicles';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
-import { useFocusFirstError } from '../../components/useFocusFirstError';
+import { useFormFields } from '../../components/useFormFields';
 import { formatMileage, formatNumber } from '../../lib/format';
 
 const FIELDS = ['vin', 'plate', 'make', 'model', 'year', 'mileage'] as const;
@@ -152,8 +152,15 @@ function VehicleForm({
   onCancel: () => void;
 }) {
   const isNew = !vehicle;
-  const [values, setValues] = useState<Values>(
-    vehicle
+  const add = useAddVehicle();
+  const update = useUpdateVehicle(vehicle?.id ?? '');
+  const mutation = isNew ? add : update;
+  // A field's rule shows as you type for the VIN, once left for the others, and all on submit.
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useFormFields({
+    form: formRef,
+    fields: FIELDS,
+    initial: vehicle
       ? {
           vin: vehicle.vin,
           plate: vehicle.plate,
@@ -163,39 +170,14 @@ function VehicleForm({
           mileage: vehicle.mileage == null ? '' : String(vehicle.mileage),
         }
       : EMPTY,
-  );
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const add = useAddVehicle();
-  const update = useUpdateVehicle(vehicle?.id ?? '');
-  const mutation = isNew ? add : update;
-  const server = splitFormError(mutation.error, FIELDS);
-  const problems = vehicleProblems(values, isNew);
-  const formRef = useRef<HTMLFormElement>(null);
+    check: (values) => vehicleProblems(values, isNew),
+    mutation,
+    showEarly: (f, values, left) => left || (f === 'vin' && values.vin.length > 0),
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  // A field's message: the rule it breaks as you type (the VIN at once, others once left or
-  // submitted), else what the server said about it.
-  const errorOf = (f: FieldName) => {
-    const shown = submitted || touched[f] || (f === 'vin' && values.vin.length > 0);
-    return (shown ? problems[f] : undefined) ?? server.fields[f];
-  };
-  const set = (f: FieldName) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [f]: e.target.value }));
-    if (mutation.error) mutation.reset();
-  };
-  const blur = (f: FieldName) => () => setTouched((t) => ({ ...t, [f]: true }));
-
-  // After a refused submit, focus the first field with a message, or the form's message.
-  const [refusals, setRefusals] = useState(0);
-  useFocusFirstError(formRef, refusals);
-  useFocusFirstError(formRef, mutation.error);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(problems).length) return setRefusals((n) => n + 1);
+  const onSubmit = form.onSubmit((values) => {
     const mileageText = values.mileage.trim().replace(/[,\s]/g, '');
     const common = {
       plate: values.plate.trim().toUpperCase(),
@@ -208,7 +190,7 @@ function VehicleForm({
     const options = { onSuccess: onDone };
     if (isNew) add.mutate({ vin: values.vin.trim().toUpperCase(), ...common } as VehicleDraft, options);
     else update.mutate(common, options);
-  };
+  });
 
   const title = isNew ? 'Add a car' : `Edit ${vehicle.year} ${vehicle.make} ${vehicle.model}`;
   return (
@@ -216,19 +198,15 @@ function VehicleForm({
       <h2 id={isNew ? 'add-car' : `edit-${vehicle.id}`} ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      <FormError error={server.general} />
+      <FormError error={form.general} />
       {isNew ? (
         <Field
           label="VIN"
-          name="vin"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           hint="17 letters and digits, on the registration document or at the bottom of the windscreen."
-          value={values.vin}
-          onChange={set('vin')}
-          onBlur={blur('vin')}
-          error={errorOf('vin')}
+          {...form.field('vin')}
           required
         />
       ) : (
@@ -236,66 +214,21 @@ function VehicleForm({
           VIN <span className="mono">{vehicle.vin}</span>
         </p>
       )}
-      <Field
-        label="Number plate"
-        name="plate"
-        autoCapitalize="characters"
-        value={values.plate}
-        onChange={set('plate')}
-        onBlur={blur('plate')}
-        error={errorOf('plate')}
-        required
-      />
+      <Field label="Number plate" autoCapitalize="characters" {...form.field('plate')} required />
       <div className="row">
-        <Field
-          label="Make"
-          name="make"
-          value={values.make}
-          onChange={set('make')}
-          onBlur={blur('make')}
-          error={errorOf('make')}
-          required
-        />
-        <Field
-          label="Model"
-          name="model"
-          value={values.model}
-          onChange={set('model')}
-          onBlur={blur('model')}
-          error={errorOf('model')}
-          required
-        />
+        <Field label="Make" {...form.field('make')} required />
+        <Field label="Model" {...form.field('model')} required />
       </div>
       <div className="row">
-        <Field
-          label="Year"
-          name="year"
-          inputMode="numeric"
-          value={values.year}
-          onChange={set('year')}
-          onBlur={blur('year')}
-          error={errorOf('year')}
-          required
-        />
+        <Field label="Year" inputMode="numeric" {...form.field('year')} required />
         <Field
           label="Mileage (optional)"
-          name="mileage"
           inputMode="numeric"
           hint="Leave it empty if you do not know it."
-          value={values.mileage}
-          onChange={set('mileage')}
-          onBlur={blur('mileage')}
-          error={errorOf('mileage')}
+          {...form.field('mileage')}
         />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : isNew ? 'Add car' : 'Save changes'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} label={isNew ? 'Add car' : 'Save changes'} onCancel={onCancel} />
     </form>
   );
 }
