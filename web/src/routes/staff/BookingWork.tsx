@@ -8,6 +8,7 @@ import { useTechnicians } from '../../api/staff/technicians';
 import { useVehicle } from '../../api/staff/vehicles';
 import type { Booking } from '../../api/types';
 import { BranchTime } from '../../components/BranchTime';
+import { DataTable, TotalRow } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { Money } from '../../components/Money';
 import { ErrorPanel, Loading } from '../../components/States';
@@ -75,69 +76,45 @@ export function BookingWork({ booking, headingLevel = 2 }: { booking: Booking; h
 
       <section aria-label="Services and quote">
         <H>Services and quote</H>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Quote, frozen when booked</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col" className="num">
-                  Labour
-                </th>
-                <th scope="col" className="num">
-                  Parts
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {booking.quote.lines.map((line) => (
-                <tr key={line.serviceId}>
-                  <td>{line.name}</td>
-                  <td className="num">
-                    <Money cents={line.laborCents} currency={booking.quote.currency} />
-                  </td>
-                  <td className="num">
-                    <Money cents={line.partsCents} currency={booking.quote.currency} />
-                  </td>
-                  <td className="num">
-                    <Money cents={line.totalCents} currency={booking.quote.currency} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Subtotal
-                </th>
-                <td className="num">
-                  <Money cents={booking.quote.subtotalCents} currency={booking.quote.currency} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Tax
-                </th>
-                <td className="num">
-                  <Money cents={booking.quote.taxCents} currency={booking.quote.currency} />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Total
-                </th>
-                <td className="num">
-                  <strong>
-                    <Money cents={booking.quote.totalCents} currency={booking.quote.currency} />
-                  </strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption="Quote, frozen when booked"
+          columns={[
+            'Service',
+            { label: 'Labour', num: true },
+            { label: 'Parts', num: true },
+            { label: 'Total', num: true },
+          ]}
+          footer={
+            <>
+              <TotalRow label="Subtotal">
+                <Money cents={booking.quote.subtotalCents} currency={booking.quote.currency} />
+              </TotalRow>
+              <TotalRow label="Tax">
+                <Money cents={booking.quote.taxCents} currency={booking.quote.currency} />
+              </TotalRow>
+              <TotalRow label="Total">
+                <strong>
+                  <Money cents={booking.quote.totalCents} currency={booking.quote.currency} />
+                </strong>
+              </TotalRow>
+            </>
+          }
+        >
+          {booking.quote.lines.map((line) => (
+            <tr key={line.serviceId}>
+              <td>{line.name}</td>
+              <td className="num">
+                <Money cents={line.laborCents} currency={booking.quote.currency} />
+              </td>
+              <td className="num">
+                <Money cents={line.partsCents} currency={booking.quote.currency} />
+              </td>
+              <td className="num">
+                <Money cents={line.totalCents} currency={booking.quote.currency} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         {booking.notes && (
           <p>
             <strong>Notes:</strong> {booking.notes}
