@@ -27,7 +27,7 @@ export interface UserAccount {
 export type NewUser = Omit<UserAccount, 'id'>;
 
 const USER_COLUMNS = 'id, username, role, branch_ids, status, created_at';
-const ACCOUNT_COLUMNS = 'id, username, role, branch_ids, status, password_hash';
+const ACCOUNT_COLUMNS = `${USER_COLUMNS}, password_hash`;
 const Cursor = z.object({ u: z.string(), id: z.uuid() });
 
 /** Staff/admin accounts in Postgres (plain SQL rows; the hot read by id is a prepared statement). */
@@ -121,13 +121,7 @@ export function toUser(row: UserRow): User {
   };
 }
 
-function toAccount(row: Omit<UserRow, 'created_at'> & { password_hash: string }): UserAccount {
-  return {
-    id: row.id,
-    username: row.username,
-    role: row.role,
-    branchIds: row.branch_ids ?? [],
-    status: row.status,
-    passwordHash: row.password_hash,
-  };
+function toAccount(row: UserRow & { password_hash: string }): UserAccount {
+  const { createdAt: _createdAt, ...user } = toUser(row);
+  return { ...user, passwordHash: row.password_hash };
 }
