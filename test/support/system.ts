@@ -13,10 +13,23 @@ import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../services/gateway/src/gateway.app.js';
 import { testEnv } from './test-env.js';
 
-/** Starts the auth service in this process against the run's real Postgres, Redis and NATS. */
+/**
+ * Starts the auth service in this process against the run's real Postgres, Redis and NATS. Suites
+ * register their customers from loopback, so the registrations-per-address allowance is out of the
+ * way unless a test sets it (services/auth/test/hashing-limits.test.ts tests it).
+ */
 export function startAuth(extra: Record<string, string> = {}): Promise<RunningAuthService> {
   return startAuthService(
-    loadConfig(authEnvSchema, testEnv({ HEALTH_PORT: '0', MIGRATE_ON_START: 'false', DEMO_DATA: 'true', ...extra })),
+    loadConfig(
+      authEnvSchema,
+      testEnv({
+        HEALTH_PORT: '0',
+        MIGRATE_ON_START: 'false',
+        DEMO_DATA: 'true',
+        REGISTER_MAX_PER_IP: '1000000',
+        ...extra,
+      }),
+    ),
   );
 }
 

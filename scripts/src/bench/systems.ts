@@ -99,6 +99,8 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
         HEALTH_PORT: String(s.authHealthPort),
         // Sign-ins in progress from one IP beyond the failure allowance (default 50): out of the way of the load.
         LOGIN_MAX_CONCURRENT_PER_IP: process.env.LOGIN_MAX_CONCURRENT_PER_IP || '10000',
+        // The bench registers its customers from one address (default: 10 an hour).
+        REGISTER_MAX_PER_IP: '1000000',
       },
       'pipe',
     ),

@@ -20,18 +20,18 @@ export class AuthController {
   @Handles(auth.login)
   login(call: Call<typeof auth.login>) {
     const { username, password } = call.payload;
-    return this.logins.loginStaff(username, password, ipOf(call), call.deadline);
+    return this.logins.loginStaff(username, password, ipOf(call), call.deadline, call.device);
   }
 
   @Handles(auth.customerLogin)
   customerLogin(call: Call<typeof auth.customerLogin>) {
     const { email, password } = call.payload;
-    return this.logins.loginCustomer(email, password, ipOf(call), call.deadline);
+    return this.logins.loginCustomer(email, password, ipOf(call), call.deadline, call.device);
   }
 
   @Handles(auth.customerRegister)
-  register({ payload, deadline }: Call<typeof auth.customerRegister>) {
-    return this.customers.register(payload, deadline);
+  register(call: Call<typeof auth.customerRegister>) {
+    return this.customers.register(call.payload, ipOf(call), call.deadline);
   }
 
   @Handles(auth.logout)

@@ -5,6 +5,7 @@ import type { AuthConfig } from './config.js';
 import { AuthController } from './auth.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { LoginLimiter } from './login-limits/login-limiter.js';
+import { AttemptWindow, HashingLimits } from './login-limits/attempt-window.js';
 import { LoginService } from './login-limits/login.service.js';
 import { AccountService } from './sessions/account.service.js';
 import { UsersRepository } from './users/users.repository.js';
@@ -44,7 +45,29 @@ export class AuthModule {
               accountFreeFailures: config.LOGIN_ACCOUNT_FREE_FAILURES,
               accountWindowSeconds: config.LOGIN_ACCOUNT_WINDOW_SECONDS,
               accountMaxDelaySeconds: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+              deviceMaxFailures: config.LOGIN_DEVICE_MAX_FAILURES,
             }),
+        },
+        {
+          provide: HashingLimits,
+          inject: [Redis, SERVICE_CONFIG],
+          useFactory: (redis: Redis, config: AuthConfig) =>
+            new HashingLimits(
+              new AttemptWindow(
+                redis,
+                'register:ip',
+                config.REGISTER_MAX_PER_IP,
+                config.REGISTER_IP_WINDOW_SECONDS,
+                'Too many registrations from this address',
+              ),
+              new AttemptWindow(
+                redis,
+                'password-change:account',
+                config.PASSWORD_CHANGE_MAX_PER_ACCOUNT,
+                config.PASSWORD_CHANGE_WINDOW_SECONDS,
+                'Too many password changes for this account',
+              ),
+            ),
         },
         UsersRepository,
         CustomersRepository,

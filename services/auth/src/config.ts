@@ -20,6 +20,11 @@ export const authEnvSchema = serviceEnvSchema(3001).extend({
   LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  LOGIN_DEVICE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  REGISTER_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  PASSWORD_CHANGE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  PASSWORD_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
 });
 
 export type AuthConfig = z.infer<typeof authEnvSchema> & ServiceConfig;

@@ -1,3 +1,4 @@
+import { DeviceCookies } from './sessions/device-cookie.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -88,6 +89,7 @@ export class GatewayModule {
         { provide: NATS, useValue: infra.nc },
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
         { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },
+        { provide: DeviceCookies, useValue: new DeviceCookies(config.SECRET_KEY, config.PRODUCTION) },
         RpcForwarder,
         CustomerDirectoryService,
         DashboardService,

@@ -41,6 +41,11 @@ describe('parseEnvelope agrees with RpcEnvelopeSchema', () => {
     { principal: null, payload: {}, timeoutMs: 5000 },
     { principal: null, payload: {}, timeoutMs: 0 },
     { principal: null, payload: {}, timeoutMs: 1.5 },
+    { principal: null, payload: {}, device: { kind: 'user', accountId: 'a', id: 'b' } },
+    { principal: null, payload: {}, device: { kind: 'admin', accountId: 'a', id: 'b' } },
+    { principal: null, payload: {}, device: { kind: 'customer', accountId: '', id: 'b' } },
+    { principal: null, payload: {}, device: { kind: 'customer', accountId: 'a', id: 'b'.repeat(65) } },
+    { principal: null, payload: {}, device: 'trusted' },
     'not an object',
     null,
   ])('%p', (value) => {

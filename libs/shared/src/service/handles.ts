@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authorize } from '../access.js';
 import type { Principal } from '../contracts/common.js';
 import { parseOrThrow, type Access, type MessageContract } from '../contracts/contract.js';
-import type { RpcEnvelope } from '../nats/rpc-envelope.js';
+import type { RpcEnvelope, TrustedDevice } from '../nats/rpc-envelope.js';
 
 /** The principal a handler gets: certain where the contract needs a session, maybe none otherwise. */
 type PrincipalFor<A extends Access> = A extends 'public' | 'services' ? Principal | null : Principal;
@@ -16,6 +16,8 @@ export interface Call<C extends MessageContract> {
   deadline?: number;
   /** The end user's address as the gateway saw it (login limits). */
   clientIp?: string;
+  /** The client's trusted device, when the gateway vouched for one (sign-ins). */
+  device?: TrustedDevice;
 }
 
 /**
@@ -37,6 +39,7 @@ export function Handles<C extends MessageContract>(contract: C) {
         payload: parseOrThrow(contract.request, env.payload),
         deadline: env.deadline,
         clientIp: env.clientIp,
+        device: env.device,
       } as Call<C>;
       return handle.call(this, call);
     } as unknown as M;

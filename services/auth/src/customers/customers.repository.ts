@@ -81,6 +81,11 @@ export class CustomersRepository {
     return row ? toAccount(row) : null;
   }
 
+  /** Whether an account has this email (case-insensitively): checked before a registration pays for a hash. */
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.sql.one(`SELECT 1 FROM auth.customers WHERE lower(email) = lower($1)`, [email])) !== null;
+  }
+
   /** The account with its password hash, for a password change. */
   async findAccount(id: string): Promise<CustomerAccount | null> {
     const row = await this.sql.one<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM auth.customers WHERE id = $1`, [id]);

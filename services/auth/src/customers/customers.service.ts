@@ -4,6 +4,7 @@ import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { CustomersRepository } from './customers.repository.js';
+import { HashingLimits } from '../login-limits/attempt-window.js';
 import type { AccountStatus } from '../users/users.repository.js';
 
 export interface RegisterCustomerCommand {
@@ -21,14 +22,27 @@ export class CustomersService {
     private readonly customers: CustomersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
+    private readonly limits: HashingLimits,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async register(command: RegisterCustomerCommand, deadline?: number): Promise<{ customer: Customer }> {
+  /**
+   * Registers a customer. Everything cheap comes before the hash: the password rules (a refusal
+   * costs nothing, so it does not use the allowance), the address's registration allowance, then
+   * whether the email is taken (409, which API.md makes public anyway; counted, so probing emails is
+   * limited too). Neither a flood nor duplicates cost hashing time; the insert still settles a race.
+   */
+  async register(
+    command: RegisterCustomerCommand,
+    clientIp: string,
+    deadline?: number,
+  ): Promise<{ customer: Customer }> {
     const email = command.email.trim().toLowerCase();
     assertPasswordAllowed(command.password, { requireComposition: this.config.PASSWORD_REQUIRE_COMPOSITION }, [
       email.split('@')[0],
     ]);
+    await this.limits.registrations.take(clientIp);
+    if (await this.customers.emailTaken(email)) throw emailTaken();
     const customer = await this.customers.insertIfNew({
       email,
       firstName: command.firstName,
@@ -37,7 +51,7 @@ export class CustomersService {
       status: 'active',
       passwordHash: await this.hasher.hash(command.password, deadline),
     });
-    if (!customer) throw new DomainError('CONFLICT', 'An account with this email already exists');
+    if (!customer) throw emailTaken();
     return { customer };
   }
 
@@ -62,4 +76,8 @@ export class CustomersService {
     if (status !== 'active') await this.sessions.revokeAll('customer', id);
     return customer;
   }
+}
+
+function emailTaken(): DomainError {
+  return new DomainError('CONFLICT', 'An account with this email already exists');
 }

@@ -1,10 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_CONFIG, DomainError, SessionStore, type Customer, type User } from '@garage/shared';
+import {
+  SERVICE_CONFIG,
+  DomainError,
+  SessionStore,
+  type Customer,
+  type TrustedDevice,
+  type User,
+} from '@garage/shared';
 import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
-import { LoginLimiter, type LoginKind } from './login-limiter.js';
+import { LoginLimiter, normaliseLogin, type AccountCharge, type LoginKind } from './login-limiter.js';
 import { DEMO_PASSWORDS } from '../demo/demo-credentials.js';
 
 interface Account {
@@ -32,10 +39,17 @@ export class LoginService {
     password: string,
     ip: string,
     deadline?: number,
+    device?: TrustedDevice,
   ): Promise<{ token: string; expiresAt: string; user: User }> {
-    const user = await this.verify('staff', ip, username, () => this.users.findForLogin(username), password, deadline);
+    const user = await this.verify(
+      'staff',
+      { ip, device, deadline },
+      username,
+      (name) => this.users.findForLogin(name),
+      password,
+    );
     if (this.hasher.needsRehash(user.passwordHash)) {
-      await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
+      await this.users.setPasswordHash(user.id, await this.hasher.hash(password, undefined, 'sign-in'));
     }
     await this.users.touchLogin(user.id);
     const session = await this.sessions.create({
@@ -58,17 +72,17 @@ export class LoginService {
     password: string,
     ip: string,
     deadline?: number,
+    device?: TrustedDevice,
   ): Promise<{ token: string; expiresAt: string; customer: Customer }> {
     const customer = await this.verify(
       'customer',
-      ip,
+      { ip, device, deadline },
       email,
-      () => this.customers.findForLogin(email),
+      (name) => this.customers.findForLogin(name),
       password,
-      deadline,
     );
     if (this.hasher.needsRehash(customer.passwordHash)) {
-      await this.customers.setPasswordHash(customer.id, await this.hasher.hash(password));
+      await this.customers.setPasswordHash(customer.id, await this.hasher.hash(password, undefined, 'sign-in'));
     }
     await this.customers.touchLogin(customer.id);
     const session = await this.sessions.create({ kind: 'customer', id: customer.id, role: 'customer', branchIds: [] });
@@ -82,30 +96,40 @@ export class LoginService {
 
   private async verify<A extends Account>(
     kind: LoginKind,
-    ip: string,
+    client: { ip: string; device?: TrustedDevice; deadline?: number },
     login: string,
-    find: () => Promise<A | null>,
+    find: (name: string) => Promise<A | null>,
     password: string,
-    deadline?: number,
   ): Promise<A> {
-    await this.limiter.begin(kind, ip, login);
+    const { ip, device, deadline } = client;
+    const name = normaliseLogin(login);
+    await this.limiter.beginIp(kind, ip);
+    let charge: AccountCharge | undefined;
     let account: A | null;
     let ok: boolean;
     try {
-      account = await find();
+      account = name === null ? null : await find(name);
+      const trusted =
+        account && device?.kind === (kind === 'staff' ? 'user' : 'customer') && device.accountId === account.id;
+      // Counted by the account itself, so no spelling of its name gets a counter of its own.
+      charge = await this.limiter.reserveAccount(
+        kind,
+        account ? account.id : `?${name ?? login.toLowerCase()}`,
+        trusted ? device.id : undefined,
+      );
       // An unknown account still costs one verification, so it answers like a wrong password.
       ok = account
         ? await this.hasher.verify(account.passwordHash, password, deadline)
         : await this.hasher.verifyDummy(password, deadline);
     } catch (err) {
-      await this.limiter.abandoned(kind, ip).catch(() => undefined);
+      await this.limiter.abandoned(kind, ip, charge).catch(() => undefined);
       throw err;
     }
     if (!account || !ok) {
-      await this.limiter.failed(kind, ip, login);
+      await this.limiter.failed(kind, ip);
       throw new DomainError('UNAUTHENTICATED', INVALID);
     }
-    await this.limiter.succeeded(kind, ip, login);
+    await this.limiter.succeeded(kind, ip, charge);
     if (account.status === 'suspended') throw new DomainError('FORBIDDEN', 'This account is suspended');
     if (account.status === 'pending') throw new DomainError('FORBIDDEN', 'This account is awaiting activation');
     if (this.config.PRODUCTION && DEMO_PASSWORDS.has(password)) {

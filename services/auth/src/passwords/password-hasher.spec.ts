@@ -1,6 +1,6 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
-import { ARGON2_PARAMS, LEGACY_ITERATIONS, PBKDF2_ITERATIONS, PasswordHasher } from './password-hasher.js';
+import { ARGON2_PARAMS, HashingGate, LEGACY_ITERATIONS, PBKDF2_ITERATIONS, PasswordHasher } from './password-hasher.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
@@ -258,5 +258,40 @@ describe('PasswordHasher: work for callers who gave up', () => {
     await expect(hasher.verify(await hasher.hash('Fresh-Pass-42'), 'Fresh-Pass-42', Date.now() + 5000)).resolves.toBe(
       true,
     );
+  });
+});
+
+describe('HashingGate', () => {
+  const later = () => {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    return { done, release };
+  };
+
+  it('gives a free slot to a waiting sign-in before bulk work that waited longer', async () => {
+    const gate = new HashingGate(1);
+    const order: string[] = [];
+    const first = later();
+    const running = gate.run(() => first.done, 'bulk');
+    const queued = [
+      gate.run(async () => void order.push('bulk 1'), 'bulk'),
+      gate.run(async () => void order.push('bulk 2'), 'bulk'),
+      gate.run(async () => void order.push('sign-in'), 'sign-in'),
+    ];
+    first.release();
+    await Promise.all([running, ...queued]);
+    expect(order).toEqual(['sign-in', 'bulk 1', 'bulk 2']);
+  });
+
+  it('refuses bulk work at once (503) when its line is full, but still queues sign-ins', async () => {
+    const gate = new HashingGate(1);
+    const first = later();
+    const running = gate.run(() => first.done, 'bulk');
+    const waiting = Array.from({ length: 8 }, () => gate.run(async () => 'bulk', 'bulk'));
+    await expect(gate.run(async () => 'one too many', 'bulk')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const signIn = gate.run(async () => 'sign-in', 'sign-in');
+    first.release();
+    await expect(signIn).resolves.toBe('sign-in');
+    await Promise.all([running, ...waiting]);
   });
 });

@@ -17,25 +17,44 @@ export const LEGACY_ITERATIONS = 100_000;
 const LEGACY = /^([0-9a-f]{64}):([0-9a-f]{64})$/i;
 const PBKDF2_PHC = /^\$pbkdf2-sha256\$i=(\d{1,8})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
-/** A tiny counting semaphore: hashing is CPU-bound, so only `limit` run at once and other work keeps a core. */
-class Semaphore {
-  private waiting: Array<() => void> = [];
+/**
+ * Which hashing waits for which: sign-ins (`'sign-in'`) go before work anyone can cause in bulk
+ * (`'bulk'`: registrations, password changes, new users), so a flood of those cannot starve sign-ins.
+ */
+export type HashPriority = 'sign-in' | 'bulk';
+
+/** Bulk tasks that may wait per hashing slot; beyond that they are refused at once (503) instead of queueing. */
+const BULK_QUEUE_PER_SLOT = 8;
+
+/**
+ * A counting semaphore with two lines: hashing is CPU-bound, so only `limit` run at once and other work
+ * keeps a core; a free slot goes to the oldest sign-in first, then to the oldest bulk task.
+ */
+export class HashingGate {
+  private readonly waiting: Record<HashPriority, Array<() => void>> = { 'sign-in': [], bulk: [] };
   private active = 0;
   constructor(private readonly limit: number) {}
-  async run<T>(task: () => Promise<T>, deadline?: number): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+
+  async run<T>(task: () => Promise<T>, priority: HashPriority, deadline?: number): Promise<T> {
+    if (this.active >= this.limit) {
+      const line = this.waiting[priority];
+      if (priority === 'bulk' && line.length >= this.limit * BULK_QUEUE_PER_SLOT) throw busy();
+      await new Promise<void>((resolve) => line.push(resolve));
+    }
     this.active++;
     try {
       // The caller has given up while this waited in line: hashing for nobody would only delay the next ones.
-      if (deadline !== undefined && Date.now() >= deadline) {
-        throw new DomainError('SERVICE_UNAVAILABLE', 'Sign-in service is busy; try again');
-      }
+      if (deadline !== undefined && Date.now() >= deadline) throw busy();
       return await task();
     } finally {
       this.active--;
-      this.waiting.shift()?.();
+      (this.waiting['sign-in'].shift() ?? this.waiting.bulk.shift())?.();
     }
   }
+}
+
+function busy(): DomainError {
+  return new DomainError('SERVICE_UNAVAILABLE', 'Sign-in service is busy; try again');
 }
 
 /**
@@ -44,53 +63,66 @@ class Semaphore {
  * All work runs on libuv's thread pool, never on the event loop.
  */
 export class PasswordHasher {
-  private readonly gate: Semaphore;
+  private readonly gate: HashingGate;
   private dummyHash: Promise<string> | undefined;
 
   constructor(
     readonly scheme: HashScheme = 'argon2id',
     concurrency = 1,
   ) {
-    this.gate = new Semaphore(Math.max(1, concurrency));
+    this.gate = new HashingGate(Math.max(1, concurrency));
   }
 
-  /** Hashes a password with the current scheme. */
-  hash(password: string, deadline?: number): Promise<string> {
-    return this.gate.run(async () => {
-      if (this.scheme === 'argon2id') {
-        return canonicalArgon2(await argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS }));
-      }
-      const salt = randomBytes(16);
-      const derived = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
-      return `$pbkdf2-sha256$i=${PBKDF2_ITERATIONS}$${b64(salt)}$${b64(derived)}`;
-    }, deadline);
+  /** Hashes a password with the current scheme (a new password: bulk work, unless a sign-in upgrades its hash). */
+  hash(password: string, deadline?: number, priority: HashPriority = 'bulk'): Promise<string> {
+    return this.gate.run(
+      async () => {
+        if (this.scheme === 'argon2id') {
+          return canonicalArgon2(await argon2.hash(password, { type: argon2.argon2id, ...ARGON2_PARAMS }));
+        }
+        const salt = randomBytes(16);
+        const derived = await pbkdf2Async(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+        return `$pbkdf2-sha256$i=${PBKDF2_ITERATIONS}$${b64(salt)}$${b64(derived)}`;
+      },
+      priority,
+      deadline,
+    );
   }
 
   /** True when the password matches the stored hash (any supported format); false for unknown formats. */
-  verify(stored: string, password: string, deadline?: number): Promise<boolean> {
-    return this.gate.run(async () => {
-      if (stored.startsWith('$argon2')) {
-        try {
-          return await argon2.verify(stored, password);
-        } catch {
-          return false;
+  verify(stored: string, password: string, deadline?: number, priority: HashPriority = 'sign-in'): Promise<boolean> {
+    return this.gate.run(
+      async () => {
+        if (stored.startsWith('$argon2')) {
+          try {
+            return await argon2.verify(stored, password);
+          } catch {
+            return false;
+          }
         }
-      }
-      const phc = PBKDF2_PHC.exec(stored);
-      if (phc) {
-        return pbkdf2Equals(password, Buffer.from(phc[2], 'base64'), Number(phc[1]), Buffer.from(phc[3], 'base64'));
-      }
-      const legacy = LEGACY.exec(stored);
-      if (legacy) {
-        return pbkdf2Equals(password, Buffer.from(legacy[1], 'hex'), LEGACY_ITERATIONS, Buffer.from(legacy[2], 'hex'));
-      }
-      return false;
-    }, deadline);
+        const phc = PBKDF2_PHC.exec(stored);
+        if (phc) {
+          return pbkdf2Equals(password, Buffer.from(phc[2], 'base64'), Number(phc[1]), Buffer.from(phc[3], 'base64'));
+        }
+        const legacy = LEGACY.exec(stored);
+        if (legacy) {
+          return pbkdf2Equals(
+            password,
+            Buffer.from(legacy[1], 'hex'),
+            LEGACY_ITERATIONS,
+            Buffer.from(legacy[2], 'hex'),
+          );
+        }
+        return false;
+      },
+      priority,
+      deadline,
+    );
   }
 
   /** Spends about the time of a real verification, so an unknown account answers like a wrong password. */
   async verifyDummy(password: string, deadline?: number): Promise<false> {
-    this.dummyHash ??= this.hash('not-a-real-password-0');
+    this.dummyHash ??= this.hash('not-a-real-password-0', undefined, 'sign-in');
     await this.verify(await this.dummyHash, password, deadline);
     return false;
   }

@@ -14,6 +14,7 @@ import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { LoginLimiter } from '../login-limits/login-limiter.js';
+import { HashingLimits } from '../login-limits/attempt-window.js';
 
 /** What a signed-in account does to itself: who am I, sign out, change password. */
 @Injectable()
@@ -24,6 +25,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly limiter: LoginLimiter,
+    private readonly limits: HashingLimits,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -44,7 +46,11 @@ export class AccountService {
     return null;
   }
 
-  /** Changes the password after checking the current one; every other session of the account ends. */
+  /**
+   * Changes the password after checking the current one; every other session of the account ends.
+   * The free checks come first (the same password, the rules); then the account's allowance of
+   * changes and its sign-in delay, because each change costs a verification and a hash.
+   */
   async changePassword(
     principal: Principal,
     currentPassword: string,
@@ -56,16 +62,6 @@ export class AccountService {
         ? await this.users.findAccount(principal.id)
         : await this.customers.findAccount(principal.id);
     if (!account || account.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'Session is no longer valid');
-    // Wrong current passwords count with failed sign-ins, so a stolen session cannot guess without limit.
-    const kind = principal.kind === 'user' ? 'staff' : 'customer';
-    const loginName = 'username' in account ? account.username : account.email;
-    await this.limiter.checkAccount(kind, loginName, '');
-    if (!(await this.hasher.verify(account.passwordHash, currentPassword, deadline))) {
-      await this.limiter.accountFailed(kind, loginName);
-      throw new DomainError('VALIDATION_FAILED', 'Current password is incorrect', [
-        { field: 'currentPassword', message: 'does not match' },
-      ]);
-    }
     if (newPassword === currentPassword) {
       throw new DomainError('VALIDATION_FAILED', 'The new password must differ from the current one', [
         { field: 'newPassword', message: 'same as the current password' },
@@ -73,6 +69,23 @@ export class AccountService {
     }
     const login = 'username' in account ? account.username : account.email.split('@')[0];
     assertPasswordAllowed(newPassword, this.policy(), [login], 'newPassword');
+    await this.limits.passwordChanges.take(`${principal.kind}:${principal.id}`);
+    // Wrong current passwords count with failed sign-ins, so a stolen session cannot guess without limit.
+    const kind = principal.kind === 'user' ? 'staff' : 'customer';
+    const charge = await this.limiter.reserveAccount(kind, account.id);
+    let right: boolean;
+    try {
+      right = await this.hasher.verify(account.passwordHash, currentPassword, deadline, 'bulk');
+    } catch (err) {
+      await this.limiter.refund(charge).catch(() => undefined);
+      throw err;
+    }
+    if (!right) {
+      throw new DomainError('VALIDATION_FAILED', 'Current password is incorrect', [
+        { field: 'currentPassword', message: 'does not match' },
+      ]);
+    }
+    await this.limiter.refund(charge);
     const hash = await this.hasher.hash(newPassword, deadline);
     if (principal.kind === 'user') await this.users.setPasswordHash(principal.id, hash);
     else await this.customers.setPasswordHash(principal.id, hash);

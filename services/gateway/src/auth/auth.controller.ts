@@ -4,6 +4,7 @@ import { Route } from '../http/route.decorator.js';
 import { RpcForwarder, parseReply } from '../http/rpc-forwarder.js';
 import type { GatewayReply, GatewayRequest } from '../http/gateway-request.js';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie.js';
+import { DeviceCookies } from '../sessions/device-cookie.js';
 import { GATEWAY_CONFIG } from '../tokens.js';
 import type { GatewayConfig } from '../config.js';
 
@@ -12,6 +13,7 @@ import type { GatewayConfig } from '../config.js';
 export class AuthController {
   constructor(
     private readonly rpc: RpcForwarder,
+    private readonly devices: DeviceCookies,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -57,9 +59,13 @@ export class AuthController {
     req: GatewayRequest,
     reply: GatewayReply,
   ) {
-    const bytes = await this.rpc.call(contract, req);
-    const session = parseReply<{ token: string; expiresAt: string }>(bytes);
+    const bytes = await this.rpc.call(contract, req, undefined, this.devices.read(req));
+    const session = parseReply<{ token: string; expiresAt: string; user?: { id: string }; customer?: { id: string } }>(
+      bytes,
+    );
     setSessionCookie(reply, session.token, session.expiresAt, this.config.PRODUCTION);
+    if (session.user) this.devices.issue(reply, 'user', session.user.id);
+    else if (session.customer) this.devices.issue(reply, 'customer', session.customer.id);
     reply.code(200).header('content-type', 'application/json; charset=utf-8').send(Buffer.from(bytes));
   }
 }

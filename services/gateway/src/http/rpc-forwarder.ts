@@ -6,6 +6,7 @@ import {
   parseOrThrow,
   type MessageContract,
   type RpcEnvelope,
+  type TrustedDevice,
 } from '@garage/shared';
 import type { z } from 'zod';
 import type { GatewayReply, GatewayRequest } from './gateway-request.js';
@@ -54,13 +55,16 @@ export class RpcForwarder {
     return { ...fields, ...params, ...headerFieldsOf(contract, req, fields) };
   }
 
-  /** Sends the request and returns the reply's raw JSON bytes. */
+  /** Sends the request (a sign-in with the client's trusted device, if any) and returns the reply's raw JSON bytes. */
   call<C extends MessageContract>(
     contract: C,
     req: GatewayRequest,
     payload: unknown = this.validInputOf(contract, req),
+    device?: TrustedDevice,
   ): Promise<Uint8Array> {
-    return this.rpc.requestRaw(contract.pattern, this.envelope(req, payload), { requestId: String(req.id) });
+    const envelope = this.envelope(req, payload);
+    if (device) envelope.device = device;
+    return this.rpc.requestRaw(contract.pattern, envelope, { requestId: String(req.id) });
   }
 
   /**
