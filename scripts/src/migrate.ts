@@ -1,4 +1,4 @@
-import { ensureDatabase } from '@garage/shared';
+import { ensureDatabase, maskSecrets } from '@garage/shared';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(`migrate failed: ${(err as Error).message}`);
+  console.error(`migrate failed: ${maskSecrets((err as Error).message)}`);
   process.exit(1);
 });

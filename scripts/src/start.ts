@@ -1,4 +1,4 @@
-import { ensureDatabase } from '@garage/shared';
+import { ensureDatabase, maskSecrets } from '@garage/shared';
 import { missingDependencies } from './dependencies.js';
 import { SERVICES } from './services.js';
 import { existsSync } from 'node:fs';
@@ -68,7 +68,7 @@ ${
 `
 }Press Ctrl-C to stop.`);
   } catch (err) {
-    console.error(`Start-up failed: ${(err as Error).message}`);
+    console.error(`Start-up failed: ${maskSecrets((err as Error).message)}`);
     await stop(1);
   }
 }

@@ -6,6 +6,7 @@ export * from './logger.js';
 export * from './nats/connect.js';
 export * from './nats/permissions.js';
 export * from './nats/rpc-envelope.js';
+export * from './secrets.js';
 export * from './nats/rpc-client.js';
 export * from './nats/rpc-server.js';
 export * from './redis/redis.js';

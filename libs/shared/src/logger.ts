@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { maskSecrets } from './secrets.js';
 
 export type { Logger };
 
@@ -9,6 +10,12 @@ export function createLogger(service: string, level = 'info'): Logger {
     level,
     base: { service },
     serializers: { err: safeError },
+    // A message may echo what a driver was given (a connection string): no credential leaves in it.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? maskSecrets(a) : a)) as Parameters<typeof method>);
+      },
+    },
     redact: {
       paths: [
         'password',
@@ -29,9 +36,14 @@ export function createLogger(service: string, level = 'info'): Logger {
 
 /** Logs an error's kind, message and stack, never the SQL, its parameters or driver internals it may carry. */
 function safeError(err: unknown): unknown {
-  if (!(err instanceof Error)) return err;
+  if (!(err instanceof Error)) return typeof err === 'string' ? maskSecrets(err) : err;
   const e = err as Error & { code?: unknown; driverError?: { code?: unknown } };
   const code = e.driverError?.code ?? e.code;
   const message = 'query' in e || 'parameters' in e ? `${e.name} (SQLSTATE ${String(code)})` : e.message;
-  return { type: e.name, message, code, stack: e.stack?.split('\n').slice(1).join('\n') };
+  return {
+    type: e.name,
+    message: maskSecrets(message),
+    code,
+    stack: e.stack ? maskSecrets(e.stack.split('\n').slice(1).join('\n')) : undefined,
+  };
 }

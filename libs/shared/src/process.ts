@@ -1,10 +1,16 @@
+import { maskSecrets } from './secrets.js';
+
 /** Something running that can be stopped cleanly. */
 export interface Closable {
   close(): Promise<void>;
 }
 
-/** Explains a start-up failure in one line a newcomer can act on. */
+/** Explains a start-up failure in one line a newcomer can act on, with no credential in it. */
 export function describeStartupError(err: unknown): string {
+  return maskSecrets(explain(err));
+}
+
+function explain(err: unknown): string {
   const e = err as { code?: string; message?: string; address?: string; port?: number };
   const text = `${e?.code ?? ''} ${e?.message ?? String(err)}`;
   if (/ECONNREFUSED.*5432|postgres/i.test(text) || e?.port === 5432)
@@ -34,7 +40,7 @@ export async function runUntilSignal(name: string, start: () => Promise<Closable
       .close()
       .then(() => process.exit(0))
       .catch((err) => {
-        process.stderr.write(`${name}: error while stopping after ${signal}: ${String(err)}\n`);
+        process.stderr.write(`${name}: error while stopping after ${signal}: ${maskSecrets(String(err))}\n`);
         process.exit(1);
       });
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeSetting } from '../secrets.js';
 
 /** A configuration problem found at boot; its message names every bad variable. */
 export class ConfigError extends Error {
@@ -90,7 +91,8 @@ export function loadConfig<S extends z.ZodObject>(
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map(
-        (i) => `${i.path.join('.') || '(env)'}=${JSON.stringify(input[String(i.path[0])] ?? '')}: ${i.message}`,
+        (i) =>
+          `${i.path.join('.') || '(env)'}=${describeSetting(String(i.path[0]), input[String(i.path[0])])}: ${i.message}`,
       ),
     );
   }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { baseEnvSchema, ConfigError } from '../config/config.js';
 import { runMigrationsLocked } from './database.js';
+import { maskSecrets } from '../secrets.js';
 import { isUnavailable, waitFor } from '../service/wait-for.js';
 
 // Migrating needs only the database; a migration Job should not need the service's secrets.
@@ -21,7 +22,8 @@ export async function runMigrateCommand(name: string, createDataSource: (url: st
     await waitFor(() => db.initialize(), {
       waitMs: 60_000,
       retryIf: isUnavailable,
-      onRetry: (err) => process.stderr.write(`${name}: waiting for PostgreSQL: ${(err as Error).message}\n`),
+      onRetry: (err) =>
+        process.stderr.write(`${name}: waiting for PostgreSQL: ${maskSecrets((err as Error).message)}\n`),
     });
     try {
       const ran = await runMigrationsLocked(db);
@@ -30,7 +32,7 @@ export async function runMigrateCommand(name: string, createDataSource: (url: st
       await db.destroy();
     }
   } catch (err) {
-    process.stderr.write(`${name}: migrate failed: ${(err as Error).message}\n`);
+    process.stderr.write(`${name}: migrate failed: ${maskSecrets((err as Error).message)}\n`);
     process.exit(1);
   }
 }
