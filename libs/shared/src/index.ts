@@ -7,6 +7,7 @@ export * from './nats/connect.js';
 export * from './nats/permissions.js';
 export * from './nats/rpc-envelope.js';
 export * from './secrets.js';
+export * from './audit/audit-record.js';
 export * from './nats/rpc-client.js';
 export * from './nats/rpc-server.js';
 export * from './redis/redis.js';

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { Handles, auth, type Call } from '@garage/shared';
+import { Handles, audit, auth, type Call } from '@garage/shared';
 import { LoginService } from './login-limits/login.service.js';
 import { AccountService } from './sessions/account.service.js';
 import { UsersService } from './users/users.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { AuditService } from './audit/audit.service.js';
 
 const ipOf = (call: { clientIp?: string }) => call.clientIp ?? 'unknown';
 
@@ -15,7 +16,13 @@ export class AuthController {
     private readonly account: AccountService,
     private readonly users: UsersService,
     private readonly customers: CustomersService,
+    private readonly auditLog: AuditService,
   ) {}
+
+  @Handles(audit.listAudit)
+  listAudit({ payload }: Call<typeof audit.listAudit>) {
+    return this.auditLog.list(payload);
+  }
 
   @Handles(auth.login)
   login(call: Call<typeof auth.login>) {

@@ -5,13 +5,15 @@ import type { AuthConfig } from './config.js';
 import { AuthController } from './auth.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { LoginLimiter } from './login-limits/login-limiter.js';
-import { AttemptWindow, HashingLimits } from './login-limits/attempt-window.js';
+import { AttemptWindow, HashingLimits } from './passwords/hashing-limits.js';
 import { LoginService } from './login-limits/login.service.js';
 import { AccountService } from './sessions/account.service.js';
 import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 import { CustomersRepository } from './customers/customers.repository.js';
 import { CustomersService } from './customers/customers.service.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
 
 /** Wiring of the auth service: its classes, which take what startService connected by injection. */
 @Module({})
@@ -71,6 +73,8 @@ export class AuthModule {
         },
         UsersRepository,
         CustomersRepository,
+        AuditRepository,
+        AuditService,
         LoginService,
         AccountService,
         UsersService,

@@ -24,6 +24,8 @@ export const authEnvSchema = serviceEnvSchema(3001).extend({
   REGISTER_MAX_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(10),
   REGISTER_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   PASSWORD_CHANGE_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Audit entries older than this are deleted by the hourly retention job. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   PASSWORD_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
 });
 

@@ -53,7 +53,7 @@ const signIn = (email: string, password = PASSWORD) =>
 const changePassword = (who: Principal, currentPassword: string, newPassword: string) =>
   rpc.request(auth.changePassword, { principal: who, payload: { currentPassword, newPassword } });
 
-const freshEmail = () => `hash-${randomUUID().slice(0, 12)}@example.com`;
+const freshEmail = () => `flood-${randomUUID().slice(0, 12)}@example.com`;
 
 async function newCustomer(): Promise<{ email: string; principal: Principal }> {
   const email = freshEmail();
@@ -171,6 +171,9 @@ describe('a flood of registrations and password changes', () => {
     expect(sent.ok).toBeGreaterThan(0);
     expect((sent.SERVICE_UNAVAILABLE ?? 0) + (sent.RATE_LIMITED ?? 0)).toBeGreaterThan(0);
     expect(flood.ok).toBeGreaterThanOrEqual(38);
-    expect(nearestRank(flood.ms, 0.99)).toBeLessThan(3 * nearestRank(idle.ms, 0.99));
+    // Idle measured before and after: whatever else the machine did meanwhile weighs on both sides.
+    const idleAfter = await signIns(victims);
+    const idleP99 = Math.max(nearestRank(idle.ms, 0.99), nearestRank(idleAfter.ms, 0.99));
+    expect(nearestRank(flood.ms, 0.99)).toBeLessThan(3 * idleP99);
   }, 120_000);
 });

@@ -22,6 +22,7 @@ import { TechniciansController } from './bookings/technicians.controller.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { ServiceRecordsController } from './bookings/service-records.controller.js';
 import { CustomersController } from './customers/customers.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 import { CustomerDirectoryService } from './customers/customer-directory.service.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
@@ -76,6 +77,7 @@ export class GatewayModule {
         BookingsController,
         ServiceRecordsController,
         CustomersController,
+        AuditController,
         DashboardController,
         HealthController,
         DocsController,

@@ -130,6 +130,8 @@ describe('OpenAPI', () => {
     );
     expect(routes.sort()).toEqual(
       [
+        'GET /api/audit',
+        'GET /api/audit/export',
         'POST /api/login',
         'POST /api/customer-login',
         'POST /api/customer-register',

@@ -1,6 +1,46 @@
 // Generated from the gateway's OpenAPI document by web/scripts/generate-api.mjs (npm run generate:api).
 // Do not edit: change the contracts in libs/shared and regenerate.
 export interface paths {
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log, newest first: filters by actor, branch, action (or prefix) and time
+     * @description Who: admin.
+     */
+    get: operations['auth.audit.list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log as CSV (same filters as GET /api/audit; at most 100,000 entries, newest first)
+     * @description Who: admin.
+     */
+    get: operations['gateway.audit.export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/availability': {
     parameters: {
       query?: never;
@@ -879,6 +919,235 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  'auth.audit.list': {
+    parameters: {
+      query?: {
+        action?: string;
+        actorId?: string;
+        branchId?: string;
+        cursor?: string;
+        from?: string;
+        limit?: number;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              action:
+                | 'auth.sign_in'
+                | 'auth.sign_in_failed'
+                | 'auth.user.created'
+                | 'auth.user.updated'
+                | 'auth.customer.status_changed'
+                | 'auth.password.changed'
+                | 'catalog.branch.created'
+                | 'catalog.branch.updated'
+                | 'catalog.service.created'
+                | 'catalog.service.updated'
+                | 'inventory.part.created'
+                | 'inventory.part.updated'
+                | 'inventory.stock.adjusted'
+                | 'inventory.stock.transferred'
+                | 'bookings.booking.status_changed'
+                | 'bookings.vehicle.owner_changed';
+              actor: {
+                id: string | null;
+                /** @enum {string} */
+                kind: 'user' | 'customer' | 'system' | 'anonymous';
+                label: string | null;
+              };
+              after: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              at: string;
+              before: {
+                [key: string]: unknown;
+              } | null;
+              branchId: string | null;
+              /** Format: uuid */
+              id: string;
+              ip: string | null;
+              service: string;
+              subject: {
+                id: string;
+                type: string;
+              };
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A actorId, branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'gateway.audit.export': {
+    parameters: {
+      query?: {
+        action?: string;
+        actorId?: string;
+        branchId?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A actorId, branchId that names nothing the caller may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   'bookings.availability': {
     parameters: {
       query: {

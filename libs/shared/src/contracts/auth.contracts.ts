@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
+import { listAudit } from './audit.contracts.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../rules/password.js';
 import { AccountStatus, Empty, NoContent, PageQuery, Uuid, pageOf } from './common.js';
 
@@ -231,6 +232,7 @@ export const authContracts = {
   createUser,
   updateUser,
   setCustomerStatus,
+  listAudit,
 };
 
 /** Internal (no HTTP; the gateway's GET /api/customers adds counts): customers by name, ?q= name, email or phone. */

@@ -21,6 +21,8 @@ export interface HttpBinding {
   status: 200 | 201 | 204;
   summary: string;
   tag: string;
+  /** The body's media type when it is not JSON (a CSV export); the response schema then describes text. */
+  produces?: 'text/csv';
 }
 
 /** A process that sends requests over NATS: the gateway or one of the services. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from './common.js';
 import { Sku } from './catalog.contracts.js';
 import { PartPriceSchema } from './inventory.contracts.js';
+import { AuditRecordSchema } from './audit.contracts.js';
 import type { ServiceName } from './health.contracts.js';
 
 /**
@@ -30,6 +31,10 @@ export const EVENT_SCHEMAS = {
     branchId: Uuid,
     shortages: z.array(z.object({ partSku: Sku, needed: z.number().int(), available: z.number().int() })),
   }),
+  /** An audit entry of each service that changes things (the auth service keeps the log). */
+  'audit.catalog': AuditRecordSchema,
+  'audit.inventory': AuditRecordSchema,
+  'audit.bookings': AuditRecordSchema,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -43,6 +48,9 @@ export const EVENT_PUBLISHERS = {
   'booking.completed': 'bookings',
   'inventory.parts_reserved': 'inventory',
   'inventory.shortage': 'inventory',
+  'audit.catalog': 'catalog',
+  'audit.inventory': 'inventory',
+  'audit.bookings': 'bookings',
 } as const satisfies Record<EventType, ServiceName>;
 
 /** A durable JetStream consumer: which service runs it, its name, and the event types it reads. */
@@ -59,5 +67,6 @@ export const EVENT_SUBSCRIPTIONS = {
   // booking.created / .cancelled / .no_show / .completed (others under booking.> are acked unread).
   inventoryBookings: { service: 'inventory', durable: 'inventory-bookings', type: 'booking.>' },
   bookingsPartsStatus: { service: 'bookings', durable: 'bookings-parts-status', type: 'inventory.>' },
+  authAudit: { service: 'auth', durable: 'auth-audit', type: 'audit.>' },
 } as const satisfies Record<string, EventSubscription>;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

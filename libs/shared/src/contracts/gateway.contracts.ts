@@ -3,6 +3,7 @@ import { defineMessage } from './contract.js';
 import { PageQuery, Uuid, pageOf } from './common.js';
 import { CustomerSchema } from './auth.contracts.js';
 import { BookingFiguresSchema } from './bookings/dashboard.contracts.js';
+import { AuditQuery } from './audit.contracts.js';
 
 /**
  * The gateway's own routes, composed from several services (one request per service, in parallel,
@@ -73,4 +74,21 @@ export const dashboard = defineMessage({
   },
 });
 
-export const gatewayContracts = { listCustomers, getCustomerSummary, dashboard };
+/** The audit log as CSV: every entry the filters select, newest first, at most AUDIT_EXPORT_MAX_ROWS. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+export const exportAudit = defineMessage({
+  pattern: 'gateway.audit.export',
+  access: ['admin'],
+  request: AuditQuery.omit({ limit: true, cursor: true }).strict(),
+  response: z.string(),
+  http: {
+    method: 'GET',
+    path: '/api/audit/export',
+    status: 200,
+    tag: 'Audit',
+    summary: 'The audit log as CSV (same filters as GET /api/audit; at most 100,000 entries, newest first)',
+    produces: 'text/csv',
+  },
+});
+
+export const gatewayContracts = { listCustomers, getCustomerSummary, dashboard, exportAudit };

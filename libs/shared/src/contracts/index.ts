@@ -11,6 +11,15 @@ export {
   type PasswordPolicy,
 } from './auth.contracts.js';
 export * from './health.contracts.js';
+export * as audit from './audit.contracts.js';
+export {
+  AUDIT_ACTIONS,
+  AuditRecordSchema,
+  AuditEntrySchema,
+  type AuditAction,
+  type AuditRecord,
+  type AuditEntry,
+} from './audit.contracts.js';
 export * as catalog from './catalog.contracts.js';
 export { BranchSchema, OpeningHours, TimeZone, WEEKDAYS, type Branch } from './catalog.contracts.js';
 export {

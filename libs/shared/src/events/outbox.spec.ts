@@ -42,6 +42,10 @@ describe('appendEvent', () => {
 
 describe('publishesEvents', () => {
   it('is true for the services EVENT_PUBLISHERS names, which therefore have an outbox', () => {
-    expect(['auth', 'catalog', 'bookings', 'inventory'].filter(publishesEvents)).toEqual(['bookings', 'inventory']);
+    expect(['auth', 'catalog', 'bookings', 'inventory'].filter(publishesEvents)).toEqual([
+      'catalog',
+      'bookings',
+      'inventory',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { authorize } from '../access.js';
 import type { Principal } from '../contracts/common.js';
 import { parseOrThrow, type Access, type MessageContract } from '../contracts/contract.js';
 import type { RpcEnvelope, TrustedDevice } from '../nats/rpc-envelope.js';
+import { runInCall } from '../audit/audit-record.js';
 
 /** The principal a handler gets: certain where the contract needs a session, maybe none otherwise. */
 type PrincipalFor<A extends Access> = A extends 'public' | 'services' ? Principal | null : Principal;
@@ -41,7 +42,7 @@ export function Handles<C extends MessageContract>(contract: C) {
         clientIp: env.clientIp,
         device: env.device,
       } as Call<C>;
-      return handle.call(this, call);
+      return runInCall({ principal: env.principal, clientIp: env.clientIp }, () => handle.call(this, call));
     } as unknown as M;
     MessagePattern(contract.pattern)(target, key, descriptor);
   };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type Customer } from '@garage/shared';
+import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type Customer, type Queryable } from '@garage/shared';
 import { z } from 'zod';
 import { customerSearchCondition } from './customer-search.js';
 import type { AccountStatus } from '../users/users.repository.js';
@@ -104,12 +104,19 @@ export class CustomersRepository {
     return row ? toCustomer(row) : null;
   }
 
-  async setStatus(id: string, status: AccountStatus): Promise<Customer | null> {
-    const row = await this.sql.one<CustomerRow>(
-      `UPDATE auth.customers SET status = $2, updated_at = now() WHERE id = $1 RETURNING ${CUSTOMER_COLUMNS}`,
+  /** Sets the status; returns the customer and the status it had just before, or null if there is none. */
+  async setStatus(
+    id: string,
+    status: AccountStatus,
+    on: Queryable = this.sql,
+  ): Promise<{ customer: Customer; before: AccountStatus } | null> {
+    const row = await on.one<CustomerRow & { old_status: AccountStatus }>(
+      `WITH old AS (SELECT id, status FROM auth.customers WHERE id = $1 FOR UPDATE)
+       UPDATE auth.customers c SET status = $2, updated_at = now() FROM old WHERE c.id = old.id
+       RETURNING c.id, c.email, c.first_name, c.last_name, c.phone, c.status, c.created_at, old.status AS old_status`,
       [id, status],
     );
-    return row ? toCustomer(row) : null;
+    return row ? { customer: toCustomer(row), before: row.old_status } : null;
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {

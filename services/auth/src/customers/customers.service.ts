@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_CONFIG, DomainError, SessionStore, type Customer } from '@garage/shared';
+import { SERVICE_CONFIG, DomainError, SessionStore, Transactions, type Customer } from '@garage/shared';
 import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { CustomersRepository } from './customers.repository.js';
-import { HashingLimits } from '../login-limits/attempt-window.js';
+import { HashingLimits } from '../passwords/hashing-limits.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AccountStatus } from '../users/users.repository.js';
 
 export interface RegisterCustomerCommand {
@@ -23,6 +24,8 @@ export class CustomersService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly limits: HashingLimits,
+    private readonly audit: AuditService,
+    private readonly transactions: Transactions,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -71,8 +74,22 @@ export class CustomersService {
 
   /** Sets a customer's status; anything but active ends their sessions at once. */
   async setStatus(id: string, status: AccountStatus): Promise<Customer> {
-    const customer = await this.customers.setStatus(id, status);
-    if (!customer) throw new DomainError('NOT_FOUND', 'No such customer');
+    const customer = await this.transactions.run(async (tx) => {
+      const changed = await this.customers.setStatus(id, status, tx);
+      if (!changed) throw new DomainError('NOT_FOUND', 'No such customer');
+      if (changed.before !== status) {
+        await this.audit.record(
+          {
+            action: 'auth.customer.status_changed',
+            subject: { type: 'customer', id },
+            before: { status: changed.before },
+            after: { status },
+          },
+          tx,
+        );
+      }
+      return changed.customer;
+    });
     if (status !== 'active') await this.sessions.revokeAll('customer', id);
     return customer;
   }

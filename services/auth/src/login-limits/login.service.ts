@@ -13,6 +13,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { LoginLimiter, normaliseLogin, type AccountCharge, type LoginKind } from './login-limiter.js';
 import { DEMO_PASSWORDS } from '../demo/demo-credentials.js';
+import { AuditService } from '../audit/audit.service.js';
 
 interface Account {
   id: string;
@@ -31,6 +32,7 @@ export class LoginService {
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginLimiter,
     private readonly sessions: SessionStore,
+    private readonly audit: AuditService,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -64,6 +66,7 @@ export class LoginService {
       await this.sessions.revoke(session.principal);
       throw new DomainError('CONFLICT', 'The account changed while signing in; try again');
     }
+    await this.recordSignIn('user', user.id);
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: now };
   }
 
@@ -91,6 +94,7 @@ export class LoginService {
       await this.sessions.revoke(session.principal);
       throw new DomainError('CONFLICT', 'The account changed while signing in; try again');
     }
+    await this.recordSignIn('customer', customer.id);
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: now };
   }
 
@@ -125,19 +129,41 @@ export class LoginService {
       await this.limiter.abandoned(kind, ip, charge).catch(() => undefined);
       throw err;
     }
+    const accountKind = kind === 'staff' ? 'user' : 'customer';
+    // What was typed, as the log can keep it (no control characters: Postgres text refuses NUL).
+    const typed = (name ?? login.replace(/[\u0000-\u001f\u007f]/g, '\ufffd')).slice(0, 200);
+    const refused = (reason: string) =>
+      this.audit.record({
+        action: 'auth.sign_in_failed',
+        actor: { kind: 'anonymous', id: null, label: typed },
+        subject: account ? { type: accountKind, id: account.id } : { type: 'login', id: typed },
+        after: { reason },
+      });
     if (!account || !ok) {
+      await refused(account ? 'wrong password' : 'no such account');
       await this.limiter.failed(kind, ip);
       throw new DomainError('UNAUTHENTICATED', INVALID);
     }
     await this.limiter.succeeded(kind, ip, charge);
-    if (account.status === 'suspended') throw new DomainError('FORBIDDEN', 'This account is suspended');
-    if (account.status === 'pending') throw new DomainError('FORBIDDEN', 'This account is awaiting activation');
+    if (account.status === 'suspended') {
+      await refused('account suspended');
+      throw new DomainError('FORBIDDEN', 'This account is suspended');
+    }
+    if (account.status === 'pending') {
+      await refused('account pending');
+      throw new DomainError('FORBIDDEN', 'This account is awaiting activation');
+    }
     if (this.config.PRODUCTION && DEMO_PASSWORDS.has(password)) {
+      await refused('demo password in production');
       throw new DomainError(
         'FORBIDDEN',
         'This account still has a demo password, which production refuses; set a new one with `npm run cli -- set-password`',
       );
     }
     return account;
+  }
+
+  private recordSignIn(kind: 'user' | 'customer', id: string): Promise<void> {
+    return this.audit.record({ action: 'auth.sign_in', actor: { kind, id, label: null }, subject: { type: kind, id } });
   }
 }

@@ -14,7 +14,8 @@ import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { CustomersRepository } from '../customers/customers.repository.js';
 import { LoginLimiter } from '../login-limits/login-limiter.js';
-import { HashingLimits } from '../login-limits/attempt-window.js';
+import { HashingLimits } from '../passwords/hashing-limits.js';
+import { AuditService } from '../audit/audit.service.js';
 
 /** What a signed-in account does to itself: who am I, sign out, change password. */
 @Injectable()
@@ -26,6 +27,7 @@ export class AccountService {
     private readonly sessions: SessionStore,
     private readonly limiter: LoginLimiter,
     private readonly limits: HashingLimits,
+    private readonly audit: AuditService,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -89,6 +91,7 @@ export class AccountService {
     const hash = await this.hasher.hash(newPassword, deadline);
     if (principal.kind === 'user') await this.users.setPasswordHash(principal.id, hash);
     else await this.customers.setPasswordHash(principal.id, hash);
+    await this.audit.record({ action: 'auth.password.changed', subject: { type: principal.kind, id: principal.id } });
     await this.sessions.revokeAll(principal.kind, principal.id, principal.sessionId);
     return null;
   }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, escapeLike, pageFrom, Sql, SqlParams, whereAll, type User } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  escapeLike,
+  pageFrom,
+  Sql,
+  SqlParams,
+  whereAll,
+  type Queryable,
+  type User,
+} from '@garage/shared';
 import { z } from 'zod';
 
 export type StaffRole = 'admin' | 'staff';
@@ -60,8 +69,8 @@ export class UsersRepository {
     return row ? toAccount(row) : null;
   }
 
-  async insert(user: NewUser): Promise<User> {
-    const row = await this.sql.one<UserRow>(
+  async insert(user: NewUser, on: Queryable = this.sql): Promise<User> {
+    const row = await on.one<UserRow>(
       `INSERT INTO auth.users (username, role, branch_ids, status, password_hash)
        VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
       [user.username, user.role, user.branchIds, user.status, user.passwordHash],
@@ -69,16 +78,27 @@ export class UsersRepository {
     return toUser(row!);
   }
 
-  /** Sets role, branches and status only (never a stale copy of the other columns). */
+  /**
+   * Sets role, branches and status only (never a stale copy of the other columns); returns the
+   * account and what those three were just before (for the audit log), or null if there is none.
+   */
   async updateAccess(
     id: string,
     change: { role: StaffRole; branchIds: string[]; status: AccountStatus },
-  ): Promise<User | null> {
-    const row = await this.sql.one<UserRow>(
-      `UPDATE auth.users SET role = $2, branch_ids = $3, status = $4, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+    on: Queryable = this.sql,
+  ): Promise<{ user: User; before: Pick<User, 'role' | 'branchIds' | 'status'> } | null> {
+    const row = await on.one<UserRow & { old_role: StaffRole; old_branch_ids: string[]; old_status: AccountStatus }>(
+      `WITH old AS (SELECT id, role, branch_ids, status FROM auth.users WHERE id = $1 FOR UPDATE)
+       UPDATE auth.users u SET role = $2, branch_ids = $3, status = $4, updated_at = now() FROM old WHERE u.id = old.id
+       RETURNING u.id, u.username, u.role, u.branch_ids, u.status, u.created_at,
+                 old.role AS old_role, old.branch_ids AS old_branch_ids, old.status AS old_status`,
       [id, change.role, change.branchIds, change.status],
     );
-    return row ? toUser(row) : null;
+    if (!row) return null;
+    return {
+      user: toUser(row),
+      before: { role: row.old_role, branchIds: row.old_branch_ids ?? [], status: row.old_status },
+    };
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {

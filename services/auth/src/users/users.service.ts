@@ -3,6 +3,8 @@ import {
   SERVICE_CONFIG,
   DomainError,
   SessionStore,
+  Transactions,
+  changedFields,
   isUniqueViolation,
   type Principal,
   type User,
@@ -11,6 +13,7 @@ import type { AuthConfig } from '../config.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { UsersRepository, type AccountStatus, type StaffRole } from './users.repository.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export interface CreateUserCommand {
   username: string;
@@ -33,6 +36,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
+    private readonly audit: AuditService,
+    private readonly transactions: Transactions,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -52,12 +57,27 @@ export class UsersService {
     ]);
     const passwordHash = await this.hasher.hash(command.password, deadline);
     try {
-      return await this.users.insert({
-        username: command.username,
-        role: command.role,
-        branchIds: command.role === 'admin' ? [] : branchIds,
-        status: 'active',
-        passwordHash,
+      return await this.transactions.run(async (tx) => {
+        const user = await this.users.insert(
+          {
+            username: command.username,
+            role: command.role,
+            branchIds: command.role === 'admin' ? [] : branchIds,
+            status: 'active',
+            passwordHash,
+          },
+          tx,
+        );
+        const { username, role, status } = user;
+        await this.audit.record(
+          {
+            action: 'auth.user.created',
+            subject: { type: 'user', id: user.id },
+            after: { username, role, branchIds: user.branchIds, status },
+          },
+          tx,
+        );
+        return user;
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'That username is taken');
@@ -79,12 +99,15 @@ export class UsersService {
         { field: 'branchIds', message: 'at least one branch for staff' },
       ]);
     }
-    const changed =
-      role !== user.role ||
-      (command.status ?? user.status) !== user.status ||
-      branchIds.join() !== user.branchIds.join();
-    const saved = await this.users.updateAccess(user.id, { role, branchIds, status: command.status ?? user.status });
-    if (!saved) throw new DomainError('NOT_FOUND', 'No such user');
+    const after = { role, branchIds, status: command.status ?? user.status };
+    const { saved, changed } = await this.transactions.run(async (tx) => {
+      const updated = await this.users.updateAccess(user.id, after, tx);
+      if (!updated) throw new DomainError('NOT_FOUND', 'No such user');
+      const change = changedFields(updated.before, after);
+      if (change)
+        await this.audit.record({ action: 'auth.user.updated', subject: { type: 'user', id: user.id }, ...change }, tx);
+      return { saved: updated.user, changed: change !== null };
+    });
     if (changed) await this.sessions.revokeAll('user', user.id);
     return saved;
   }

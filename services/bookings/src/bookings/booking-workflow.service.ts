@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   appendEvent,
+  auditRecord,
   assertWorksAt,
   type Booking,
   type BookingStatus,
@@ -83,6 +84,17 @@ export class BookingWorkflow {
       const row = await this.bookings.transition(tx, booking.id, booking.status, to, PARTS_AFTER[to]);
       if (!row) return null;
       await this.afterMove(tx, row, mileage);
+      await appendEvent(
+        tx,
+        'audit.bookings',
+        auditRecord({
+          action: 'bookings.booking.status_changed',
+          subject: { type: 'booking', id: row.id },
+          branchId: row.branchId,
+          before: { status: booking.status },
+          after: mileage === null ? { status: to } : { status: to, mileage },
+        }),
+      );
       return row;
     });
     if (!moved) throw new DomainError('CONFLICT', 'The booking was changed by someone else meanwhile; reload it');

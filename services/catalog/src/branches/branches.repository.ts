@@ -7,6 +7,8 @@ import {
   whereAll,
   type Branch,
   type OpeningHours,
+  type Queryable,
+  type Tx,
 } from '@garage/shared';
 import { z } from 'zod';
 import { CatalogSettings } from '../catalog-settings.js';
@@ -43,6 +45,12 @@ export class BranchesRepository {
     return row ? this.toBranch(row) : null;
   }
 
+  /** The branch, locked until the transaction ends (an update reads what it changes). */
+  async lockById(tx: Tx, id: string): Promise<Branch | null> {
+    const row = await tx.one<BranchRow>(`SELECT ${COLUMNS} FROM catalog.branches WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? this.toBranch(row) : null;
+  }
+
   /** A page of branches ordered by name; inactive ones only when asked. */
   async list(
     limit: number,
@@ -69,8 +77,8 @@ export class BranchesRepository {
   }
 
   /** Inserts a branch; null when the name is taken (case-insensitively). */
-  async insert(b: BranchFields): Promise<Branch | null> {
-    const row = await this.sql.one<BranchRow>(
+  async insert(b: BranchFields, on: Queryable = this.sql): Promise<Branch | null> {
+    const row = await on.one<BranchRow>(
       `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${COLUMNS}`,
@@ -80,8 +88,8 @@ export class BranchesRepository {
   }
 
   /** Writes every field of the branch (the service merges a partial change into the current row first). */
-  async update(id: string, b: BranchFields): Promise<Branch | null> {
-    const row = await this.sql.one<BranchRow>(
+  async update(id: string, b: BranchFields, on: Queryable = this.sql): Promise<Branch | null> {
+    const row = await on.one<BranchRow>(
       `UPDATE catalog.branches SET name = $2, address = $3, timezone = $4, opening_hours = $5, bays = $6,
          labor_rate_cents = $7, tax_rate_percent = $8, active = $9, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUniqueViolation, type Branch, type Principal } from '@garage/shared';
+import {
+  DomainError,
+  Transactions,
+  appendEvent,
+  auditRecord,
+  changedFields,
+  isUniqueViolation,
+  type Branch,
+  type Principal,
+} from '@garage/shared';
 import { definedOnly } from '../common/defined-only.js';
 import { isStaff } from '../common/principal.js';
 import { BranchesRepository, type BranchFields } from './branches.repository.js';
@@ -7,7 +16,10 @@ import { BranchesRepository, type BranchFields } from './branches.repository.js'
 /** Branches: anyone reads the active ones; admins open, change and close them. */
 @Injectable()
 export class BranchesService {
-  constructor(private readonly branches: BranchesRepository) {}
+  constructor(
+    private readonly branches: BranchesRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   list(principal: Principal | null, limit: number, cursor: string | undefined, includeInactive: boolean) {
     return this.branches.list(limit, cursor, includeInactive && isStaff(principal));
@@ -21,19 +33,38 @@ export class BranchesService {
   }
 
   async create(fields: BranchFields): Promise<Branch> {
-    const branch = await this.branches.insert(fields);
-    if (!branch) throw new DomainError('CONFLICT', 'A branch with this name already exists');
-    return branch;
+    return this.transactions.run(async (tx) => {
+      const branch = await this.branches.insert(fields, tx);
+      if (!branch) throw new DomainError('CONFLICT', 'A branch with this name already exists');
+      const { id, ...after } = branch;
+      await appendEvent(
+        tx,
+        'audit.catalog',
+        auditRecord({ action: 'catalog.branch.created', subject: { type: 'branch', id }, branchId: id, after }),
+      );
+      return branch;
+    });
   }
 
+  /** Changes what the admin sent, with an audit entry of the fields that really changed (same transaction). */
   async update(id: string, change: Partial<BranchFields>): Promise<Branch> {
-    const current = await this.branches.findById(id);
-    if (!current) throw new DomainError('NOT_FOUND', 'No such branch');
-    const { id: _id, currency: _currency, ...fields } = current;
     try {
-      const updated = await this.branches.update(id, { ...fields, ...definedOnly(change) });
-      if (!updated) throw new DomainError('NOT_FOUND', 'No such branch');
-      return updated;
+      return await this.transactions.run(async (tx) => {
+        const current = await this.branches.lockById(tx, id);
+        if (!current) throw new DomainError('NOT_FOUND', 'No such branch');
+        const { id: _id, currency: _currency, ...fields } = current;
+        const updated = await this.branches.update(id, { ...fields, ...definedOnly(change) }, tx);
+        if (!updated) throw new DomainError('NOT_FOUND', 'No such branch');
+        const diff = changedFields(current, updated);
+        if (diff) {
+          await appendEvent(
+            tx,
+            'audit.catalog',
+            auditRecord({ action: 'catalog.branch.updated', subject: { type: 'branch', id }, branchId: id, ...diff }),
+          );
+        }
+        return updated;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A branch with this name already exists');
       throw err;

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUniqueViolation, type PartLine, type Principal, type ServiceOffering } from '@garage/shared';
+import {
+  DomainError,
+  Transactions,
+  appendEvent,
+  auditRecord,
+  changedFields,
+  isUniqueViolation,
+  type PartLine,
+  type Principal,
+  type ServiceOffering,
+} from '@garage/shared';
 import { BranchesService } from '../branches/branches.service.js';
 import { definedOnly } from '../common/defined-only.js';
 import { isStaff } from '../common/principal.js';
@@ -35,6 +45,7 @@ export class ServiceCatalogService {
     private readonly prices: PartPricesService,
     private readonly branches: BranchesService,
     private readonly settings: CatalogSettings,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(principal: Principal | null, q: ServiceListRequest) {
@@ -59,22 +70,45 @@ export class ServiceCatalogService {
 
   async create(input: ServiceInput): Promise<ServiceOffering> {
     await this.requireKnownParts(input.parts);
-    const id = await this.offerings.insert(toFields(input));
-    if (!id) throw new DomainError('CONFLICT', 'A service with this code already exists');
+    const fields = toFields(input);
+    const id = await this.transactions.run(async (tx) => {
+      const created = await this.offerings.insert(fields, tx);
+      if (!created) throw new DomainError('CONFLICT', 'A service with this code already exists');
+      await appendEvent(
+        tx,
+        'audit.catalog',
+        auditRecord({
+          action: 'catalog.service.created',
+          subject: { type: 'service', id: created },
+          after: { ...fields },
+        }),
+      );
+      return created;
+    });
     return this.pricedById(id);
   }
 
   async update(id: string, change: Partial<ServiceInput>): Promise<ServiceOffering> {
-    const current = await this.offerings.findById(id);
-    if (!current) throw new DomainError('NOT_FOUND', 'No such service');
     // Only a new parts list needs inventory, so a service can be renamed or withdrawn while inventory is away.
     if (change.parts) await this.requireKnownParts(change.parts);
-    const { id: _id, ...fields } = current;
     const { laborHours, ...rest } = definedOnly(change);
-    const merged: ServiceFields = { ...fields, ...rest };
-    if (laborHours !== undefined) merged.laborHundredths = toScaledInteger(laborHours, 2);
     try {
-      if (!(await this.offerings.update(id, merged))) throw new DomainError('NOT_FOUND', 'No such service');
+      await this.transactions.run(async (tx) => {
+        const current = await this.offerings.lockById(tx, id);
+        if (!current) throw new DomainError('NOT_FOUND', 'No such service');
+        const { id: _id, ...fields } = current;
+        const merged: ServiceFields = { ...fields, ...rest };
+        if (laborHours !== undefined) merged.laborHundredths = toScaledInteger(laborHours, 2);
+        if (!(await this.offerings.update(id, merged, tx))) throw new DomainError('NOT_FOUND', 'No such service');
+        const diff = changedFields(fields, merged);
+        if (diff) {
+          await appendEvent(
+            tx,
+            'audit.catalog',
+            auditRecord({ action: 'catalog.service.updated', subject: { type: 'service', id }, ...diff }),
+          );
+        }
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'A service with this code already exists');
       throw err;

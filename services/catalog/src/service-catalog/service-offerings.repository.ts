@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursorOrThrow, pageFrom, Sql, SqlParams, whereAll, type PartLine } from '@garage/shared';
+import {
+  decodeCursorOrThrow,
+  pageFrom,
+  Sql,
+  SqlParams,
+  whereAll,
+  type PartLine,
+  type Queryable,
+  type Tx,
+} from '@garage/shared';
 import { z } from 'zod';
 import type { CachedPartsCost } from '../part-prices/part-prices.service.js';
 
@@ -71,6 +80,12 @@ export class ServiceOfferingsRepository {
     return row ? toOffering(row) : null;
   }
 
+  /** The service, locked until the transaction ends (an update reads what it changes). */
+  async lockById(tx: Tx, id: string): Promise<StoredOffering | null> {
+    const row = await tx.one<ServiceRow>(`SELECT ${COLUMNS} FROM catalog.services s WHERE s.id = $1 FOR UPDATE`, [id]);
+    return row ? toOffering(row) : null;
+  }
+
   /** The named services (in no particular order) with their cached parts cost; unknown ids are absent. */
   async findPricedByIds(ids: readonly string[]): Promise<PricedOffering[]> {
     const rows = await this.sql.rows<PricedServiceRow>(`${PRICED} WHERE s.id = ANY($1::uuid[])`, [ids], {
@@ -100,8 +115,8 @@ export class ServiceOfferingsRepository {
   }
 
   /** Inserts a service; null when its code is taken. */
-  async insert(s: ServiceFields): Promise<string | null> {
-    const row = await this.sql.one<{ id: string }>(
+  async insert(s: ServiceFields, on: Queryable = this.sql): Promise<string | null> {
+    const row = await on.one<{ id: string }>(
       `INSERT INTO catalog.services (code, name, description, category, duration_minutes, labor_hours, parts, active)
        VALUES ($1, $2, $3, $4, $5, $6::numeric / 100, $7, $8)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
@@ -111,8 +126,8 @@ export class ServiceOfferingsRepository {
   }
 
   /** Writes every field of the service (the caller merges a partial change into the current one first). */
-  async update(id: string, s: ServiceFields): Promise<boolean> {
-    const rows = await this.sql.rows<{ id: string }>(
+  async update(id: string, s: ServiceFields, on: Queryable = this.sql): Promise<boolean> {
+    const rows = await on.rows<{ id: string }>(
       `UPDATE catalog.services SET code = $2, name = $3, description = $4, category = $5, duration_minutes = $6,
          labor_hours = $7::numeric / 100, parts = $8, active = $9, updated_at = now()
        WHERE id = $1 RETURNING id`,

@@ -57,7 +57,7 @@ export function buildOpenApi(contracts: MessageContract[], version: string): Jso
       [http.status]:
         http.status === 204
           ? { description: 'Done' }
-          : { description: 'OK', content: { 'application/json': { schema: response } } },
+          : { description: 'OK', content: { [http.produces ?? 'application/json']: { schema: response } } },
       ...errorResponsesOf({
         http,
         access,

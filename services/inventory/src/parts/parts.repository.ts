@@ -48,7 +48,11 @@ export class PartsRepository {
    * Applies a change to a part; a different price bumps price_version (`priceChanged`). The row is
    * locked first so two concurrent price changes get distinct, ordered versions.
    */
-  async update(tx: Tx, id: string, change: PartChange): Promise<(StoredPart & { priceChanged: boolean }) | null> {
+  async update(
+    tx: Tx,
+    id: string,
+    change: PartChange,
+  ): Promise<(StoredPart & { priceChanged: boolean; before: Part }) | null> {
     // NO KEY UPDATE, not UPDATE: it must not wait for the key-share locks of stock rows referencing the part.
     const [current] = await tx.rows<PartRow>(`SELECT ${COLUMNS} FROM inventory.parts WHERE id = $1 FOR NO KEY UPDATE`, [
       id,
@@ -62,7 +66,7 @@ export class PartsRepository {
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, change.name ?? current.name, price, change.reorderLevel ?? current.reorder_level, priceChanged ? 1 : 0],
     );
-    return { ...stored(updated), priceChanged };
+    return { ...stored(updated), priceChanged, before: stored(current).part };
   }
 
   /** Current prices of the named SKUs (unknown ones are absent), in SKU order. */

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { appendEvent, DomainError, type Part, type PartPrice, Transactions, Tx } from '@garage/shared';
+import {
+  appendEvent,
+  auditRecord,
+  changedFields,
+  DomainError,
+  type Part,
+  type PartPrice,
+  Transactions,
+  Tx,
+} from '@garage/shared';
 import { PartsRepository, type PartChange, type PartFields } from './parts.repository.js';
 
 /**
@@ -10,6 +19,12 @@ export async function addPart(parts: PartsRepository, tx: Tx, fields: PartFields
   const added = await parts.insert(tx, fields);
   if (!added) return null;
   await appendEvent(tx, 'part.price_changed', added.price);
+  const { id, ...after } = added.part;
+  await appendEvent(
+    tx,
+    'audit.inventory',
+    auditRecord({ action: 'inventory.part.created', subject: { type: 'part', id }, after }),
+  );
   return added.part;
 }
 
@@ -39,8 +54,17 @@ export class PartsService {
   async update(id: string, change: PartChange): Promise<Part> {
     const part = await this.transactions.run(async (tx) => {
       const updated = await this.parts.update(tx, id, change);
-      if (updated?.priceChanged) await appendEvent(tx, 'part.price_changed', updated.price);
-      return updated?.part;
+      if (!updated) return undefined;
+      if (updated.priceChanged) await appendEvent(tx, 'part.price_changed', updated.price);
+      const diff = changedFields(updated.before, updated.part);
+      if (diff) {
+        await appendEvent(
+          tx,
+          'audit.inventory',
+          auditRecord({ action: 'inventory.part.updated', subject: { type: 'part', id }, ...diff }),
+        );
+      }
+      return updated.part;
     });
     if (!part) throw new DomainError('NOT_FOUND', 'No such part');
     return part;

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type StockLevel, type StockMovement, Transactions, Tx } from '@garage/shared';
+import {
+  DomainError,
+  appendEvent,
+  auditRecord,
+  type Principal,
+  type StockLevel,
+  type StockMovement,
+  Transactions,
+  Tx,
+} from '@garage/shared';
 import { PartsRepository } from '../parts/parts.repository.js';
 import { WaitingBookings } from '../reservations/waiting-bookings.service.js';
 import { actorOf, assertMayChangeStockAt } from '../stock/actor.js';
@@ -90,9 +99,20 @@ export class StockService {
           ? await this.stock.add(tx, cmd.id, cmd.branchId, cmd.delta)
           : await this.stock.take(tx, cmd.id, cmd.branchId, -cmd.delta);
       if (!level) throw await this.refusal(tx, cmd.id, cmd.branchId, 'The stock cannot go below what is reserved');
-      await this.movements.append(tx, [
+      const [seq] = await this.movements.append(tx, [
         { ...this.movementOf(principal, cmd.id, cmd.reason), branchId: cmd.branchId, kind: cmd.kind, delta: cmd.delta },
       ]);
+      await appendEvent(
+        tx,
+        'audit.inventory',
+        auditRecord({
+          action: 'inventory.stock.adjusted',
+          subject: { type: 'part', id: cmd.id },
+          branchId: cmd.branchId,
+          before: { onHand: level.onHand - cmd.delta },
+          after: { onHand: level.onHand, delta: cmd.delta, kind: cmd.kind, reason: cmd.reason, ledgerSeq: seq },
+        }),
+      );
       return level;
     });
     // Stock that came in may be what waiting bookings need; the answer shows the level the change left.
@@ -123,11 +143,31 @@ export class StockService {
         levels.set(branchId, level);
       }
       const movement = this.movementOf(principal, cmd.id, cmd.reason);
-      await this.movements.append(tx, [
+      const seqs = await this.movements.append(tx, [
         { ...movement, branchId: cmd.fromBranchId, kind: 'transfer-out', delta: -cmd.quantity },
         { ...movement, branchId: cmd.toBranchId, kind: 'transfer-in', delta: cmd.quantity },
       ]);
-      return { from: levels.get(cmd.fromBranchId)!, to: levels.get(cmd.toBranchId)! };
+      const from = levels.get(cmd.fromBranchId)!;
+      const to = levels.get(cmd.toBranchId)!;
+      await appendEvent(
+        tx,
+        'audit.inventory',
+        auditRecord({
+          action: 'inventory.stock.transferred',
+          subject: { type: 'part', id: cmd.id },
+          branchId: cmd.fromBranchId,
+          before: { fromOnHand: from.onHand + cmd.quantity, toOnHand: to.onHand - cmd.quantity },
+          after: {
+            fromOnHand: from.onHand,
+            toOnHand: to.onHand,
+            toBranchId: cmd.toBranchId,
+            quantity: cmd.quantity,
+            reason: cmd.reason,
+            ledgerSeqs: seqs,
+          },
+        }),
+      );
+      return { from, to };
     });
     await this.waiting.afterArrival(cmd.toBranchId, [changed.to.sku]);
     return changed;

@@ -40,14 +40,16 @@ export class MovementsRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Appends ledger rows in one statement. */
-  async append(tx: Tx, movements: NewMovement[]): Promise<void> {
-    if (!movements.length) return;
+  /** Appends ledger entries; returns their sequence numbers, in the order given (the audit log links them). */
+  async append(tx: Tx, movements: NewMovement[]): Promise<number[]> {
+    if (!movements.length) return [];
     const column = <T>(pick: (m: NewMovement) => T) => movements.map(pick);
-    await tx.rows(
+    const rows = await tx.rows<{ seq: string }>(
       `INSERT INTO inventory.stock_movements
          (part_id, branch_id, kind, delta, reserved_delta, reason, booking_id, actor_kind, actor_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[], $7::uuid[],
-         $8::text[], $9::text[])`,
+         $8::text[], $9::text[])
+       RETURNING seq`,
       [
         column((m) => m.partId),
         column((m) => m.branchId),
@@ -60,6 +62,7 @@ export class MovementsRepository {
         column((m) => m.actor.id),
       ],
     );
+    return rows.map((r) => Number(r.seq));
   }
 
   /** A page of a part's ledger, newest first, optionally at one branch (each case has its index). */
