@@ -139,7 +139,7 @@ export async function startSystem(
  * stream with the same durable consumers, so without this each suite's services would first work
  * off every event the earlier suites left (slow under load, and not what the suite is about).
  */
-async function forgetEarlierEvents(): Promise<void> {
+export async function forgetEarlierEvents(): Promise<void> {
   const env = testEnv();
   const nc = await connectNats(env.NATS_URL, 'test-setup');
   try {

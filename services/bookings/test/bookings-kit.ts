@@ -1,31 +1,32 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import {
-  DomainError,
-  RpcClient,
   auth,
   bookings,
   catalog,
-  connectNats,
-  statusOf,
   type Booking,
   type Branch,
-  type MessageContract,
   type OpeningHours,
   type Principal,
   type Technician,
   type Vehicle,
 } from '@garage/shared';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { z } from 'zod';
 import { startBookings, startSystem, type TestSystem } from '../../../test/support/system.js';
+import {
+  call,
+  ok,
+  openLine,
+  principal,
+  startAlone,
+  type Outcome,
+  type ServiceLine,
+} from '../../../test/support/service-tier.js';
 import { testEnv } from '../../../test/support/test-env.js';
 import { FakeCatalog } from './fake-catalog.js';
 
+export { call, ok, principal, type Outcome };
+
 /** The bookings service, a NATS line to it (as the gateway talks), and the test database. */
-export interface BookingsWorld {
-  rpc: RpcClient;
-  db: pg.Pool;
+export interface BookingsWorld extends ServiceLine {
   admin: Principal;
   /** Present when bookings runs alone: the catalog's answers come from here. */
   fakeCatalog: FakeCatalog | null;
@@ -39,8 +40,14 @@ export interface SystemWorld extends BookingsWorld {
 
 export async function startWorld(bookingsEnv: Record<string, string> = {}): Promise<SystemWorld> {
   const sys = await startSystem({ bookings: bookingsEnv });
-  const line = await openLine();
-  return { ...line, sys, fakeCatalog: null, close: () => line.close().then(() => sys.close()) };
+  const line = await openLine('bookings-test');
+  return {
+    ...line,
+    sys,
+    admin: principal('admin'),
+    fakeCatalog: null,
+    close: () => line.close().then(() => sys.close()),
+  };
 }
 
 /**
@@ -49,77 +56,12 @@ export async function startWorld(bookingsEnv: Record<string, string> = {}): Prom
  * flows that need inventory's events or the gateway use startWorld.
  */
 export async function startBookingsAlone(bookingsEnv: Record<string, string> = {}): Promise<BookingsWorld> {
-  const line = await openLine();
-  const fakeCatalog = new FakeCatalog(line.nc, testEnv().NATS_PREFIX);
-  const service = await startBookings({ DEMO_DATA: 'false', ...bookingsEnv });
-  return {
-    ...line,
-    fakeCatalog,
-    async close() {
-      await service.close();
-      fakeCatalog.stop();
-      await line.close();
-    },
-  };
-}
-
-async function openLine() {
-  const env = testEnv();
-  const nc: NatsConnection = await connectNats(env.NATS_URL, 'bookings-test');
-  const rpc = new RpcClient(nc, env.NATS_PREFIX, 10_000);
-  const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
-  return {
-    nc,
-    rpc,
-    db,
-    admin: principal('admin'),
-    async close() {
-      rpc.close();
-      await nc.close();
-      await db.end();
-    },
-  };
-}
-
-/** A principal as the gateway would send it (services trust the envelope; the gateway authenticates). */
-export function principal(role: Principal['role'], branchIds: string[] = []): Principal {
-  return {
-    kind: role === 'customer' ? 'customer' : 'user',
-    id: randomUUID(),
-    role,
-    branchIds,
-    sessionId: randomBytes(32).toString('hex'),
-  };
-}
-
-export type Outcome<T> = { status: number; body: T; message?: string };
-
-/** Calls a message and answers like HTTP would: the status the gateway maps the result to. */
-export async function call<C extends MessageContract>(
-  w: BookingsWorld,
-  contract: C,
-  who: Principal | null,
-  payload: unknown,
-): Promise<Outcome<z.output<C['response']>>> {
-  try {
-    const body = await w.rpc.request(contract, { principal: who, payload: payload as never });
-    return { status: contract.http?.status ?? 200, body };
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    return { status: statusOf(err.code), body: undefined as never, message: err.message };
-  }
-}
-
-/** Like call, but the test cannot go on without success. */
-export async function ok<C extends MessageContract>(
-  w: BookingsWorld,
-  contract: C,
-  who: Principal | null,
-  payload: unknown,
-): Promise<z.output<C['response']>> {
-  const res = await call(w, contract, who, payload);
-  if (res.status >= 300) throw new Error(`${contract.pattern} failed: ${res.status} ${res.message}`);
-  return res.body;
+  const world = await startAlone(
+    'bookings-test',
+    (line) => new FakeCatalog(line.nc, testEnv().NATS_PREFIX),
+    () => startBookings({ DEMO_DATA: 'false', ...bookingsEnv }),
+  );
+  return Object.assign(world, { admin: principal('admin'), fakeCatalog: world.fakes });
 }
 
 const DAY = { open: '00:00', close: '24:00' };
