@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { startSystem, type TestSystem } from '../../../test/support/system.js';
-import { LEAK, freshIp, http, loginCustomer, loginStaff } from '../../../test/support/http.js';
+import { catalog, type Branch, type Principal } from '@garage/shared';
+import { call, expectNoLeaks, ok } from '../../../test/support/service-tier.js';
+import { startCatalogAlone, type CatalogWorld } from './catalog-kit.js';
 
-let sys: TestSystem;
-let url: string;
-let admin: string;
-let staff: string;
-let customer: string;
+let w: CatalogWorld;
 
 const hours = {
   monday: { open: '08:00', close: '18:00' },
@@ -29,35 +26,27 @@ const newBranch = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  sys = await startSystem();
-  url = sys.url;
-  admin = await loginStaff(url, 'admin', 'admin123');
-  const staffName = `branch-staff-${randomUUID().slice(0, 6)}`;
-  await http(url, 'POST', '/api/users', {
-    token: admin,
-    body: { username: staffName, password: 'Branch-Staff-Pass1', role: 'staff', branchIds: [randomUUID()] },
-  });
-  staff = await loginStaff(url, staffName, 'Branch-Staff-Pass1');
-  customer = await loginCustomer(url, 'john.smith@email.com', 'customer123');
+  w = await startCatalogAlone();
 });
 
 afterAll(async () => {
-  await sys.close();
+  await w?.close();
 });
 
-describe('GET /api/branches', () => {
+// No answer in this file carried a stack trace or SQL.
+expectNoLeaks(() => w);
+
+const create = (body: Record<string, unknown>, who: Principal | null = w.admin) =>
+  call(w, catalog.createBranch, who, body);
+const update = (id: string, body: Record<string, unknown>, who: Principal | null = w.admin) =>
+  call(w, catalog.updateBranch, who, { ...body, id });
+
+describe('catalog.branches.list (GET /api/branches)', () => {
   it('lists the demo chain to anyone: three branches in two time zones, with the currency', async () => {
-    const res = await http<{ items: Array<Record<string, unknown>>; nextCursor: string | null }>(
-      url,
-      'GET',
-      '/api/branches',
-      {
-        ip: freshIp(),
-      },
-    );
+    const res = await call(w, catalog.listBranches, null, {});
     expect(res.status).toBe(200);
     const demo = res.body.items.filter((b) =>
-      ['Downtown Garage', 'Northside Auto Care', 'Harbor Service Center'].includes(b.name as string),
+      ['Downtown Garage', 'Northside Auto Care', 'Harbor Service Center'].includes(b.name),
     );
     expect(demo).toHaveLength(3);
     expect(new Set(demo.map((b) => b.timezone)).size).toBe(2);
@@ -85,37 +74,28 @@ describe('GET /api/branches', () => {
   });
 
   it('pages with an opaque cursor and rejects bad paging', async () => {
-    for (let i = 0; i < 3; i++) await http(url, 'POST', '/api/branches', { token: admin, body: newBranch() });
-    const first = await http<{ items: Array<{ id: string }>; nextCursor: string }>(url, 'GET', '/api/branches?limit=2');
-    expect(first.body.items).toHaveLength(2);
-    const second = await http<{ items: Array<{ id: string }> }>(
-      url,
-      'GET',
-      `/api/branches?limit=2&cursor=${first.body.nextCursor}`,
-    );
-    expect(second.body.items.map((b) => b.id)).not.toContain(first.body.items[0].id);
-    expect((await http(url, 'GET', '/api/branches?limit=0')).status).toBe(400);
-    expect((await http(url, 'GET', '/api/branches?cursor=garbage!')).status).toBe(400);
-    expect((await http(url, 'GET', '/api/branches?cursor=Z2FyYmFnZQ')).status).toBe(400);
+    for (let i = 0; i < 3; i++) await ok(w, catalog.createBranch, w.admin, newBranch());
+    const first = await ok(w, catalog.listBranches, null, { limit: '2' });
+    expect(first.items).toHaveLength(2);
+    const second = await ok(w, catalog.listBranches, null, { limit: '2', cursor: first.nextCursor });
+    expect(second.items.map((b) => b.id)).not.toContain(first.items[0].id);
+    expect((await call(w, catalog.listBranches, null, { limit: '0' })).status).toBe(400);
+    expect((await call(w, catalog.listBranches, null, { cursor: 'garbage!' })).status).toBe(400);
+    expect((await call(w, catalog.listBranches, null, { cursor: 'Z2FyYmFnZQ' })).status).toBe(400);
   });
 });
 
-describe('POST /api/branches and PATCH /api/branches/:id', () => {
+describe('catalog.branches.create and .update (POST /api/branches, PATCH /api/branches/:id)', () => {
   it('only admins open and change branches', async () => {
-    for (const token of [undefined, customer, staff]) {
-      const res = await http(url, 'POST', '/api/branches', { token, body: newBranch() });
-      expect(res.status).toBe(token ? 403 : 401);
+    for (const who of [null, w.customer, w.staff]) {
+      expect((await create(newBranch(), who)).status).toBe(who ? 403 : 401);
     }
-    const created = await http<{ id: string }>(url, 'POST', '/api/branches', { token: admin, body: newBranch() });
+    const created = await create(newBranch());
     expect(created.status).toBe(201);
-    for (const token of [undefined, customer, staff]) {
-      const res = await http(url, 'PATCH', `/api/branches/${created.body.id}`, { token, body: { bays: 9 } });
-      expect(res.status).toBe(token ? 403 : 401);
+    for (const who of [null, w.customer, w.staff]) {
+      expect((await update(created.body.id, { bays: 9 }, who)).status).toBe(who ? 403 : 401);
     }
-    const changed = await http(url, 'PATCH', `/api/branches/${created.body.id}`, {
-      token: admin,
-      body: { bays: 9, laborRateCents: 10_250, taxRatePercent: 17.5 },
-    });
+    const changed = await update(created.body.id, { bays: 9, laborRateCents: 10_250, taxRatePercent: 17.5 });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({
       bays: 9,
@@ -127,11 +107,8 @@ describe('POST /api/branches and PATCH /api/branches/:id', () => {
 
   it('refuses a duplicate name (case-insensitive) with 409', async () => {
     const body = newBranch();
-    expect((await http(url, 'POST', '/api/branches', { token: admin, body })).status).toBe(201);
-    expect(
-      (await http(url, 'POST', '/api/branches', { token: admin, body: { ...body, name: body.name.toUpperCase() } }))
-        .status,
-    ).toBe(409);
+    expect((await create(body)).status).toBe(201);
+    expect((await create({ ...body, name: body.name.toUpperCase() })).status).toBe(409);
   });
 
   it.each([
@@ -153,65 +130,33 @@ describe('POST /api/branches and PATCH /api/branches/:id', () => {
     ['a NUL byte', { address: 'A\u0000B' }],
   ])('answers 400 for %s and stores nothing', async (_label, bad) => {
     const body = newBranch(bad);
-    const res = await http(url, 'POST', '/api/branches', { token: admin, body });
+    const res = await create(body);
     expect(res.status).toBe(400);
-    expect(res.text).not.toMatch(LEAK);
-    const list = await http<{ items: Array<{ name: string }> }>(
-      url,
-      'GET',
-      '/api/branches?limit=100&includeInactive=true',
-      { token: admin },
-    );
-    expect(list.body.items.map((b) => b.name)).not.toContain(body.name);
+    const list = await ok(w, catalog.listBranches, w.admin, { limit: '100', includeInactive: 'true' });
+    expect(list.items.map((b) => b.name)).not.toContain(body.name);
   });
 
-  it('PATCH: 404 for an unknown id, 400 for a garbage id or bad values, and nothing changes', async () => {
-    const created = await http<{ id: string }>(url, 'POST', '/api/branches', { token: admin, body: newBranch() });
-    expect(
-      (await http(url, 'PATCH', `/api/branches/${randomUUID()}`, { token: admin, body: { bays: 2 } })).status,
-    ).toBe(404);
-    expect((await http(url, 'PATCH', '/api/branches/42', { token: admin, body: { bays: 2 } })).status).toBe(400);
-    expect(
-      (
-        await http(url, 'PATCH', `/api/branches/${created.body.id}`, {
-          token: admin,
-          body: { timezone: 'Nowhere/City' },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await http(url, 'PATCH', `/api/branches/${created.body.id}`, {
-          token: admin,
-          body: { id: randomUUID(), bays: 5 },
-        })
-      ).status,
-    ).toBe(400);
-    const now = await http(url, 'GET', `/api/branches/${created.body.id}`);
-    expect(now.body).toMatchObject({ bays: 3, timezone: 'Europe/London' });
+  it('update: 404 for an unknown id, 400 for a garbage id or bad values, and nothing changes', async () => {
+    const created = await ok(w, catalog.createBranch, w.admin, newBranch());
+    expect((await update(randomUUID(), { bays: 2 })).status).toBe(404);
+    expect((await update('42', { bays: 2 })).status).toBe(400);
+    expect((await update(created.id, { timezone: 'Nowhere/City' })).status).toBe(400);
+    expect((await update(created.id, { bays: 5, currency: 'EUR' })).status).toBe(400);
+    const now = await ok(w, catalog.getBranch, null, { id: created.id });
+    expect(now).toMatchObject({ bays: 3, timezone: 'Europe/London' });
   });
 
   it('a closed (inactive) branch disappears for the public but not for staff and admins', async () => {
-    const created = await http<{ id: string; name: string }>(url, 'POST', '/api/branches', {
-      token: admin,
-      body: newBranch(),
-    });
-    await http(url, 'PATCH', `/api/branches/${created.body.id}`, { token: admin, body: { active: false } });
-    expect((await http(url, 'GET', `/api/branches/${created.body.id}`)).status).toBe(404);
-    expect((await http(url, 'GET', `/api/branches/${created.body.id}`, { token: customer })).status).toBe(404);
-    expect((await http(url, 'GET', `/api/branches/${created.body.id}`, { token: staff })).status).toBe(200);
-    const publicList = await http<{ items: Array<{ id: string }> }>(
-      url,
-      'GET',
-      '/api/branches?limit=100&includeInactive=true',
-    );
-    expect(publicList.body.items.map((b) => b.id)).not.toContain(created.body.id);
-    const adminList = await http<{ items: Array<{ id: string }> }>(
-      url,
-      'GET',
-      '/api/branches?limit=100&includeInactive=true',
-      { token: admin },
-    );
-    expect(adminList.body.items.map((b) => b.id)).toContain(created.body.id);
+    const created = await ok(w, catalog.createBranch, w.admin, newBranch());
+    await ok(w, catalog.updateBranch, w.admin, { id: created.id, active: false });
+    expect((await call(w, catalog.getBranch, null, { id: created.id })).status).toBe(404);
+    expect((await call(w, catalog.getBranch, w.customer, { id: created.id })).status).toBe(404);
+    expect((await call(w, catalog.getBranch, w.staff, { id: created.id })).status).toBe(200);
+    const ids = async (who: Principal | null) =>
+      (await ok(w, catalog.listBranches, who, { limit: '100', includeInactive: 'true' })).items.map(
+        (b: Branch) => b.id,
+      );
+    expect(await ids(null)).not.toContain(created.id);
+    expect(await ids(w.admin)).toContain(created.id);
   });
 });

@@ -1,47 +1,74 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { DEMO_BRANCH_IDS, type Branch, type Part, type ServiceOffering } from '@garage/shared';
-import { startSystem, type TestSystem } from '../../../test/support/system.js';
-import { http, loginCustomer, loginStaff } from '../../../test/support/http.js';
+import {
+  catalog,
+  inventory,
+  type Branch,
+  type Part,
+  type Principal,
+  type RunningService,
+  type ServiceOffering,
+} from '@garage/shared';
+import { forgetEarlierEvents, startCatalog, startInventory } from '../../../test/support/system.js';
+import { ok, openLine, principal, startAlone, type ServiceLine } from '../../../test/support/service-tier.js';
 import { testEnv } from '../../../test/support/test-env.js';
+import { FakeInventory } from './fake-inventory.js';
 
-/** The whole system, everyone a catalog test talks as, and a direct line to the test database. */
-export interface CatalogWorld {
-  sys: TestSystem;
-  url: string;
-  admin: string;
-  staff: string;
-  customer: string;
-  db: pg.Pool;
-  close(): Promise<void>;
+/** The catalog service, a NATS line to it (as the gateway talks), the test database, and who a test talks as. */
+export interface CatalogWorld extends ServiceLine {
+  /** The running catalog; a test may restart it by assigning a new one. */
+  service: RunningService;
+  /** Present when the catalog runs alone: inventory's part prices come from here. */
+  fakeInventory: FakeInventory | null;
+  admin: Principal;
+  /** Staff of a branch of their own (the catalog lets staff see what the public does not). */
+  staff: Principal;
+  customer: Principal;
 }
 
-const STAFF_PASSWORD = 'Service-Desk-2026';
+/** The catalog with the real inventory service beside it, for the flows between the two. */
+export interface CatalogAndInventory extends CatalogWorld {
+  /** The running inventory; a test may stop it and assign a new one (close() stops the one running then). */
+  inventory: RunningService;
+}
 
-/** Starts the system and signs in an admin, a staff member and a customer. */
-export async function startWorld(gateway: Record<string, string> = {}): Promise<CatalogWorld> {
-  const sys = await startSystem({ gateway });
-  const url = sys.url;
-  const admin = await loginStaff(url, 'admin', 'admin123');
-  const username = `cat-staff-${randomUUID().slice(0, 8)}`;
-  const created = await http(url, 'POST', '/api/users', {
-    token: admin,
-    body: { username, password: STAFF_PASSWORD, role: 'staff', branchIds: [DEMO_BRANCH_IDS.downtown] },
-  });
-  if (created.status !== 201) throw new Error(`creating staff failed: ${created.status} ${created.text}`);
-  const db = new pg.Pool({ connectionString: testEnv().DATABASE_URL, max: 2 });
-  return {
-    sys,
-    url,
-    admin,
-    staff: await loginStaff(url, username, STAFF_PASSWORD),
-    customer: await loginCustomer(url, 'john.smith@email.com', 'customer123'),
-    db,
+const people = () => ({
+  admin: principal('admin'),
+  staff: principal('staff', [randomUUID()]),
+  customer: principal('customer'),
+});
+
+/**
+ * The service tier: the catalog alone on the real servers (demo branches and services loaded), its
+ * part prices answered by a FakeInventory. For suites about the catalog's own rules.
+ */
+export async function startCatalogAlone(): Promise<CatalogWorld> {
+  const world = await startAlone(
+    'catalog-test',
+    (line) => new FakeInventory(line.nc, testEnv().NATS_PREFIX),
+    () => startCatalog(),
+  );
+  return Object.assign(world, { fakeInventory: world.fakes, ...people() });
+}
+
+/**
+ * The catalog and the real inventory (whose prices it caches and whose events it reads), both with
+ * their demo data, for the flows between them (part-prices.test.ts).
+ */
+export async function startWithInventory(): Promise<CatalogAndInventory> {
+  await forgetEarlierEvents();
+  const line = await openLine('catalog-test');
+  const world: CatalogAndInventory = {
+    ...line,
+    inventory: await startInventory(),
+    service: await startCatalog(),
+    fakeInventory: null,
+    ...people(),
     async close() {
-      await db.end();
-      await sys.close();
+      await Promise.all([world.service.close(), world.inventory.close()]);
+      await line.close();
     },
   };
+  return world;
 }
 
 /** A code, SKU or name no other test uses. */
@@ -49,22 +76,22 @@ export function fresh(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }
 
-async function created<T>(w: CatalogWorld, path: string, body: Record<string, unknown>): Promise<T> {
-  const res = await http<T>(w.url, 'POST', path, { token: w.admin, body });
-  if (res.status !== 201) throw new Error(`POST ${path} failed: ${res.status} ${res.text}`);
-  return res.body;
-}
+export type TestPart = Pick<Part, 'id' | 'sku' | 'unitPriceCents'>;
 
-/** A part of the test's own, through inventory's API, so its price is what the test says. */
-export function createPart(w: CatalogWorld, unitPriceCents: number): Promise<Part> {
-  return created<Part>(w, '/api/parts', { sku: fresh('CT'), name: 'Catalog test part', unitPriceCents });
+/** A part of the test's own at this price: in the fake when the catalog runs alone, else through inventory. */
+export async function createPart(w: CatalogWorld, unitPriceCents: number): Promise<TestPart> {
+  if (!w.fakeInventory) {
+    return ok(w, inventory.createPart, w.admin, { sku: fresh('CT'), name: 'Catalog test part', unitPriceCents });
+  }
+  const { partId, sku } = w.fakeInventory.addPart(unitPriceCents);
+  return { id: partId, sku, unitPriceCents };
 }
 
 const ALL_DAY = { open: '08:00', close: '18:00' };
 
 /** A branch of the test's own with the given rates. */
 export function createBranch(w: CatalogWorld, laborRateCents: number, taxRatePercent: number): Promise<Branch> {
-  return created<Branch>(w, '/api/branches', {
+  return ok(w, catalog.createBranch, w.admin, {
     name: fresh('Test Branch'),
     address: '7 Quote Street, Springfield',
     timezone: 'America/Chicago',
@@ -98,24 +125,13 @@ export function newService(extra: Record<string, unknown> = {}): Record<string, 
 }
 
 export function createService(w: CatalogWorld, extra: Record<string, unknown> = {}): Promise<ServiceOffering> {
-  return created<ServiceOffering>(w, '/api/service-catalog', newService(extra));
+  return ok(w, catalog.createService, w.admin, newService(extra));
 }
 
 /** How many services have this code, straight from the database. */
-export async function servicesWithCode(w: CatalogWorld, code: unknown): Promise<number> {
+export async function servicesWithCode(w: ServiceLine, code: unknown): Promise<number> {
   const res = await w.db.query<{ n: number }>('SELECT count(*)::int AS n FROM catalog.services WHERE code = $1', [
     String(code),
   ]);
   return res.rows[0].n;
-}
-
-/** An http() that keeps every response's text, so a test file can check at its end that none leaked. */
-export function recordingHttp() {
-  const seen: string[] = [];
-  const call = async <T = Record<string, unknown>>(...args: Parameters<typeof http>) => {
-    const res = await http<T>(...args);
-    seen.push(res.text);
-    return res;
-  };
-  return { call, seen };
 }

@@ -1,28 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { connect } from '@nats-io/transport-node';
-import {
-  DEMO_BRANCH_IDS,
-  RpcClient,
-  catalog,
-  type CostEstimate,
-  type ServiceOffering,
-  type StockLevel,
-} from '@garage/shared';
-import { testEnv } from '../../../test/support/test-env.js';
-import { LEAK } from '../../../test/support/http.js';
-import {
-  createBranch,
-  createPart,
-  createService,
-  recordingHttp,
-  startWorld,
-  type CatalogWorld,
-} from './catalog-kit.js';
+import { DEMO_BRANCH_IDS, catalog, type CostEstimate, type Principal, type ServiceOffering } from '@garage/shared';
+import { call, expectNoLeaks, ok } from '../../../test/support/service-tier.js';
+import { createBranch, createPart, createService, startCatalogAlone, type CatalogWorld } from './catalog-kit.js';
 
 let w: CatalogWorld;
-const { call, seen } = recordingHttp();
-const quote = (body: unknown, token?: string) =>
-  call<CostEstimate>(w.url, 'POST', '/api/cost-calculator', { body, token });
+const quote = (payload: unknown, who: Principal | null = null) => call(w, catalog.calculateCost, who, payload);
 
 // A branch at 123.45 an hour and 8.875 % tax, two parts and two services whose numbers are worked out by hand.
 let branchId: string;
@@ -30,7 +12,7 @@ let a: ServiceOffering; // 1.25 h, 2 × P1 + 3 × P2
 let b: ServiceOffering; // 0.5 h, 1 × P1
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startCatalogAlone();
   branchId = (await createBranch(w, 12_345, 8.875)).id;
   const [p1, p2] = [await createPart(w, 1_523), await createPart(w, 1_009)];
   a = await createService(w, {
@@ -47,11 +29,9 @@ afterAll(async () => {
   await w?.close();
 });
 
-afterAll(() => {
-  for (const text of seen) expect(text).not.toMatch(LEAK);
-});
+expectNoLeaks(() => w);
 
-describe('POST /api/cost-calculator', () => {
+describe('catalog.cost.calculate (POST /api/cost-calculator)', () => {
   it('prices services at a branch to the cent, rounding each half cent up, for anyone', async () => {
     const expected: CostEstimate = {
       lines: [
@@ -67,8 +47,8 @@ describe('POST /api/cost-calculator', () => {
       totalCents: 31_792,
       currency: 'USD',
     };
-    for (const token of [undefined, w.customer, w.staff, w.admin]) {
-      const res = await quote({ branchId, serviceIds: [a.id, b.id] }, token);
+    for (const who of [null, w.customer, w.staff, w.admin]) {
+      const res = await quote({ branchId, serviceIds: [a.id, b.id] }, who);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(expected);
     }
@@ -89,15 +69,12 @@ describe('POST /api/cost-calculator', () => {
     expect(res.body).toMatchObject({ laborCents: 258_011, partsCents: 0, taxCents: 22_898, totalCents: 280_909 });
   });
 
-  it("prices the demo catalog at a demo branch from today's part prices", async () => {
-    const list = await call<{ items: ServiceOffering[] }>(w.url, 'GET', '/api/service-catalog?limit=100');
-    const oil = list.body.items.find((s) => s.code === 'OIL-FILTER');
+  it("prices the demo catalog at a demo branch from inventory's part prices", async () => {
+    const list = await ok(w, catalog.listServices, null, { limit: '100' });
+    const oil = list.items.find((s) => s.code === 'OIL-FILTER');
     if (!oil) throw new Error('demo service OIL-FILTER missing');
-    const price = async (sku: string) => {
-      const res = await call<{ items: StockLevel[] }>(w.url, 'GET', `/api/parts?q=${sku}`, { token: w.admin });
-      return res.body.items.find((p) => p.sku === sku)?.unitPriceCents ?? NaN;
-    };
-    const parts = 5 * (await price('OIL-10W40-1L')) + (await price('FLT-OIL-STD')) + (await price('PLUG-DRAIN-WASHER'));
+    const price = (sku: string) => w.fakeInventory!.priceOf(sku) ?? NaN;
+    const parts = 5 * price('OIL-10W40-1L') + price('FLT-OIL-STD') + price('PLUG-DRAIN-WASHER');
     const res = await quote({ branchId: DEMO_BRANCH_IDS.harbor, serviceIds: [oil.id] });
     const labor = 7_250; // 0.5 h × 145.00
     const tax = Math.floor(((labor + parts) * 8_875 + 50_000) / 100_000); // 8.875 %, half up, in integers
@@ -108,7 +85,7 @@ describe('POST /api/cost-calculator', () => {
       totalCents: labor + parts + tax,
     });
 
-    const twenty = list.body.items.slice(0, 20).map((s) => s.id);
+    const twenty = list.items.slice(0, 20).map((s) => s.id);
     expect(twenty).toHaveLength(20);
     const all = await quote({ branchId: DEMO_BRANCH_IDS.downtown, serviceIds: twenty });
     expect(all.status).toBe(200);
@@ -118,30 +95,23 @@ describe('POST /api/cost-calculator', () => {
   it('answers 404 naming the branch for an unknown or closed branch, whoever asks', async () => {
     const unknown = await quote({ branchId: randomUUID(), serviceIds: [a.id] });
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({
-      statusCode: 404,
-      error: 'Not Found',
-      details: [{ field: 'branchId', message: 'no such branch' }],
-    });
+    expect(unknown.details).toEqual([{ field: 'branchId', message: 'no such branch' }]);
     const closed = await createBranch(w, 10_000, 5);
-    await call(w.url, 'PATCH', `/api/branches/${closed.id}`, { token: w.admin, body: { active: false } });
-    for (const token of [undefined, w.customer, w.admin]) {
-      expect((await quote({ branchId: closed.id, serviceIds: [a.id] }, token)).status).toBe(404);
+    await ok(w, catalog.updateBranch, w.admin, { id: closed.id, active: false });
+    for (const who of [null, w.customer, w.admin]) {
+      expect((await quote({ branchId: closed.id, serviceIds: [a.id] }, who)).status).toBe(404);
     }
   });
 
   it('answers 404 naming each unknown or withdrawn service by its index', async () => {
     const withdrawn = await createService(w);
-    await call(w.url, 'PATCH', `/api/service-catalog/${withdrawn.id}`, { token: w.admin, body: { active: false } });
+    await ok(w, catalog.updateService, w.admin, { id: withdrawn.id, active: false });
     const res = await quote({ branchId, serviceIds: [a.id, randomUUID(), withdrawn.id] }, w.admin);
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({
-      statusCode: 404,
-      details: [
-        { field: 'serviceIds.1', message: 'no such service' },
-        { field: 'serviceIds.2', message: 'no such service' },
-      ],
-    });
+    expect(res.details).toEqual([
+      { field: 'serviceIds.1', message: 'no such service' },
+      { field: 'serviceIds.2', message: 'no such service' },
+    ]);
   });
 
   it.each([
@@ -159,45 +129,25 @@ describe('POST /api/cost-calculator', () => {
   ])('answers 400 for %s', async (_label, body) => {
     const res = await quote(body());
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-  });
-
-  it('answers 400 for malformed JSON and 413 for a 300 KB body', async () => {
-    const broken = await call(w.url, 'POST', '/api/cost-calculator', { raw: '{"branchId": ' });
-    expect(broken.status).toBe(400);
-    const big = await call(w.url, 'POST', '/api/cost-calculator', {
-      raw: JSON.stringify({ branchId, serviceIds: [a.id], pad: 'x'.repeat(300 * 1024) }),
-    });
-    expect(big.status).toBe(413);
+    expect(res.code).toBe('VALIDATION_FAILED');
   });
 });
 
 describe('catalog.quote (internal, what a booking freezes)', () => {
   it('gives the same estimate as the calculator, the total duration and each part once with its total quantity', async () => {
-    const nc = await connect({ servers: testEnv().NATS_URL });
-    const rpc = new RpcClient(nc, testEnv().NATS_PREFIX, 5000);
-    try {
-      const answer = await rpc.request(catalog.quote, {
-        principal: null,
-        payload: { branchId, serviceIds: [a.id, b.id] },
-      });
-      const estimate = await quote({ branchId, serviceIds: [a.id, b.id] });
-      expect(answer.estimate).toEqual(estimate.body);
-      expect(answer.durationMinutes).toBe(a.durationMinutes + b.durationMinutes);
-      const [p1, p2] = [a.parts[0]!.partSku, a.parts[1]!.partSku];
-      expect(answer.parts).toEqual(
-        expect.arrayContaining([
-          { partSku: p1, quantity: 3 },
-          { partSku: p2, quantity: 3 },
-        ]),
-      );
-      expect(answer.parts).toHaveLength(2);
-      await expect(
-        rpc.request(catalog.quote, { principal: null, payload: { branchId, serviceIds: [randomUUID()] } }),
-      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    } finally {
-      rpc.close();
-      await nc.close();
-    }
+    const answer = await ok(w, catalog.quote, null, { branchId, serviceIds: [a.id, b.id] });
+    const estimate = await quote({ branchId, serviceIds: [a.id, b.id] });
+    expect(answer.estimate).toEqual(estimate.body);
+    expect(answer.durationMinutes).toBe(a.durationMinutes + b.durationMinutes);
+    const [p1, p2] = [a.parts[0]!.partSku, a.parts[1]!.partSku];
+    expect(answer.parts).toEqual(
+      expect.arrayContaining([
+        { partSku: p1, quantity: 3 },
+        { partSku: p2, quantity: 3 },
+      ]),
+    );
+    expect(answer.parts).toHaveLength(2);
+    const unknown = await call(w, catalog.quote, null, { branchId, serviceIds: [randomUUID()] });
+    expect(unknown.code).toBe('NOT_FOUND');
   });
 });
