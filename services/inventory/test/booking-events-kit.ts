@@ -14,7 +14,7 @@ import {
 } from '@garage/shared';
 import { testEnv } from '../../../test/support/test-env.js';
 import { caughtUp, outboxPublished } from '../../../test/support/waits.js';
-import { ledgerMismatches, startWorld, type InventoryWorld } from './inventory-kit.js';
+import { ledgerMismatches, startInventoryAlone, type InventoryWorld } from './inventory-kit.js';
 
 /** The durable through which inventory reads the bookings' events (EVENT_SUBSCRIPTIONS.inventoryBookings). */
 const INVENTORY_DURABLE = 'inventory-bookings';
@@ -107,7 +107,7 @@ export function withEventWorld(ready: (w: InventoryWorld, events: EventLine) => 
   // Waits on the run-wide event stream's durables (see settled()).
   jest.setTimeout(90_000);
   beforeAll(async () => {
-    w = await startWorld();
+    w = await startInventoryAlone();
     events = await openEventLine();
     ready(w, events);
   });

@@ -16,7 +16,7 @@ it('catches up after a restart: 100 bookings made while inventory was down are e
   const filter = await createPart(w);
   await receive(w, oil.id, DOWNTOWN, 500);
   await receive(w, filter.id, DOWNTOWN, 500);
-  await w.sys.inventory.close();
+  await w.service.close();
 
   const bookings = Array.from({ length: 100 }, (_, i) => ({
     bookingId: randomUUID(),
@@ -32,7 +32,7 @@ it('catches up after a restart: 100 bookings made while inventory was down are e
   // A few redelivered copies past the dedupe window, as a relay that died before marking them sent would send.
   for (const i of [0, 41, 99]) await events.publish('booking.created', bookings[i]!, { id: ids[i], dedupe: false });
 
-  w.sys.inventory = await startInventory();
+  w.service = await startInventory();
   await events.settled(w);
 
   expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 500, reserved: 200 });

@@ -198,7 +198,7 @@ describe('processed_events', () => {
          ($1, now() - make_interval(days => $4 + 1)), ($2, now() - make_interval(days => $4 - 1)), ($3, now())`,
       [old, young, fresh, PROCESSED_EVENT_RETENTION_DAYS],
     );
-    expect(await w.sys.inventory.jobs.runOnce('processed-events-purge')).toBe('ok');
+    expect(await w.service.jobs.runOnce('processed-events-purge')).toBe('ok');
     const left = await w.db.query('SELECT event_id FROM inventory.processed_events WHERE event_id = ANY($1::uuid[])', [
       [old, young, fresh],
     ]);

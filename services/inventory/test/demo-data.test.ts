@@ -3,13 +3,13 @@ import type { DataSource } from 'typeorm';
 import { createInventoryDataSource } from '../src/data-source.js';
 import { loadDemoStock } from '../src/demo/demo-data.js';
 import { testEnv } from '../../../test/support/test-env.js';
-import { HARBOR, ledgerMismatches, startWorld, type InventoryWorld } from './inventory-kit.js';
+import { HARBOR, ledgerMismatches, startInventoryAlone, type InventoryWorld } from './inventory-kit.js';
 
 let w: InventoryWorld;
 let db: DataSource;
 
 beforeAll(async () => {
-  w = await startWorld(); // loads the demo data as `npm start` does
+  w = await startInventoryAlone(); // loads the demo data as `npm start` does
   db = createInventoryDataSource(testEnv().DATABASE_URL, 4);
   await db.initialize();
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Transactions, type Reservation, type StockLevel } from '@garage/shared';
-import { http } from '../../../test/support/http.js';
+import { Transactions, inventory, type Reservation } from '@garage/shared';
+import { call, ok } from '../../../test/support/service-tier.js';
 import { ReservationsService, type ReserveParts } from '../src/reservations/reservations.service.js';
 import { WaitingBookings } from '../src/reservations/waiting-bookings.service.js';
 import { BOOKINGS_SERVICE } from '../src/stock/actor.js';
@@ -10,12 +10,12 @@ import {
   createPart,
   ledgerMismatches,
   receive,
-  startWorld,
+  startInventoryAlone,
   stockRow,
   type InventoryWorld,
 } from './inventory-kit.js';
 
-// The reservation rules of the running inventory service, on the real servers. Bookings reach them
+// The reservation rules of the inventory service running alone, on the real servers. Bookings reach them
 // through events (booking-events.test.ts); here they are called directly, each in a transaction of
 // its own as the consumer calls them, to see each answer.
 let w: InventoryWorld;
@@ -24,10 +24,10 @@ let transactions: Transactions;
 let waiting: WaitingBookings;
 
 beforeAll(async () => {
-  w = await startWorld();
-  reservations = w.sys.inventory.app.get(ReservationsService);
-  transactions = w.sys.inventory.app.get(Transactions);
-  waiting = w.sys.inventory.app.get(WaitingBookings);
+  w = await startInventoryAlone();
+  reservations = w.service.app.get(ReservationsService);
+  transactions = w.service.app.get(Transactions);
+  waiting = w.service.app.get(WaitingBookings);
 });
 
 afterAll(async () => {
@@ -89,10 +89,8 @@ describe('reserving parts for a booking', () => {
     ]);
     // The ledger names the bookings service, whose event this was.
     expect(ledger[0]).toMatchObject({ actor_kind: 'system', actor_id: 'bookings' });
-    const level = await http<{ items: StockLevel[] }>(w.url, 'GET', `/api/parts?branchId=${DOWNTOWN}&q=${oil.sku}`, {
-      token: w.admin,
-    });
-    expect(level.body.items[0]).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
+    const level = await ok(w, inventory.listParts, w.admin, { branchId: DOWNTOWN, q: oil.sku });
+    expect(level.items[0]).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
   });
 
   it('holds nothing when it cannot hold everything, and says what is short', async () => {
@@ -146,17 +144,22 @@ describe('reserving parts for a booking', () => {
   it('reserved stock can be neither counted away nor transferred', async () => {
     const { oil } = await twoParts();
     await reserve({ bookingId: randomUUID(), branchId: DOWNTOWN, lines: [{ partSku: oil.sku, quantity: 8 }] });
-    const take = await http(w.url, 'POST', `/api/parts/${oil.id}/adjust`, {
-      token: w.admin,
-      body: { branchId: DOWNTOWN, delta: -3, reason: 'Count' },
+    const take = await call(w, inventory.adjustStock, w.admin, {
+      id: oil.id,
+      branchId: DOWNTOWN,
+      delta: -3,
+      reason: 'Count',
     });
     expect(take.status).toBe(409);
-    const move = await http(w.url, 'POST', `/api/parts/${oil.id}/transfer`, {
-      token: w.admin,
-      body: { fromBranchId: DOWNTOWN, toBranchId: NORTHSIDE, quantity: 3, reason: 'Lend' },
+    const move = await call(w, inventory.transferStock, w.admin, {
+      id: oil.id,
+      fromBranchId: DOWNTOWN,
+      toBranchId: NORTHSIDE,
+      quantity: 3,
+      reason: 'Lend',
     });
     expect(move.status).toBe(409);
-    expect(move.body.message).toMatch(/2 available/);
+    expect(move.message).toMatch(/2 available/);
     expect(await stockRow(w, oil.id, DOWNTOWN)).toEqual({ on_hand: 10, reserved: 8 });
   });
 

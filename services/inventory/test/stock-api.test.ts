@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { StockLevel, StockMovement } from '@garage/shared';
-import { LEAK, http } from '../../../test/support/http.js';
-import { startCatalog } from '../../../test/support/system.js';
+import { inventory, type Principal, type StockLevel } from '@garage/shared';
+import { call, expectNoLeaks, ok } from '../../../test/support/service-tier.js';
 import {
   DOWNTOWN,
   HARBOR,
@@ -10,44 +9,32 @@ import {
   freshSku,
   ledgerMismatches,
   receive,
-  startWorld,
+  startInventoryAlone,
   stockRow,
   type InventoryWorld,
 } from './inventory-kit.js';
 
 let w: InventoryWorld;
-const seen: string[] = [];
-
-const call = async <T = Record<string, unknown>>(...args: Parameters<typeof http>) => {
-  const res = await http<T>(...args);
-  seen.push(res.text);
-  return res;
-};
-type Page<T> = { items: T[]; nextCursor: string | null };
-/** A success body, or the error body when the test expects one. */
-type Answer<T> = T & { message?: string };
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startInventoryAlone();
 });
 
 afterAll(async () => {
   await w?.close();
 });
 
-afterAll(() => {
-  for (const text of seen) expect(text).not.toMatch(LEAK);
-});
+// No answer in this file carried a stack trace or SQL.
+expectNoLeaks(() => w);
 
-const adjust = (partId: string, body: Record<string, unknown>, token = w.admin) =>
-  call<Answer<StockLevel>>(w.url, 'POST', `/api/parts/${partId}/adjust`, { token, body: { reason: 'Count', ...body } });
-const transfer = (partId: string, body: Record<string, unknown>, token = w.admin) =>
-  call<Answer<{ from: StockLevel; to: StockLevel }>>(w.url, 'POST', `/api/parts/${partId}/transfer`, {
-    token,
-    body: { reason: 'Lend', ...body },
-  });
+const adjust = (id: string, body: Record<string, unknown>, who: Principal = w.admin) =>
+  call(w, inventory.adjustStock, who, { reason: 'Count', ...body, id });
+const transfer = (id: string, body: Record<string, unknown>, who: Principal = w.admin) =>
+  call(w, inventory.transferStock, who, { reason: 'Lend', ...body, id });
+/** GET /api/parts as the gateway passes its query on: every value a string. */
+const listParts = (who: Principal, query: Record<string, string>) => call(w, inventory.listParts, who, query);
 
-describe('POST /api/parts/:id/adjust', () => {
+describe('inventory.stock.adjust (POST /api/parts/:id/adjust)', () => {
   it('receives a delivery, then counts some away, answering the stock level after each', async () => {
     const part = await createPart(w, { reorderLevel: 4 });
     const received = await adjust(part.id, { branchId: DOWNTOWN, delta: 10, kind: 'receive', reason: 'Delivery 77' });
@@ -73,12 +60,8 @@ describe('POST /api/parts/:id/adjust', () => {
     const part = await createPart(w);
     await receive(w, part.id, DOWNTOWN, 3);
     const res = await adjust(part.id, { branchId: DOWNTOWN, delta: -4 });
-    expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({
-      statusCode: 409,
-      error: 'Conflict',
-      message: expect.stringMatching(/3 available/),
-    });
+    expect([res.status, res.code]).toEqual([409, 'CONFLICT']);
+    expect(res.message).toMatch(/3 available/);
     // A branch without a row has nothing to take either.
     expect((await adjust(part.id, { branchId: NORTHSIDE, delta: -1 })).status).toBe(409);
     expect(await stockRow(w, part.id, DOWNTOWN)).toEqual({ on_hand: 3, reserved: 0 });
@@ -103,8 +86,7 @@ describe('POST /api/parts/:id/adjust', () => {
     const part = await createPart(w);
     await receive(w, part.id, DOWNTOWN, 5);
     const res = await adjust(part.id, { branchId: DOWNTOWN, ...bad });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
+    expect([res.status, res.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await stockRow(w, part.id, DOWNTOWN)).toEqual({ on_hand: 5, reserved: 0 });
   });
 
@@ -115,41 +97,21 @@ describe('POST /api/parts/:id/adjust', () => {
     const nowhere = randomUUID();
     const res = await adjust(part.id, { branchId: nowhere, delta: 5, kind: 'receive' });
     expect(res.status).toBe(404);
-    expect(res.body.message).toBe('No such branch');
+    expect(res.message).toBe('No such branch');
     const rows = await w.db.query('SELECT 1 FROM inventory.stock WHERE branch_id = $1', [nowhere]);
     expect(rows.rowCount).toBe(0);
   });
 
   it('accepts a branch the catalog has just opened', async () => {
-    const branch = await call<{ id: string }>(w.url, 'POST', '/api/branches', {
-      token: w.admin,
-      body: {
-        name: `Inventory branch ${randomUUID().slice(0, 8)}`,
-        address: '5 Depot Lane, Springfield, IL 62702',
-        timezone: 'America/Chicago',
-        openingHours: {
-          monday: { open: '08:00', close: '17:00' },
-          tuesday: { open: '08:00', close: '17:00' },
-          wednesday: { open: '08:00', close: '17:00' },
-          thursday: { open: '08:00', close: '17:00' },
-          friday: { open: '08:00', close: '17:00' },
-          saturday: null,
-          sunday: null,
-        },
-        bays: 2,
-        laborRateCents: 10_000,
-        taxRatePercent: 7,
-      },
-    });
-    expect(branch.status).toBe(201);
+    const branchId = w.fakes.openBranch();
     const part = await createPart(w);
-    const res = await adjust(part.id, { branchId: branch.body.id, delta: 8, kind: 'receive' });
+    const res = await adjust(part.id, { branchId, delta: 8, kind: 'receive' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ branchId: branch.body.id, onHand: 8 });
+    expect(res.body).toMatchObject({ branchId, onHand: 8 });
   });
 });
 
-describe('POST /api/parts/:id/transfer', () => {
+describe('inventory.stock.transfer (POST /api/parts/:id/transfer)', () => {
   it('moves stock between branches in one go, with a ledger row on each side', async () => {
     const part = await createPart(w);
     await receive(w, part.id, DOWNTOWN, 10);
@@ -179,7 +141,7 @@ describe('POST /api/parts/:id/transfer', () => {
     await receive(w, part.id, NORTHSIDE, 1);
     const res = await transfer(part.id, { fromBranchId: DOWNTOWN, toBranchId: NORTHSIDE, quantity: 4 });
     expect(res.status).toBe(409);
-    expect(res.body.message).toMatch(/3 available/);
+    expect(res.message).toMatch(/3 available/);
     // Source after destination in lock order: the destination's increment is rolled back too.
     const back = await transfer(part.id, { fromBranchId: NORTHSIDE, toBranchId: DOWNTOWN, quantity: 2 });
     expect(back.status).toBe(409);
@@ -211,33 +173,29 @@ describe('POST /api/parts/:id/transfer', () => {
   });
 });
 
-describe('GET /api/parts', () => {
+describe('inventory.parts.list (GET /api/parts)', () => {
   it('lists every part at one branch with 0s where it has no stock, by SKU', async () => {
     const prefix = freshSku('LST');
     const parts = [];
     for (const suffix of ['C', 'A', 'B'])
       parts.push(await createPart(w, { sku: `${prefix}-${suffix}`, reorderLevel: 3 }));
     await receive(w, parts[1].id, HARBOR, 9);
-    const res = await call<Page<StockLevel>>(w.url, 'GET', `/api/parts?branchId=${HARBOR}&q=${prefix}`, {
-      token: w.otherStaff,
-    });
+    const res = await listParts(w.otherStaff, { branchId: HARBOR, q: prefix });
     expect(res.status).toBe(200);
     expect(res.body.items.map((s) => [s.sku, s.branchId, s.onHand, s.lowStock])).toEqual([
       [`${prefix}-A`, HARBOR, 9, false],
       [`${prefix}-B`, HARBOR, 0, true],
       [`${prefix}-C`, HARBOR, 0, true],
     ]);
-    const low = await call<Page<StockLevel>>(w.url, 'GET', `/api/parts?branchId=${HARBOR}&q=${prefix}&lowStock=true`, {
-      token: w.admin,
-    });
+    const low = await listParts(w.admin, { branchId: HARBOR, q: prefix, lowStock: 'true' });
     expect(low.body.items.map((s) => s.sku)).toEqual([`${prefix}-B`, `${prefix}-C`]);
   });
 
   it('defaults to the staff member’s own branches, and to every stocked branch for admins', async () => {
     const demo = 'OIL-5W30-1L';
-    const staff = await call<Page<StockLevel>>(w.url, 'GET', `/api/parts?q=${demo}`, { token: w.staff });
+    const staff = await listParts(w.staff, { q: demo });
     expect(staff.body.items.map((s) => s.branchId)).toEqual([DOWNTOWN]);
-    const admin = await call<Page<StockLevel>>(w.url, 'GET', `/api/parts?q=${demo}&limit=100`, { token: w.admin });
+    const admin = await listParts(w.admin, { q: demo, limit: '100' });
     const branches = admin.body.items.map((s) => s.branchId);
     expect(branches).toEqual([...branches].sort());
     expect(branches).toEqual(expect.arrayContaining([DOWNTOWN, NORTHSIDE, HARBOR]));
@@ -249,16 +207,7 @@ describe('GET /api/parts', () => {
     const sku = freshSku('FND');
     await createPart(w, { sku, name: 'Glow plug 100% ceramic' });
     const find = async (q: string) =>
-      (
-        await call<Page<StockLevel>>(
-          w.url,
-          'GET',
-          `/api/parts?branchId=${DOWNTOWN}&limit=100&q=${encodeURIComponent(q)}`,
-          {
-            token: w.admin,
-          },
-        )
-      ).body.items.map((s) => s.sku);
+      (await ok(w, inventory.listParts, w.admin, { branchId: DOWNTOWN, limit: '100', q })).items.map((s) => s.sku);
     expect(await find(sku.toLowerCase())).toEqual([sku]);
     expect(await find(sku.slice(0, 8))).toContain(sku);
     expect(await find('GLOW PLUG')).toEqual([sku]);
@@ -278,14 +227,13 @@ describe('GET /api/parts', () => {
     const all: Array<[string, string]> = [];
     let cursor: string | null = null;
     do {
-      const res: { body: Page<StockLevel> } = await call<Page<StockLevel>>(
-        w.url,
-        'GET',
-        `/api/parts?q=${prefix}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { token: w.admin },
-      );
-      all.push(...res.body.items.map((s): [string, string] => [s.sku, s.branchId]));
-      cursor = res.body.nextCursor;
+      const page: { items: StockLevel[]; nextCursor: string | null } = await ok(w, inventory.listParts, w.admin, {
+        q: prefix,
+        limit: '2',
+        ...(cursor ? { cursor } : {}),
+      });
+      all.push(...page.items.map((s): [string, string] => [s.sku, s.branchId]));
+      cursor = page.nextCursor;
     } while (cursor);
     const stocked = (
       await w.db.query<{ branch_id: string }>('SELECT DISTINCT branch_id FROM inventory.stock ORDER BY 1')
@@ -297,39 +245,38 @@ describe('GET /api/parts', () => {
   });
 
   it('rejects bad paging and filters with 400', async () => {
-    for (const query of [
-      'limit=0',
-      'limit=101',
-      'cursor=garbage!',
-      'cursor=Z2FyYmFnZQ',
-      'branchId=1',
-      'lowStock=yes',
-      'q=',
-      `q=${'x'.repeat(101)}`,
-      'sort=sku',
-    ]) {
-      const res = await call(w.url, 'GET', `/api/parts?${query}`, { token: w.admin });
+    const bads: Array<Record<string, string>> = [
+      { limit: '0' },
+      { limit: '101' },
+      { cursor: 'garbage!' },
+      { cursor: 'Z2FyYmFnZQ' },
+      { branchId: '1' },
+      { lowStock: 'yes' },
+      { q: '' },
+      { q: 'x'.repeat(101) },
+      { sort: 'sku' },
+    ];
+    for (const query of bads) {
+      const res = await listParts(w.admin, query);
       expect([query, res.status]).toEqual([query, 400]);
     }
   });
 });
 
-describe('GET /api/parts/:id/stock and /movements', () => {
+describe('inventory.stock.by-part and .movements (GET /api/parts/:id/stock and /movements)', () => {
   it('shows the part at every branch that has a row', async () => {
     const part = await createPart(w);
     await receive(w, part.id, NORTHSIDE, 2);
     await receive(w, part.id, DOWNTOWN, 7);
-    const res = await call<{ part: unknown; items: StockLevel[] }>(w.url, 'GET', `/api/parts/${part.id}/stock`, {
-      token: w.staff,
-    });
-    expect(res.body.part).toEqual(part);
-    expect(res.body.items.map((s) => [s.branchId, s.onHand])).toEqual(
+    const res = await ok(w, inventory.partStock, w.staff, { id: part.id });
+    expect(res.part).toEqual(part);
+    expect(res.items.map((s) => [s.branchId, s.onHand])).toEqual(
       [
         [DOWNTOWN, 7],
         [NORTHSIDE, 2],
       ].sort(),
     );
-    expect((await call(w.url, 'GET', `/api/parts/${randomUUID()}/stock`, { token: w.admin })).status).toBe(404);
+    expect((await call(w, inventory.partStock, w.admin, { id: randomUUID() })).status).toBe(404);
   });
 
   it('lists the ledger newest first, with who and why, paged and per branch', async () => {
@@ -337,56 +284,43 @@ describe('GET /api/parts/:id/stock and /movements', () => {
     await receive(w, part.id, DOWNTOWN, 5);
     await adjust(part.id, { branchId: DOWNTOWN, delta: -1, reason: 'Broken seal' }, w.staff);
     await transfer(part.id, { fromBranchId: DOWNTOWN, toBranchId: NORTHSIDE, quantity: 2, reason: 'Lend' });
-    const first = await call<Page<StockMovement>>(w.url, 'GET', `/api/parts/${part.id}/movements?limit=2`, {
-      token: w.otherStaff,
-    });
+    const movements = (who: Principal, query: Record<string, string>) =>
+      call(w, inventory.partMovements, who, { ...query, id: part.id });
+    const first = await movements(w.otherStaff, { limit: '2' });
     expect(first.body.items.map((m) => m.kind).sort()).toEqual(['transfer-in', 'transfer-out']);
-    const rest = await call<Page<StockMovement>>(
-      w.url,
-      'GET',
-      `/api/parts/${part.id}/movements?limit=2&cursor=${first.body.nextCursor}`,
-      { token: w.otherStaff },
-    );
+    const rest = await movements(w.otherStaff, { limit: '2', cursor: first.body.nextCursor! });
     expect(rest.body.items.map((m) => [m.kind, m.delta, m.reason])).toEqual([
       ['adjust', -1, 'Broken seal'],
       ['receive', 5, 'Delivery'],
     ]);
     expect(rest.body.nextCursor).toBeNull();
-    const me = await call<{ user: { id: string } }>(w.url, 'GET', '/api/me', { token: w.staff });
     expect(rest.body.items[0]).toMatchObject({
       partId: part.id,
       branchId: DOWNTOWN,
       reservedDelta: 0,
       bookingId: null,
-      actor: { kind: 'user', id: me.body.user.id },
+      actor: { kind: 'user', id: w.staff.id },
     });
     expect(new Date(rest.body.items[0].at).toISOString()).toBe(rest.body.items[0].at);
-    const northside = await call<Page<StockMovement>>(
-      w.url,
-      'GET',
-      `/api/parts/${part.id}/movements?branchId=${NORTHSIDE}`,
-      { token: w.admin },
-    );
+    const northside = await movements(w.admin, { branchId: NORTHSIDE });
     expect(northside.body.items.map((m) => [m.kind, m.delta])).toEqual([['transfer-in', 2]]);
-    expect((await call(w.url, 'GET', `/api/parts/${randomUUID()}/movements`, { token: w.admin })).status).toBe(404);
-    expect(
-      (await call(w.url, 'GET', `/api/parts/${part.id}/movements?cursor=eyJxIjoiYSJ9`, { token: w.admin })).status,
-    ).toBe(400);
+    expect((await call(w, inventory.partMovements, w.admin, { id: randomUUID() })).status).toBe(404);
+    expect((await movements(w.admin, { cursor: 'eyJxIjoiYSJ9' })).status).toBe(400);
   });
 });
 
 describe('when the catalog is down', () => {
   it('a branch inventory has never seen answers 503 at once; known branches keep working', async () => {
     const part = await createPart(w);
-    await w.sys.catalog.close();
+    w.fakes.stop();
     try {
       const started = Date.now();
       const unseen = await adjust(part.id, { branchId: randomUUID(), delta: 1, kind: 'receive' });
-      expect(unseen.status).toBe(503);
+      expect([unseen.status, unseen.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       expect(Date.now() - started).toBeLessThan(3000);
       expect((await adjust(part.id, { branchId: DOWNTOWN, delta: 1, kind: 'receive' })).status).toBe(200);
     } finally {
-      w.sys.catalog = await startCatalog();
+      w.fakes.start();
     }
   });
 });

@@ -1,5 +1,5 @@
-import type { StockLevel } from '@garage/shared';
-import { http } from '../../../test/support/http.js';
+import { inventory } from '@garage/shared';
+import { call } from '../../../test/support/service-tier.js';
 import {
   DOWNTOWN,
   HARBOR,
@@ -7,7 +7,7 @@ import {
   createPart,
   ledgerMismatches,
   receive,
-  startWorld,
+  startInventoryAlone,
   stockRow,
   type InventoryWorld,
 } from './inventory-kit.js';
@@ -15,7 +15,7 @@ import {
 let w: InventoryWorld;
 
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startInventoryAlone();
 });
 
 afterAll(async () => {
@@ -31,9 +31,11 @@ describe('concurrent stock changes', () => {
     await receive(w, part.id, DOWNTOWN, 10);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        http<StockLevel>(w.url, 'POST', `/api/parts/${part.id}/adjust`, {
-          token: i % 2 ? w.staff : w.admin,
-          body: { branchId: DOWNTOWN, delta: -1, reason: `Fitted to car ${i}` },
+        call(w, inventory.adjustStock, i % 2 ? w.staff : w.admin, {
+          id: part.id,
+          branchId: DOWNTOWN,
+          delta: -1,
+          reason: `Fitted to car ${i}`,
         }),
       ),
     );
@@ -55,14 +57,17 @@ describe('concurrent stock changes', () => {
     expect(await ledgerMismatches(w)).toEqual([]);
   });
 
-  it('20 transfers A→B racing 20 transfers B→A neither lose nor create parts, and never fail with 5xx', async () => {
+  it('20 transfers A→B racing 20 transfers B→A neither lose nor create parts, and never fail with an internal error', async () => {
     const part = await createPart(w);
     await receive(w, part.id, NORTHSIDE, 15);
     await receive(w, part.id, HARBOR, 15);
     const move = (fromBranchId: string, toBranchId: string, quantity: number) =>
-      http(w.url, 'POST', `/api/parts/${part.id}/transfer`, {
-        token: w.admin,
-        body: { fromBranchId, toBranchId, quantity, reason: 'Rebalance' },
+      call(w, inventory.transferStock, w.admin, {
+        id: part.id,
+        fromBranchId,
+        toBranchId,
+        quantity,
+        reason: 'Rebalance',
       });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => [
@@ -87,9 +92,12 @@ describe('concurrent stock changes', () => {
     const part = await createPart(w);
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        http(w.url, 'POST', `/api/parts/${part.id}/adjust`, {
-          token: w.staff,
-          body: { branchId: DOWNTOWN, delta: 3, kind: 'receive', reason: 'Pallet' },
+        call(w, inventory.adjustStock, w.staff, {
+          id: part.id,
+          branchId: DOWNTOWN,
+          delta: 3,
+          kind: 'receive',
+          reason: 'Pallet',
         }),
       ),
     );

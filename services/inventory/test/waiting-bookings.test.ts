@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { http } from '../../../test/support/http.js';
+import { inventory } from '@garage/shared';
+import { call } from '../../../test/support/service-tier.js';
 import { DOWNTOWN, NORTHSIDE, createPart, receive, stockRow, type InventoryWorld } from './inventory-kit.js';
 import { ledgerOf, reservationOf, withEventWorld, type EventLine } from './booking-events-kit.js';
 
@@ -91,9 +92,12 @@ describe('bookings waiting for parts', () => {
       [{ partSku: plug.sku, quantity: 1 }],
     );
 
-    const move = await http(w.url, 'POST', `/api/parts/${plug.id}/transfer`, {
-      token: w.admin,
-      body: { fromBranchId: DOWNTOWN, toBranchId: NORTHSIDE, quantity: 3, reason: 'Help out' },
+    const move = await call(w, inventory.transferStock, w.admin, {
+      id: plug.id,
+      fromBranchId: DOWNTOWN,
+      toBranchId: NORTHSIDE,
+      quantity: 3,
+      reason: 'Help out',
     });
     expect(move.status).toBe(200);
     await events.settled(w);
@@ -103,9 +107,12 @@ describe('bookings waiting for parts', () => {
     expect(await reservationOf(w, b!)).toMatchObject({ status: 'short' });
     expect(await stockRow(w, plug.id, DOWNTOWN)).toEqual({ on_hand: 1, reserved: 0 });
 
-    const count = await http(w.url, 'POST', `/api/parts/${plug.id}/adjust`, {
-      token: w.admin,
-      body: { branchId: NORTHSIDE, delta: 1, reason: 'Found one', kind: 'adjust' },
+    const count = await call(w, inventory.adjustStock, w.admin, {
+      id: plug.id,
+      branchId: NORTHSIDE,
+      delta: 1,
+      reason: 'Found one',
+      kind: 'adjust',
     });
     expect(count.status).toBe(200);
     await events.settled(w);
