@@ -13,7 +13,7 @@ import { OpeningHours } from '../../components/OpeningHours';
 import { PageTitle } from '../../components/PageTitle';
 import { useSearchState } from '../../components/useSearchState';
 import { ServicePicker } from '../../components/ServicePicker';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, ErrorPanel, FormError, QueryStates } from '../../components/States';
 import { addDays, formatDate, todayIn, zoneLabel } from '../../lib/format';
 
 // Booking in five steps. Every choice lives in the URL (?branch=&vehicle=&services=&date=&slot=&step=),
@@ -112,63 +112,63 @@ export function Component() {
       <h2 ref={stepHeading} tabIndex={-1} className="step-title">
         Step {stepIndex + 1} of {STEPS.length}: {step.title}
       </h2>
-      {branches.isPending ? (
-        <Loading what="Loading branches" />
-      ) : branches.isError ? (
-        <ErrorPanel error={branches.error} retry={() => void branches.refetch()} what="The branch list" />
-      ) : step.id === 'branch' ? (
-        <BranchStep
-          branches={branches.data.items}
-          chosen={choice.branch}
-          services={choice.services}
-          onChoose={(id) => update({ branch: id, date: null, slot: null })}
-          onNext={() => goTo('car')}
-        />
-      ) : !branch ? (
-        <ErrorPanel
-          error={new ApiError(404, 'That branch is not taking bookings. Please choose another.')}
-          retry={() => update({ branch: null, step: 'branch' }, true)}
-          what="The branch"
-        />
-      ) : step.id === 'car' ? (
-        <CarStep
-          chosen={choice.vehicle}
-          onChoose={(id) => update({ vehicle: id })}
-          onNext={() => goTo('services')}
-          here={`/book?${withStep(params, 'car')}`}
-        />
-      ) : step.id === 'services' ? (
-        <ServicesStep
-          branch={branch}
-          chosen={choice.services}
-          vehicle={choice.vehicle}
-          onChoose={(ids) => update({ services: ids.join(',') || null, slot: null })}
-          onNext={() => goTo('time')}
-        />
-      ) : step.id === 'time' ? (
-        <TimeStep
-          branch={branch}
-          services={choice.services}
-          date={choice.date}
-          slot={choice.slot}
-          slotTaken={slotTaken}
-          onDate={(date) => update({ date, slot: null })}
-          onSlot={(slot) => update({ slot })}
-          onNext={() => goTo('confirm')}
-        />
-      ) : (
-        <ConfirmStep
-          branch={branch}
-          choice={choice as Required<Choice>}
-          onChange={goTo}
-          onSlotTaken={() => {
-            // Forget the free times seen before (the next free one too): what is shown next is fetched fresh.
-            void client.resetQueries({ queryKey: ['availability'] });
-            setSlotTaken(true);
-            update({ slot: null, step: 'time' });
-          }}
-        />
-      )}
+      <QueryStates query={branches} loading="Loading branches" what="The branch list">
+        {(data) =>
+          step.id === 'branch' ? (
+            <BranchStep
+              branches={data.items}
+              chosen={choice.branch}
+              services={choice.services}
+              onChoose={(id) => update({ branch: id, date: null, slot: null })}
+              onNext={() => goTo('car')}
+            />
+          ) : !branch ? (
+            <ErrorPanel
+              error={new ApiError(404, 'That branch is not taking bookings. Please choose another.')}
+              retry={() => update({ branch: null, step: 'branch' }, true)}
+              what="The branch"
+            />
+          ) : step.id === 'car' ? (
+            <CarStep
+              chosen={choice.vehicle}
+              onChoose={(id) => update({ vehicle: id })}
+              onNext={() => goTo('services')}
+              here={`/book?${withStep(params, 'car')}`}
+            />
+          ) : step.id === 'services' ? (
+            <ServicesStep
+              branch={branch}
+              chosen={choice.services}
+              vehicle={choice.vehicle}
+              onChoose={(ids) => update({ services: ids.join(',') || null, slot: null })}
+              onNext={() => goTo('time')}
+            />
+          ) : step.id === 'time' ? (
+            <TimeStep
+              branch={branch}
+              services={choice.services}
+              date={choice.date}
+              slot={choice.slot}
+              slotTaken={slotTaken}
+              onDate={(date) => update({ date, slot: null })}
+              onSlot={(slot) => update({ slot })}
+              onNext={() => goTo('confirm')}
+            />
+          ) : (
+            <ConfirmStep
+              branch={branch}
+              choice={choice as Required<Choice>}
+              onChange={goTo}
+              onSlotTaken={() => {
+                // Forget the free times seen before (the next free one too): what is shown next is fetched fresh.
+                void client.resetQueries({ queryKey: ['availability'] });
+                setSlotTaken(true);
+                update({ slot: null, step: 'time' });
+              }}
+            />
+          )
+        }
+      </QueryStates>
     </section>
   );
 }
@@ -269,18 +269,39 @@ function CarStep({
 }) {
   const vehicles = useMyVehicles();
   const addLink = `/vehicles?add=1&next=${encodeURIComponent(here)}`;
-  if (vehicles.isPending) return <Loading what="Loading your cars" />;
-  if (vehicles.isError)
-    return <ErrorPanel error={vehicles.error} retry={() => void vehicles.refetch()} what="Your cars" />;
-  const list = vehicles.data.items;
-  if (!list.length)
-    return (
-      <EmptyState title="You have no car on file yet.">
-        <p>
-          <Link to={addLink}>Add a car</Link> and you will come straight back here.
-        </p>
-      </EmptyState>
-    );
+  return (
+    <QueryStates
+      query={vehicles}
+      loading="Loading your cars"
+      what="Your cars"
+      empty={(data) =>
+        !data.items.length && (
+          <EmptyState title="You have no car on file yet.">
+            <p>
+              <Link to={addLink}>Add a car</Link> and you will come straight back here.
+            </p>
+          </EmptyState>
+        )
+      }
+    >
+      {(data) => <CarChoice list={data.items} chosen={chosen} onChoose={onChoose} onNext={onNext} addLink={addLink} />}
+    </QueryStates>
+  );
+}
+
+function CarChoice({
+  list,
+  chosen,
+  onChoose,
+  onNext,
+  addLink,
+}: {
+  list: Vehicle[];
+  chosen?: string;
+  onChoose: (id: string) => void;
+  onNext: () => void;
+  addLink: string;
+}) {
   const valid = list.some((v) => v.id === chosen);
   return (
     <form
@@ -338,30 +359,31 @@ function ServicesStep({
   const catalog = useServiceCatalog(branch.id);
   const known = chosen.filter((id) => catalog.data?.items.some((s) => s.id === id && s.active));
   const cost = useCostEstimate(branch.id, known, vehicle);
-  if (catalog.isPending) return <Loading what="Loading services" />;
-  if (catalog.isError)
-    return <ErrorPanel error={catalog.error} retry={() => void catalog.refetch()} what="The service list" />;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (known.length) onNext();
-      }}
-    >
-      <ServicePicker
-        services={catalog.data.items}
-        chosen={known}
-        currency={branch.currency}
-        onChange={onChoose}
-        legend={`Services at ${branch.name}`}
-      />
-      <LivePrice branch={branch} serviceIds={known} cost={cost} />
-      <StepActions>
-        <button type="submit" disabled={!known.length}>
-          Continue
-        </button>
-      </StepActions>
-    </form>
+    <QueryStates query={catalog} loading="Loading services" what="The service list">
+      {(data) => (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (known.length) onNext();
+          }}
+        >
+          <ServicePicker
+            services={data.items}
+            chosen={known}
+            currency={branch.currency}
+            onChange={onChoose}
+            legend={`Services at ${branch.name}`}
+          />
+          <LivePrice branch={branch} serviceIds={known} cost={cost} />
+          <StepActions>
+            <button type="submit" disabled={!known.length}>
+              Continue
+            </button>
+          </StepActions>
+        </form>
+      )}
+    </QueryStates>
   );
 }
 
@@ -379,16 +401,16 @@ export function LivePrice({
     <div aria-live="polite" className="live-price">
       {!serviceIds.length ? (
         <p className="muted">Choose a service to see the price.</p>
-      ) : cost.isError ? (
-        <ErrorPanel error={cost.error} retry={() => void cost.refetch()} what="The price" />
-      ) : !cost.data ? (
-        <Loading what="Working out the price" />
       ) : (
-        <CostBreakdown
-          cost={cost.data}
-          caption={`Price at ${branch.name}${cost.isPlaceholderData ? ' (updating…)' : ''}`}
-          taxRate={branch.taxRatePercent}
-        />
+        <QueryStates query={cost} loading="Working out the price" what="The price">
+          {(data) => (
+            <CostBreakdown
+              cost={data}
+              caption={`Price at ${branch.name}${cost.isPlaceholderData ? ' (updating…)' : ''}`}
+              taxRate={branch.taxRatePercent}
+            />
+          )}
+        </QueryStates>
       )}
     </div>
   );
@@ -463,39 +485,44 @@ function TimeStep({
       </div>
       {!date ? (
         <p className="muted">Choose a date to see the free times.</p>
-      ) : availability.isPending ? (
-        <Loading what="Looking for free times" />
-      ) : availability.isError ? (
-        <ErrorPanel error={availability.error} retry={() => void availability.refetch()} what="Free times" />
-      ) : !slots.length ? (
-        <EmptyState title={`No free times on ${formatDate(`${date}T12:00:00Z`, 'UTC')}.`}>
-          <button type="button" className="secondary" onClick={() => onDate(addDays(date, 1))}>
-            Try the next day
-          </button>
-        </EmptyState>
       ) : (
-        <fieldset className="choices">
-          <legend>
-            Free times on {formatDate(`${date}T12:00:00Z`, 'UTC')} ({zone})
-          </legend>
-          <ul className="slots">
-            {slots.map((s) => (
-              <li key={s.startsAt}>
-                <label className="slot">
-                  <input
-                    type="radio"
-                    name="slot"
-                    value={s.startsAt}
-                    checked={s.startsAt === slot}
-                    onChange={() => onSlot(s.startsAt)}
-                  />
-                  <BranchTime iso={s.startsAt} timeZone={branch.timezone} />
-                </label>
-              </li>
-            ))}
-          </ul>
-          {availability.isFetching && <p className="muted">Checking for changes…</p>}
-        </fieldset>
+        <QueryStates
+          query={availability}
+          loading="Looking for free times"
+          what="Free times"
+          empty={
+            !slots.length && (
+              <EmptyState title={`No free times on ${formatDate(`${date}T12:00:00Z`, 'UTC')}.`}>
+                <button type="button" className="secondary" onClick={() => onDate(addDays(date, 1))}>
+                  Try the next day
+                </button>
+              </EmptyState>
+            )
+          }
+        >
+          <fieldset className="choices">
+            <legend>
+              Free times on {formatDate(`${date}T12:00:00Z`, 'UTC')} ({zone})
+            </legend>
+            <ul className="slots">
+              {slots.map((s) => (
+                <li key={s.startsAt}>
+                  <label className="slot">
+                    <input
+                      type="radio"
+                      name="slot"
+                      value={s.startsAt}
+                      checked={s.startsAt === slot}
+                      onChange={() => onSlot(s.startsAt)}
+                    />
+                    <BranchTime iso={s.startsAt} timeZone={branch.timezone} />
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {availability.isFetching && <p className="muted">Checking for changes…</p>}
+          </fieldset>
+        </QueryStates>
       )}
       <StepActions>
         <button type="submit" disabled={!valid}>

@@ -6,7 +6,7 @@ import { useMyVehicles, vehicleName } from '../../api/vehicles';
 import { BranchTime } from '../../components/BranchTime';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, Loading } from '../../components/States';
+import { EmptyState, QueryStates } from '../../components/States';
 import { PartsBadge, StatusBadge } from '../../components/StatusBadge';
 
 const FINISHED = new Set(['completed', 'cancelled', 'no_show']);
@@ -23,23 +23,28 @@ export function Component() {
           Book a service
         </Link>
       </p>
-      {bookings.isPending ? (
-        <Loading what="Loading your bookings" />
-      ) : bookings.isError ? (
-        <ErrorPanel error={bookings.error} retry={() => void bookings.refetch()} what="Your bookings" />
-      ) : !bookings.data.items.length ? (
-        <EmptyState title="You have no bookings yet.">
-          <p>
-            <Link to="/book">Book your first service</Link>: it takes a couple of minutes.
-          </p>
-        </EmptyState>
-      ) : (
-        <BookingLists
-          items={bookings.data.items}
-          branches={branches.data?.items ?? []}
-          vehicles={vehicles.data?.items ?? []}
-        />
-      )}
+      <QueryStates
+        query={bookings}
+        loading="Loading your bookings"
+        what="Your bookings"
+        empty={(data) =>
+          !data.items.length && (
+            <EmptyState title="You have no bookings yet.">
+              <p>
+                <Link to="/book">Book your first service</Link>: it takes a couple of minutes.
+              </p>
+            </EmptyState>
+          )
+        }
+      >
+        {(data) => (
+          <BookingLists
+            items={data.items}
+            branches={branches.data?.items ?? []}
+            vehicles={vehicles.data?.items ?? []}
+          />
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useAddVehicle, useMyVehicles, useUpdateVehicle, vehicleName, type Vehic
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorPanel, FormError, Loading } from '../../components/States';
+import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { useFormFields } from '../../components/useFormFields';
 import { formatMileage, formatNumber } from '../../lib/format';
 
@@ -61,35 +61,41 @@ export function Component() {
           </button>
         </p>
       )}
-      {vehicles.isPending ? (
-        <Loading what="Loading your cars" />
-      ) : vehicles.isError ? (
-        <ErrorPanel error={vehicles.error} retry={() => void vehicles.refetch()} what="Your cars" />
-      ) : !vehicles.data.items.length ? (
-        !adding && (
-          <EmptyState title="No cars yet.">
-            <p>Add your car to book a service for it.</p>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <h2>Your cars</h2>
-          <ul className="cards">
-            {vehicles.data.items.map((v) => (
-              <li key={v.id} className="card">
-                {editing === v.id ? (
-                  <VehicleForm vehicle={v} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
-                ) : (
-                  <VehicleCard vehicle={v} onEdit={() => setEditing(v.id)} />
-                )}
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link to="/book">Book a service</Link> · <Link to="/history">Service history</Link>
-          </p>
-        </>
-      )}
+      <QueryStates
+        query={vehicles}
+        loading="Loading your cars"
+        what="Your cars"
+        empty={(data) =>
+          !data.items.length &&
+          !adding && (
+            <EmptyState title="No cars yet.">
+              <p>Add your car to book a service for it.</p>
+            </EmptyState>
+          )
+        }
+      >
+        {(data) =>
+          data.items.length > 0 && (
+            <>
+              <h2>Your cars</h2>
+              <ul className="cards">
+                {data.items.map((v) => (
+                  <li key={v.id} className="card">
+                    {editing === v.id ? (
+                      <VehicleForm vehicle={v} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                    ) : (
+                      <VehicleCard vehicle={v} onEdit={() => setEditing(v.id)} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to="/book">Book a service</Link> · <Link to="/history">Service history</Link>
+              </p>
+            </>
+          )
+        }
+      </QueryStates>
     </section>
   );
 }
