@@ -18,6 +18,8 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -52,6 +54,7 @@ describe('statusText', () => {
     expect(statusText(404)).toBe('Not Found');
     expect(statusText(405)).toBe('Method Not Allowed');
     expect(statusText(429)).toBe('Too Many Requests');
+    expect(statusText(431)).toBe('Request Header Fields Too Large');
     expect(statusText(504)).toBe('Gateway Timeout');
     expect(statusText(418)).toBe('Error');
   });

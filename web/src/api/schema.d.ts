@@ -1209,6 +1209,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -1286,6 +1295,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -1420,6 +1438,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -1604,6 +1631,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -1723,6 +1759,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -1875,6 +1920,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -2041,6 +2095,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -2141,6 +2204,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -2334,6 +2406,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -2438,6 +2519,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -2641,6 +2731,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -2754,6 +2853,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -2884,6 +2992,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -2995,6 +3112,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3121,6 +3247,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -3233,6 +3368,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -3321,6 +3465,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3453,6 +3606,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -3542,6 +3704,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3641,6 +3812,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -3778,6 +3958,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -3882,6 +4071,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -3935,6 +4133,15 @@ export interface operations {
             timestamp: string;
             version: string;
           };
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`. */
@@ -4080,6 +4287,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -4166,6 +4382,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4278,6 +4503,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -4371,6 +4605,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4478,6 +4721,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4604,6 +4856,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -4692,6 +4953,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4821,6 +5091,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4968,6 +5247,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -5081,6 +5369,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -5185,6 +5482,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -5345,6 +5651,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -5403,6 +5718,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -5494,6 +5818,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -5637,6 +5970,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -5717,6 +6059,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -5868,6 +6219,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -5991,6 +6351,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -6086,6 +6455,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6224,6 +6602,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -6356,6 +6743,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -6443,6 +6839,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6576,6 +6981,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6716,6 +7130,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -6816,6 +7239,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6959,6 +7391,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -7052,6 +7493,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -7194,6 +7644,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -7247,6 +7706,15 @@ export interface operations {
             timestamp: string;
             version: string;
           };
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`. */

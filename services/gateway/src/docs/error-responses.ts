@@ -40,6 +40,9 @@ export interface RouteShape {
   idempotent: boolean;
 }
 
+/** Node refuses a request line and headers over its limit (16 KiB) before any route: a long query string too. */
+export const HEADERS_TOO_LARGE = 'The URL and headers together are over 16 KiB';
+
 const ROLES: readonly Role[] = ['admin', 'staff', 'customer'];
 
 const ROLE_NAMES: Record<Role, string> = { admin: 'admins', staff: 'staff', customer: 'customers' };
@@ -57,7 +60,7 @@ function idFields(request: JsonSchema): string[] {
  * The errors an operation can answer, each with why, derived from its contract's shape and what
  * the gateway does to every request: validation (400), the session and access guards (401, 403,
  * CSRF), the ids it names (404), writes (409), the body parser (413, 415), the throttle (429) and
- * the services behind it over NATS (503). Anything else (a 500) is the `default` response.
+ * the services behind it over NATS (503), and Node's limit on the request line and headers (431). Anything else (a 500) is the `default` response.
  */
 export function errorReasonsOf(route: RouteShape): Map<number, string[]> {
   const { http, access, parameters, request, signsIn, idempotent } = route;
@@ -95,6 +98,7 @@ export function errorReasonsOf(route: RouteShape): Map<number, string[]> {
   }
   if (idempotent) add(422, 'The same Idempotency-Key came earlier with a different body');
   add(429, 'Too many requests: try again after `Retry-After` seconds');
+  add(431, HEADERS_TOO_LARGE);
   if (signsIn) add(429, 'Too many failed sign-ins from this address or for this account');
   add(503, 'A service behind the gateway, or the session store, is unavailable: try again later');
   return reasons;

@@ -1,6 +1,6 @@
 import { ChainHealthSchema, type MessageContract } from '@garage/shared';
 import { HEADER_FIELDS } from '../http/header-fields.js';
-import { ERROR_REF, ERROR_SCHEMA, errorResponse, errorResponsesOf } from './error-responses.js';
+import { ERROR_REF, ERROR_SCHEMA, HEADERS_TOO_LARGE, errorResponse, errorResponsesOf } from './error-responses.js';
 import { schemaOf, type JsonSchema } from './json-schema.js';
 
 function withoutKeys(schema: JsonSchema, keys: string[]): JsonSchema {
@@ -115,6 +115,7 @@ function healthPaths(): Record<string, Record<string, unknown>> {
               'Degraded: the health body says what is down. Or, for a request that carries a session while the session store is down, an `Error`.',
             content: { 'application/json': { schema: { oneOf: [health, { $ref: ERROR_REF }] } } },
           },
+          431: errorResponse(431, [HEADERS_TOO_LARGE]),
           default: errorResponse(500, ['Unexpected: something failed that should not have']),
         },
       },

@@ -4,11 +4,16 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { allowedOrigins, type GatewayConfig } from '../config.js';
 import { requestIdOf } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
+import { clientErrorReply, frameworkErrorReply } from './transport-errors.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-/** Fastify as the gateway runs it: the body limit, trusted proxies only, our request ids, 503 while closing. */
+/**
+ * Fastify as the gateway runs it: the body limit, trusted proxies only, our request ids, 503 while
+ * closing, and API.md's error body for what the router and Node refuse before any route.
+ */
 export function gatewayAdapter(config: GatewayConfig): FastifyAdapter {
+  const staticHeaders = securityHeaders(config.PRODUCTION);
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.TRUSTED_PROXIES.length ? config.TRUSTED_PROXIES : false,
@@ -17,6 +22,8 @@ export function gatewayAdapter(config: GatewayConfig): FastifyAdapter {
     logger: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorReply(staticHeaders),
+    clientErrorHandler: clientErrorReply(staticHeaders),
   });
 }
 
