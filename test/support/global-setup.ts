@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Config } from 'jest';
-import { ensureDatabase, runMigrationsLocked } from '@garage/shared';
-import { SERVICES } from '../../scripts/dist/services.js';
+import { migratedDatabase } from './databases';
 import { workerEnvKey } from './test-env';
 
 const LOCK_TTL_SECONDS = 3600;
@@ -25,13 +24,7 @@ export default async function globalSetup(globalConfig: Config & { maxWorkers?: 
   };
 
   const first = databaseUrl(1);
-  await ensureDatabase(first);
-  for (const { dataSource } of SERVICES) {
-    const db = dataSource(first);
-    await db.initialize();
-    await runMigrationsLocked(db);
-    await db.destroy();
-  }
+  await migratedDatabase(first);
   if (workers > 1) {
     const admin = new URL(base);
     admin.pathname = '/postgres';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { deleteEventStream } from '@garage/shared';
+import { dropDatabase } from './databases';
 import { workerEnvKey } from './test-env';
 
 /** Drops each worker's database, deletes its event stream and frees its Redis index. */
@@ -19,15 +19,7 @@ async function dropWorkerResources(prefix?: string, url?: string, index?: string
     await deleteEventStream(nc, prefix);
     await nc.close();
   }
-  if (url && /garage_test_/.test(url)) {
-    const admin = new URL(url);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  }
+  if (url && /garage_test_/.test(url)) await dropDatabase(url);
   if (index) {
     const redisBase = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
     const redis = new Redis(`${redisBase}/${index}`);
