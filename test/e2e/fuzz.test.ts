@@ -32,7 +32,7 @@ import type { Known } from '../support/fuzz-values.js';
 // reproduce or narrow a run; a failure prints the command that replays it.
 
 const LONG = process.env.FUZZ === 'long';
-const RUNS = Number(process.env.FUZZ_RUNS || (LONG ? 200 : 6));
+const RUNS = Number(process.env.FUZZ_RUNS || (LONG ? 200 : 4));
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : LONG ? randomBytes(4).readInt32LE() : 1101;
 const ONLY = process.env.FUZZ_ONLY?.split(',').filter(Boolean);
 /** Per route, shrinking included: a failure is reported with the smallest request found by then. */
