@@ -131,7 +131,7 @@ export class LoginService {
     }
     const accountKind = kind === 'staff' ? 'user' : 'customer';
     // What was typed, as the log can keep it (no control characters: Postgres text refuses NUL).
-    const typed = (name ?? login.replace(/[\u0000-\u001f\u007f]/g, '\ufffd')).slice(0, 200);
+    const typed = (name ?? [...login].map((c) => (c < ' ' || c === '\u007f' ? '\ufffd' : c)).join('')).slice(0, 200);
     const refused = (reason: string) =>
       this.audit.record({
         action: 'auth.sign_in_failed',
