@@ -157,6 +157,9 @@ describe('reading the log', () => {
     const exact = (await audit('action=auth.sign_in')).body.items;
     expect(exact.length).toBeGreaterThan(0);
     expect(exact.every((e) => e.action === 'auth.sign_in')).toBe(true);
+    // Several actions or prefixes at once: the entries of any of them.
+    const either = (await audit('action=auth.sign_in_failed,auth.user.&limit=100')).body.items.map((e) => e.action);
+    expect(new Set(either)).toEqual(new Set(['auth.sign_in_failed', 'auth.user.created', 'auth.user.updated']));
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await audit(`from=${encodeURIComponent(future)}`)).body.items).toEqual([]);
     const early = (await audit(`to=${encodeURIComponent(all[all.length - 1].at)}`)).body.items;
@@ -177,7 +180,15 @@ describe('reading the log', () => {
     expect((await audit('', staffToken)).status).toBe(403);
     expect((await audit('', journey.customer)).status).toBe(403);
     expect((await http(sys.url, 'GET', '/api/audit/export', { token: staffToken })).status).toBe(403);
-    for (const bad of ['actorId=nope', 'from=yesterday', 'action=DROP%20TABLE', 'cursor=abc', 'limit=1000']) {
+    for (const bad of [
+      'actorId=nope',
+      'from=yesterday',
+      'action=DROP%20TABLE',
+      'action=auth.,',
+      'action=,auth.',
+      'cursor=abc',
+      'limit=1000',
+    ]) {
       const res = await audit(bad);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400 });

@@ -61,11 +61,17 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditQuery = PageQuery.extend({
   actorId: Uuid.optional(),
   branchId: Uuid.optional(),
-  /** An action, or a prefix of one ending in a dot (`inventory.` for everything inventory did). */
+  /**
+   * An action, a prefix of one ending in a dot (`inventory.` for everything inventory did), or up to
+   * 20 of these separated by commas (`auth.sign_in,auth.sign_in_failed`): the entries of any of them.
+   */
   action: z
     .string()
-    .max(80)
-    .regex(/^[a-z_.]+$/, 'an action such as inventory.stock.adjusted, or a prefix such as inventory.')
+    .max(400)
+    .regex(
+      /^[a-z_.]+(,[a-z_.]+){0,19}$/,
+      'an action such as inventory.stock.adjusted, a prefix such as inventory., or several separated by commas',
+    )
     .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -37,7 +37,7 @@ const Cursor = z.object({ at: z.string(), id: z.uuid() });
 export interface AuditFilter {
   actorId?: string;
   branchId?: string;
-  /** An action, or a prefix ending in a dot. */
+  /** An action, or a prefix ending in a dot, or several of these separated by commas. */
   action?: string;
   from?: string;
   to?: string;
@@ -90,12 +90,11 @@ export class AuditRepository {
     const after = decodeCursorOrThrow(cursor, Cursor);
     const p = new SqlParams();
     const limitParam = p.add(limit + 1);
-    const action = filter.action;
     const where = whereAll([
       after && `(at, id) < (${p.add(after.at)}::timestamptz, ${p.add(after.id)})`,
       filter.actorId && `actor_id = ${p.add(filter.actorId)}`,
       filter.branchId && `branch_id = ${p.add(filter.branchId)}`,
-      action && (action.endsWith('.') ? `action LIKE ${p.add(`${escapeLike(action)}%`)}` : `action = ${p.add(action)}`),
+      filter.action && actionCondition(p, filter.action),
       filter.from && `at >= ${p.add(filter.from)}`,
       filter.to && `at < ${p.add(filter.to)}`,
     ]);
@@ -116,6 +115,14 @@ export class AuditRepository {
     );
     return rows.length;
   }
+}
+
+/** Entries of any of the comma-separated actions or prefixes (a prefix ends in a dot). */
+function actionCondition(p: SqlParams, actions: string): string {
+  const terms = [...new Set(actions.split(','))].map((a) =>
+    a.endsWith('.') ? `action LIKE ${p.add(`${escapeLike(a)}%`)}` : `action = ${p.add(a)}`,
+  );
+  return terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
