@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
       { path: 'catalog', lazy: () => import('./routes/staff/Catalog') },
       { path: 'branches', lazy: () => import('./routes/staff/Branches') },
       { path: 'users', lazy: () => import('./routes/staff/Users') },
+      { path: 'audit', lazy: () => import('./routes/staff/Audit') },
       { path: 'health', lazy: () => import('./routes/staff/Health') },
       { path: '*', lazy: () => import('./routes/NotFound') },
     ],

@@ -1,4 +1,13 @@
-import { addDays, formatMoney, formatTime, todayIn, zoneAbbreviation, zoneLabel } from './format';
+import {
+  addDays,
+  formatDateTimeSeconds,
+  formatMoney,
+  formatTime,
+  localTimeZone,
+  todayIn,
+  zoneAbbreviation,
+  zoneLabel,
+} from './format';
 
 describe('times in the branch zone', () => {
   const instant = '2026-07-01T13:30:00Z';
@@ -20,6 +29,12 @@ describe('times in the branch zone', () => {
     expect(todayIn('Europe/London', lateUtc)).toBe('2026-03-10');
     expect(todayIn('Asia/Tokyo', lateUtc)).toBe('2026-03-11');
     expect(todayIn('America/New_York', new Date('2026-03-11T02:00:00Z'))).toBe('2026-03-10');
+  });
+
+  it('gives a moment to the second, and knows the browser zone', () => {
+    expect(formatDateTimeSeconds('2026-07-01T13:30:05Z', 'Europe/London')).toMatch(/2026.*14:30:05|2026.*2:30:05/);
+    expect(formatDateTimeSeconds('2026-07-01T13:30:05Z', 'Asia/Tokyo')).toMatch(/22:30:05|10:30:05/);
+    expect(localTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it('adds days across month and year ends', () => {

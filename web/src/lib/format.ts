@@ -42,6 +42,17 @@ export function formatDateTime(iso: string, timeZone: string): string {
   return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
 }
 
+/** "Tue 3 Dec 2026, 09:30:15" in a zone: a log's moments, to the second. */
+export function formatDateTimeSeconds(iso: string, timeZone: string): string {
+  const time = dateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return `${formatDate(iso, timeZone)}, ${time.format(new Date(iso))}`;
+}
+
+/** The browser's own time zone ("Europe/London"), for moments that belong to no branch (the audit log). */
+export function localTimeZone(): string {
+  return dateTimeFormat(undefined, {}).resolvedOptions().timeZone;
+}
+
 /** The zone's short name at that instant ("GMT", "EST", "GMT+1"). */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   const part = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })

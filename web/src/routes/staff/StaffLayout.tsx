@@ -17,6 +17,7 @@ const LINKS: { to: string; label: string; adminOnly?: boolean }[] = [
   { to: '/staff/catalog', label: 'Service catalog' },
   { to: '/staff/branches', label: 'Branches' },
   { to: '/staff/users', label: 'Users', adminOnly: true },
+  { to: '/staff/audit', label: 'Audit log', adminOnly: true },
   { to: '/staff/health', label: 'System health', adminOnly: true },
 ];
 
