@@ -142,7 +142,7 @@ export function Component() {
                   {name && <span className="muted"> · {name}</span>}
                 </td>
                 <td>{e.branchId ? branchName(e.branchId) : '—'}</td>
-                <td className="mono">{e.ip ?? '—'}</td>
+                <td className="mono audit-ip">{e.ip ?? '—'}</td>
                 <td className="audit-change">
                   {e.before || e.after ? (
                     <details>
