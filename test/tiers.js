@@ -8,6 +8,7 @@ const BROWSER = [
   'customer-booking-edges',
   'service-down',
   'sign-in',
+  'staff-audit',
   'staff-console',
 ];
 
