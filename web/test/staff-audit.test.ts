@@ -12,6 +12,7 @@ import {
   startWebSystem,
   type WebSystem,
 } from './support/browser.js';
+import { signInStaff } from './support/staff.js';
 
 /**
  * The audit log page (/staff/audit): an admin sees a change arrive (other services' entries travel
@@ -34,14 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await sys?.close();
 });
-
-async function signIn(page: Page, username: string, password: string, path = '/staff'): Promise<void> {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console' }).waitFor();
-}
 
 /** A branch of its own (two bays, open all week), made by the admin over the API. */
 async function openBranch(): Promise<Branch> {
@@ -73,7 +66,7 @@ describe('the audit log', () => {
     expect(changed.status).toBe(200);
 
     const { page, context, problems } = await openTab(browser, sys.origin, 1440);
-    await signIn(page, 'admin', 'admin123');
+    await signInStaff(page, 'admin', 'admin123');
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await page.getByLabel('Branch').selectOption({ label: branch.name });
@@ -127,7 +120,7 @@ describe('the audit log', () => {
   it('keeps its filters in the URL and reads well on a phone; staff are told it is for admins', async () => {
     const branch = await openBranch();
     const { page, context, problems } = await openTab(browser, sys.origin, 375);
-    await signIn(page, 'admin', 'admin123', `/staff/audit?kind=accounts&branch=${branch.id}&from=2026-01-01`);
+    await signInStaff(page, 'admin', 'admin123', `/staff/audit?kind=accounts&branch=${branch.id}&from=2026-01-01`);
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await loaded(page);
     expect(await page.getByLabel('Kind of change').inputValue()).toBe('accounts');
@@ -155,7 +148,7 @@ describe('the audit log', () => {
     });
     expect(made.status).toBe(201);
     const staff = await openTab(browser, sys.origin, 1440);
-    await signIn(staff.page, username, password, '/staff/audit');
+    await signInStaff(staff.page, username, password, '/staff/audit');
     await staff.page.getByText('Only admins read the audit log.').waitFor();
     expect(
       await staff.page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).count(),

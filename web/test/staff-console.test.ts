@@ -12,6 +12,7 @@ import {
   startWebSystem,
   type WebSystem,
 } from './support/browser.js';
+import { signInStaff as signIn } from './support/staff.js';
 
 jest.setTimeout(180_000);
 
@@ -65,14 +66,6 @@ async function createStaff(branchIds: string[]): Promise<{ username: string; pas
   });
   if (res.status !== 201) throw new Error(`create staff: ${res.status} ${res.text}`);
   return { username, password };
-}
-
-async function signIn(page: Page, username: string, password: string, path = '/staff'): Promise<void> {
-  await page.goto(`/staff/sign-in?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console' }).waitFor();
 }
 
 async function expectAccessible(page: Page): Promise<void> {
