@@ -1,5 +1,5 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connectNats, eventStreamName, loadConfig } from '@garage/shared';
+import { connectNats, deadLetterStreamName, eventStreamName, loadConfig } from '@garage/shared';
 import { authEnvSchema } from '../../services/auth/src/config.js';
 import { startAuthService, type RunningAuthService } from '../../services/auth/src/auth.app.js';
 import { catalogEnvSchema } from '../../services/catalog/src/config.js';
@@ -135,9 +135,10 @@ export async function startSystem(
 }
 
 /**
- * Empties the run's event stream before a system starts. Suites run one after another on one
- * stream with the same durable consumers, so without this each suite's services would first work
- * off every event the earlier suites left (slow under load, and not what the suite is about).
+ * Empties the run's event stream (and its dead letters) before a system starts. Suites run one
+ * after another on one stream with the same durable consumers, so without this each suite's
+ * services would first work off every event the earlier suites left (slow under load, and not
+ * what the suite is about).
  */
 export async function forgetEarlierEvents(): Promise<void> {
   const env = testEnv();
@@ -145,6 +146,7 @@ export async function forgetEarlierEvents(): Promise<void> {
   try {
     const jsm = await jetstreamManager(nc);
     await jsm.streams.purge(eventStreamName(env.NATS_PREFIX)).catch(() => undefined);
+    await jsm.streams.purge(deadLetterStreamName(env.NATS_PREFIX)).catch(() => undefined);
   } finally {
     await nc.close();
   }

@@ -35,6 +35,8 @@ export * from './demo/demo-chain.js';
 export * from './events/event-stream.js';
 export * from './events/outbox-relay.js';
 export * from './events/event-consumer.js';
+export * from './events/dead-letter.js';
+export * from './events/dead-letter-store.js';
 export * from './db/transactions.js';
 export * from './jobs/scheduled-job.js';
 export * from './jobs/job-scheduler.js';

@@ -54,6 +54,7 @@ export class Metrics {
   readonly inFlight: Gauge<'pattern'>;
   readonly eventsPublished: Counter<'type'>;
   readonly eventsHandled: Counter<'durable' | 'outcome'>;
+  readonly eventsDeadLettered: Counter<'durable' | 'type'>;
   readonly jobRuns: Counter<'job' | 'outcome'>;
 
   constructor(service: string) {
@@ -86,8 +87,14 @@ export class Metrics {
     });
     this.eventsHandled = new Counter({
       name: 'garage_events_handled_total',
-      help: 'Events handled by a durable consumer, by outcome (ok, retry, dropped)',
+      help: 'Events handled by a durable consumer, by outcome (ok, retry, dead_lettered)',
       labelNames: ['durable', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsDeadLettered = new Counter({
+      name: 'garage_events_dead_lettered_total',
+      help: 'Events a durable consumer gave up to the dead-letter stream (failing on every delivery, or unreadable), by type',
+      labelNames: ['durable', 'type'],
       registers: [this.registry],
     });
     this.jobRuns = new Counter({
@@ -106,6 +113,26 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.set(await read().catch(() => -1));
+      },
+    });
+  }
+
+  /** A gauge with one series per value of `label`, each read when scraped (-1 when it cannot be read). */
+  gaugeFor(
+    name: string,
+    help: string,
+    label: string,
+    values: string[],
+    read: (value: string) => Promise<number>,
+  ): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      async collect() {
+        const counts = await Promise.all(values.map((v) => read(v).catch(() => -1)));
+        values.forEach((v, i) => this.set({ [label]: v }, counts[i]!));
       },
     });
   }

@@ -7,6 +7,7 @@ import * as gateway from '../contracts/gateway.contracts.js';
 import { healthContract, SERVICES, type ServiceName } from '../contracts/health.contracts.js';
 import { EVENT_PUBLISHERS, EVENT_SUBSCRIPTIONS, type EventSubscription } from '../contracts/events.contracts.js';
 import { eventStreamName, eventSubject } from '../events/event.js';
+import { deadLetterFilter, deadLetterStreamName } from '../events/dead-letter.js';
 import { inboxPrefixFor, subjectOf } from './connect.js';
 
 /** What one NATS user may do: subjects it may publish and subscribe to, and whether it may answer requests. */
@@ -62,7 +63,31 @@ function jetStreamSubjects(prefix: string, service: ServiceName, consumers: Even
       `$JS.ACK.${stream}.${durable}.>`,
     );
   }
+  if (consumers.length) subjects.push(...deadLetterSubjects(prefix, consumers));
   return subjects;
+}
+
+/**
+ * What a consuming service does on the dead-letter stream (events/dead-letter-store.ts): create
+ * it, give up its own durables' events to it, page through its own durables' dead letters with
+ * short-lived reader consumers (their filter is in the subject, so only its own), and read and
+ * remove one by sequence when it is replayed (those two calls name no subject to limit them by).
+ */
+function deadLetterSubjects(prefix: string, consumers: EventSubscription[]): string[] {
+  const stream = deadLetterStreamName(prefix);
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.CREATE.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.STREAM.MSG.DELETE.${stream}`,
+    `$JS.API.CONSUMER.INFO.${stream}.*`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.*`,
+    `$JS.API.CONSUMER.DELETE.${stream}.*`,
+    ...consumers.flatMap(({ durable }) => [
+      deadLetterFilter(prefix, durable),
+      `$JS.API.CONSUMER.CREATE.${stream}.*.${deadLetterFilter(prefix, durable)}`,
+    ]),
+  ];
 }
 
 /**

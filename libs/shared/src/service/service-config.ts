@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boolEnv, portEnv, type BaseConfig } from '../config/config.js';
 
-/** Variables every NATS service has on top of the base ones: its health port, pool size, start-up chores. */
+/** Variables every NATS service has on top of the base ones: its health port, pool size, start-up chores, event retries. */
 export function serviceEnvSchema(defaultHealthPort: number) {
   return z.object({
     HEALTH_PORT: portEnv.default(defaultHealthPort),
@@ -10,6 +10,8 @@ export function serviceEnvSchema(defaultHealthPort: number) {
     DEMO_DATA: boolEnv.optional(),
     /** Default: on outside production (production runs `npm run migrate` before rolling out). */
     MIGRATE_ON_START: boolEnv.optional(),
+    /** Deliveries of an event to a durable consumer before one that still fails becomes a dead letter. */
+    EVENT_MAX_DELIVERIES: z.coerce.number().int().min(1).max(100).default(5),
   });
 }
 

@@ -1,16 +1,20 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { Metrics } from '../health/health.js';
 import type { ServiceConfig } from './service-config.js';
 import type { ServiceInfrastructure } from './start-service.js';
-import { ensureEventStream } from '../events/event-stream.js';
+import { ensureDeadLetterStream, ensureEventStream } from '../events/event-stream.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { startEventConsumer, type EventConsumer, type RunningConsumer } from '../events/event-consumer.js';
+import { DeadLetterStore } from '../events/dead-letter-store.js';
 
 export interface ServiceEvents {
   stop(): Promise<void>;
 }
 
-/** Starts a service's outbox relay and event consumers (nothing when it has neither). */
+/**
+ * Starts a service's outbox relay and event consumers (nothing when it has neither). Consumers give
+ * the events they cannot handle to the dead-letter stream after EVENT_MAX_DELIVERIES deliveries.
+ */
 export async function startServiceEvents<C extends ServiceConfig>(
   infra: ServiceInfrastructure<C>,
   options: { outboxSchema?: string; consumers: EventConsumer[]; metrics: Metrics },
@@ -29,10 +33,21 @@ export async function startServiceEvents<C extends ServiceConfig>(
     );
     relay.start();
   }
+  const store = consumers.length ? await openDeadLetters(infra, jsm, js) : undefined;
+  if (store) {
+    metrics.gaugeFor(
+      'garage_dead_letters_waiting',
+      'Dead letters of a durable consumer waiting for a replay',
+      'durable',
+      consumers.map((c) => c.durable),
+      (durable) => store.waiting(durable),
+    );
+  }
+  const deadLettering = store && { store, maxDeliveries: config.EVENT_MAX_DELIVERIES };
   const running: RunningConsumer[] = [];
   try {
     for (const consumer of consumers) {
-      running.push(await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log, metrics));
+      running.push(await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log, metrics, deadLettering));
     }
   } catch (err) {
     await Promise.all([relay?.stop(), ...running.map((c) => c.stop())]);
@@ -43,4 +58,13 @@ export async function startServiceEvents<C extends ServiceConfig>(
       await Promise.all([relay?.stop(), ...running.map((c) => c.stop())]);
     },
   };
+}
+
+async function openDeadLetters<C extends ServiceConfig>(
+  { config }: ServiceInfrastructure<C>,
+  jsm: JetStreamManager,
+  js: JetStreamClient,
+): Promise<DeadLetterStore> {
+  await ensureDeadLetterStream(jsm, config.NATS_PREFIX, config.EVENT_STREAM_REPLICAS);
+  return new DeadLetterStore(js, jsm, config.NATS_PREFIX);
 }
