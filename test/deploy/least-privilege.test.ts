@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
 import {
   ensureDatabase,
+  eventSubject,
+  type DeadLetter,
   inboxPrefixFor,
   natsPasswordVariable,
   NATS_USERS,
@@ -13,7 +16,7 @@ import {
   SERVICES,
 } from '@garage/shared';
 import { startSystem, type TestSystem } from '../support/system.js';
-import { loginStaff } from '../support/http.js';
+import { http, loginStaff } from '../support/http.js';
 import { runToEnd, spawnChild, waitForOutput, type Child } from '../support/processes.js';
 import { bookFirstFreeSlot, bookingOf, completeBooking, openBranchAndCustomer, stockOf } from '../support/journey.js';
 import { until, untilValue } from '../support/waits.js';
@@ -101,7 +104,8 @@ beforeAll(async () => {
   });
   sys = await startSystem({
     auth: asService('auth'),
-    catalog: asService('catalog'),
+    // The catalog gives up after 2 deliveries: the dead-letter check below waits seconds, not a minute.
+    catalog: { ...asService('catalog'), EVENT_MAX_DELIVERIES: '2' },
     inventory: asService('inventory'),
     bookings: asService('bookings'),
     gateway: { NATS_URL: natsUrl, NATS_USER: 'gateway', NATS_PASSWORD: natsPasswords.gateway },
@@ -238,6 +242,52 @@ describe('NATS: a user per service with the permissions of its contracts', () =>
       },
     );
   });
+
+  it('dead letters work under these permissions: given up, listed, refused or replayed by their own service', async () => {
+    const logged = nats.output().length;
+    const token = await loginStaff(sys!.url, 'admin', 'admin123');
+    const sku = `LP-${randomBytes(3).toString('hex').toUpperCase()}`;
+    const constraint = `lp_fault_${randomBytes(3).toString('hex')}`;
+    await admin.query(`ALTER TABLE catalog.part_prices ADD CONSTRAINT ${constraint} CHECK (sku <> '${sku}') NOT VALID`);
+    // Each event published by the user of the service that owns it.
+    const inventoryUser = await natsAs('inventory');
+    const bookingsUser = await natsAs('bookings');
+    const price = {
+      id: randomUUID(),
+      type: 'part.price_changed',
+      occurredAt: new Date().toISOString(),
+      data: { partId: randomUUID(), sku, unitPriceCents: 990, priceVersion: 1 },
+    };
+    const garbage = `not an event ${randomUUID()}`;
+    try {
+      await jetstream(inventoryUser).publish(eventSubject(prefix, price.type), JSON.stringify(price), {
+        msgID: price.id,
+      });
+      await jetstream(bookingsUser).publish(eventSubject(prefix, 'booking.cancelled'), garbage);
+    } finally {
+      await inventoryUser.close();
+      await bookingsUser.close();
+    }
+    const list = async () =>
+      (await http<{ items: DeadLetter[] }>(sys!.url, 'GET', '/api/admin/dead-letters?limit=100', { token })).body.items;
+    const letters = await untilValue(
+      'both dead letters listed',
+      list,
+      (items) => !!items?.some((l) => l.event?.id === price.id) && items.some((l) => l.unreadable === garbage),
+      { timeoutMs: 30_000, detail: nats.output },
+    );
+    const replay = (l: DeadLetter) => http(sys!.url, 'POST', `/api/admin/dead-letters/${l.id}/replay`, { token });
+    expect((await replay(letters.find((l) => l.unreadable === garbage)!)).status).toBe(409);
+    await admin.query(`ALTER TABLE catalog.part_prices DROP CONSTRAINT ${constraint}`);
+    expect((await replay(letters.find((l) => l.event?.id === price.id)!)).status).toBe(200);
+    const cached = await admin.query('SELECT unit_price_cents::int AS cents FROM catalog.part_prices WHERE sku = $1', [
+      sku,
+    ]);
+    expect(cached.rows).toEqual([{ cents: 990 }]);
+    expect((await list()).map((l) => l.event?.id)).not.toContain(price.id);
+    // Nothing refused since this test began (the test before this one is refused on purpose).
+    expect(nats.output().slice(logged)).not.toMatch(/(Publish|Subscription) Violation/);
+  }, 90_000);
 
   it('the generated configuration in the repository is what the contracts say today', async () => {
     const expected = renderNatsAuthorization('garage');

@@ -190,6 +190,9 @@ describe('every reply of a journey matches the OpenAPI document', () => {
 
     await call('GET', '/api/dashboard', 200, { token: admin });
     await call('GET', `/api/dashboard?branchId=${downtown}`, 200, { token: staff });
+    await call('GET', '/api/admin/dead-letters?limit=5', 200, { token: admin });
+    await call('GET', '/api/admin/dead-letters', 403, { token: staff });
+    await call('POST', '/api/admin/dead-letters/inventory-bookings.99999999/replay', 404, { token: admin });
 
     const parts = await call<{ items: StockLevel[] }>('GET', `/api/parts?branchId=${downtown}`, 200, { token: staff });
     const part = parts.body.items[0]!;

@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { DataSource } from 'typeorm';
 import {
+  DeadLetterDesk,
   DeadLetterStore,
+  DomainError,
   Metrics,
   createLogger,
+  deadLetterId,
   ensureDeadLetterStream,
   ensureEventStream,
   eventSubject,
@@ -12,6 +16,7 @@ import {
   startEventConsumer,
   type DomainEvent,
   type EventConsumer,
+  type Principal,
   type RunningConsumer,
   type StoredDeadLetter,
 } from '@garage/shared';
@@ -22,12 +27,17 @@ import { caughtUp, untilValue } from '../../../test/support/waits.js';
 const env = testEnv();
 const prefix = env.NATS_PREFIX;
 const log = createLogger('dead-letters-test', 'silent');
+// Who replays: an admin as the gateway sends one (the desk trusts the controller's access check).
+const admin: Principal = { kind: 'user', id: randomUUID(), role: 'admin', branchIds: [], sessionId: 'a'.repeat(64) };
+let db: DataSource;
 let nc: NatsConnection;
 let js: JetStreamClient;
 let jsm: JetStreamManager;
 let store: DeadLetterStore;
 
 beforeAll(async () => {
+  db = new DataSource({ type: 'postgres', url: env.DATABASE_URL, extra: { max: 4 } });
+  await db.initialize();
   nc = await connect({ servers: env.NATS_URL });
   jsm = await ensureEventStream(nc, prefix);
   await ensureDeadLetterStream(jsm, prefix);
@@ -37,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await nc.drain();
+  await db.destroy();
 });
 
 const tag = () => randomBytes(4).toString('hex');
@@ -167,4 +178,105 @@ describe('the dead-letter stream, paged', () => {
     expect(await store.waiting(a)).toBe(700);
     expect((await store.page(`dl_${tag()}`, { limit: 10 })).items).toEqual([]);
   }, 60_000);
+});
+
+describe('a replay (DeadLetterDesk)', () => {
+  /** A desk over one durable whose handler the test controls, and one dead letter of it. */
+  async function deskWithDeadLetter(handle: (event: DomainEvent) => Promise<void>) {
+    const metrics = new Metrics('dead-letters-test');
+    const desk = new DeadLetterDesk(db, log, metrics);
+    const durable = `dl_${tag()}`;
+    desk.open(store, [{ durable, type: 'booking.>', handle }]);
+    const event = newEvent('booking.created', { n: 1 });
+    const { seq } = await store.add({
+      durable,
+      type: event.type,
+      event,
+      unreadable: null,
+      streamSeq: 1,
+      deliveries: 5,
+      error: 'CONFLICT: nope',
+      deadAt: new Date().toISOString(),
+    });
+    return { desk, durable, event, id: deadLetterId(durable, seq), metrics };
+  }
+
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'applied',
+      (err: DomainError) => `${err.code}: ${err.message}`,
+    );
+
+  it('hands the event to its consumer once; the dead letter is gone, so a second replay is a 404', async () => {
+    const handled: DomainEvent[] = [];
+    const { desk, durable, event, id, metrics } = await deskWithDeadLetter(async (e) => void handled.push(e));
+    expect((await desk.list({ limit: 10 })).items.map((l) => l.id)).toContain(id);
+    expect(await desk.replay(id, admin)).toMatchObject({ id, durable, type: 'booking.created', eventId: event.id });
+    expect(handled).toEqual([event]);
+    expect(await refusal(desk.replay(id, admin))).toMatch(/^NOT_FOUND/);
+    expect(handled).toHaveLength(1);
+    expect(await store.waiting(durable)).toBe(0);
+    const replays = (await metrics.deadLetterReplays.get()).values;
+    expect(replays).toEqual([expect.objectContaining({ value: 1, labels: { durable, outcome: 'applied' } })]);
+  });
+
+  it('two at once: one applies, the other is refused while it runs (409) and finds nothing after (404)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const handled: DomainEvent[] = [];
+    const { desk, id } = await deskWithDeadLetter(async (e) => {
+      started();
+      await gate;
+      handled.push(e);
+    });
+    const first = desk.replay(id, admin);
+    await running;
+    expect(await refusal(desk.replay(id, admin))).toBe('CONFLICT: This dead letter is being replayed right now');
+    release();
+    await first;
+    expect(await refusal(desk.replay(id, admin))).toMatch(/^NOT_FOUND/);
+    expect(handled).toHaveLength(1);
+  });
+
+  it('an event that still fails stays a dead letter, with the reason in the refusal', async () => {
+    let fixed = false;
+    const { desk, durable, id } = await deskWithDeadLetter(async () => {
+      if (!fixed) throw new DomainError('NOT_FOUND', 'No such part: OIL-5W30');
+    });
+    expect(await refusal(desk.replay(id, admin))).toBe(
+      'CONFLICT: The event still fails: NOT_FOUND: No such part: OIL-5W30. It stays a dead letter',
+    );
+    expect(await store.waiting(durable)).toBe(1);
+    fixed = true;
+    expect(await refusal(desk.replay(id, admin))).toBe('applied');
+    expect(await store.waiting(durable)).toBe(0);
+  });
+
+  it("refuses an unreadable event, another durable's dead letter and an unknown one", async () => {
+    const mine = await deskWithDeadLetter(async () => undefined);
+    const other = await deskWithDeadLetter(async () => undefined);
+    const { seq: unreadable } = await store.add({
+      durable: mine.durable,
+      type: 'booking.created',
+      event: null,
+      unreadable: 'garbage',
+      streamSeq: 2,
+      deliveries: 1,
+      error: 'Unreadable event: Error: not an event',
+      deadAt: new Date().toISOString(),
+    });
+    expect(await refusal(mine.desk.replay(deadLetterId(mine.durable, unreadable), admin))).toBe(
+      'CONFLICT: An unreadable event cannot be replayed',
+    );
+    const otherSeq = Number(other.id.split('.')[1]);
+    // A durable this desk does not run; and the other durable's sequence under this desk's own durable.
+    expect(await refusal(mine.desk.replay(other.id, admin))).toBe('NOT_FOUND: No such dead letter');
+    expect(await refusal(mine.desk.replay(deadLetterId(mine.durable, otherSeq), admin))).toMatch(/^NOT_FOUND/);
+    expect(await refusal(mine.desk.replay(deadLetterId(mine.durable, otherSeq + 1_000_000), admin))).toMatch(
+      /^NOT_FOUND/,
+    );
+    expect(await store.waiting(other.durable)).toBe(1);
+  });
 });

@@ -26,6 +26,8 @@ import { AuditController } from './audit/audit.controller.js';
 import { CustomerDirectoryService } from './customers/customer-directory.service.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
+import { DeadLettersController } from './dead-letters/dead-letters.controller.js';
+import { DeadLettersService } from './dead-letters/dead-letters.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
@@ -79,6 +81,7 @@ export class GatewayModule {
         CustomersController,
         AuditController,
         DashboardController,
+        DeadLettersController,
         HealthController,
         DocsController,
         // Last: its catch-all GET only takes what no other route matches.
@@ -95,6 +98,7 @@ export class GatewayModule {
         RpcForwarder,
         CustomerDirectoryService,
         DashboardService,
+        DeadLettersService,
         HealthService,
         { provide: APP_FILTER, useValue: new HttpErrorFilter(infra.log) },
         { provide: APP_GUARD, useClass: PrincipalGuard },

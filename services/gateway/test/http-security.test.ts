@@ -182,6 +182,8 @@ describe('OpenAPI', () => {
         'GET /api/customers',
         'GET /api/customers/{id}',
         'GET /api/dashboard',
+        'GET /api/admin/dead-letters',
+        'POST /api/admin/dead-letters/{id}/replay',
         'GET /health',
         'GET /api/health',
       ].sort(),

@@ -22,11 +22,11 @@ export interface InventoryWorld extends AloneWorld<FakeCatalog> {
   customer: Principal;
 }
 
-export async function startInventoryAlone(): Promise<InventoryWorld> {
+export async function startInventoryAlone(env: Record<string, string> = {}): Promise<InventoryWorld> {
   const world = await startAlone(
     'inventory-test',
     (line) => new FakeCatalog(line.nc, testEnv().NATS_PREFIX),
-    () => startInventory(),
+    () => startInventory(env),
   );
   return Object.assign(world, {
     admin: principal('admin'),

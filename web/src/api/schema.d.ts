@@ -1,6 +1,46 @@
 // Generated from the gateway's OpenAPI document by web/scripts/generate-api.mjs (npm run generate:api).
 // Do not edit: change the contracts in libs/shared and regenerate.
 export interface paths {
+  '/api/admin/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Events a durable consumer gave up on (still failing after EVENT_MAX_DELIVERIES deliveries, or unreadable), newest first, from every service that consumes events; ?durable= and ?type= filter. 503 while a service asked is not answering
+     * @description Who: admin.
+     */
+    get: operations['gateway.dead-letters.list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/dead-letters/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hands the event to the one consumer that failed it, once (after the fault is fixed); on success the dead letter is gone (404 for a second replay). 409 while another replay of it runs, for an unreadable event, or when the event still fails (the reason is in the message; it stays a dead letter)
+     * @description Who: admin.
+     */
+    post: operations['gateway.dead-letters.replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -919,6 +959,253 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  'gateway.dead-letters.list': {
+    parameters: {
+      query?: {
+        cursor?: string;
+        durable?: 'catalog-part-prices' | 'inventory-bookings' | 'bookings-parts-status' | 'auth-audit';
+        limit?: number;
+        type?:
+          | 'part.price_changed'
+          | 'booking.created'
+          | 'booking.cancelled'
+          | 'booking.no_show'
+          | 'booking.completed'
+          | 'inventory.parts_reserved'
+          | 'inventory.shortage'
+          | 'audit.catalog'
+          | 'audit.inventory'
+          | 'audit.bookings';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              deadAt: string;
+              deliveries: number;
+              durable: string;
+              error: string;
+              event: {
+                data: unknown;
+                id: string;
+                occurredAt: string;
+                type: string;
+              } | null;
+              id: string;
+              streamSeq: number;
+              type: string;
+              unreadable: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'gateway.dead-letters.replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            durable: string;
+            eventId: string;
+            id: string;
+            replayedAt: string;
+            type: string;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   'auth.audit.list': {
     parameters: {
       query?: {
@@ -1037,6 +1324,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -1122,6 +1418,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -4,6 +4,7 @@ import { PageQuery, Uuid, pageOf } from './common.js';
 import { CustomerSchema } from './auth.contracts.js';
 import { BookingFiguresSchema } from './bookings/dashboard.contracts.js';
 import { AuditQuery } from './audit.contracts.js';
+import { DeadLetterId, DeadLetterQuery, DeadLetterSchema, ReplayedSchema } from './dead-letters.contracts.js';
 
 /**
  * The gateway's own routes, composed from several services (one request per service, in parallel,
@@ -91,4 +92,41 @@ export const exportAudit = defineMessage({
   },
 });
 
-export const gatewayContracts = { listCustomers, getCustomerSummary, dashboard, exportAudit };
+export const listDeadLetters = defineMessage({
+  pattern: 'gateway.dead-letters.list',
+  access: ['admin'],
+  request: DeadLetterQuery,
+  response: pageOf(DeadLetterSchema),
+  http: {
+    method: 'GET',
+    path: '/api/admin/dead-letters',
+    status: 200,
+    tag: 'Admin',
+    summary:
+      'Events a durable consumer gave up on (still failing after EVENT_MAX_DELIVERIES deliveries, or unreadable), newest first, from every service that consumes events; ?durable= and ?type= filter. 503 while a service asked is not answering',
+  },
+});
+
+export const replayDeadLetter = defineMessage({
+  pattern: 'gateway.dead-letters.replay',
+  access: ['admin'],
+  request: z.strictObject({ id: DeadLetterId }),
+  response: ReplayedSchema,
+  http: {
+    method: 'POST',
+    path: '/api/admin/dead-letters/:id/replay',
+    status: 200,
+    tag: 'Admin',
+    summary:
+      'Hands the event to the one consumer that failed it, once (after the fault is fixed); on success the dead letter is gone (404 for a second replay). 409 while another replay of it runs, for an unreadable event, or when the event still fails (the reason is in the message; it stays a dead letter)',
+  },
+});
+
+export const gatewayContracts = {
+  listCustomers,
+  getCustomerSummary,
+  dashboard,
+  exportAudit,
+  listDeadLetters,
+  replayDeadLetter,
+};

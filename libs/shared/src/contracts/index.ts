@@ -67,3 +67,4 @@ export {
 export * as gateway from './gateway.contracts.js';
 export { CustomerSummarySchema, DashboardSchema, type CustomerSummary, type Dashboard } from './gateway.contracts.js';
 export * from './events.contracts.js';
+export * from './dead-letters.contracts.js';

@@ -55,6 +55,7 @@ export class Metrics {
   readonly eventsPublished: Counter<'type'>;
   readonly eventsHandled: Counter<'durable' | 'outcome'>;
   readonly eventsDeadLettered: Counter<'durable' | 'type'>;
+  readonly deadLetterReplays: Counter<'durable' | 'outcome'>;
   readonly jobRuns: Counter<'job' | 'outcome'>;
 
   constructor(service: string) {
@@ -95,6 +96,12 @@ export class Metrics {
       name: 'garage_events_dead_lettered_total',
       help: 'Events a durable consumer gave up to the dead-letter stream (failing on every delivery, or unreadable), by type',
       labelNames: ['durable', 'type'],
+      registers: [this.registry],
+    });
+    this.deadLetterReplays = new Counter({
+      name: 'garage_dead_letter_replays_total',
+      help: 'Dead letters an admin replayed, by outcome (applied, failed: still a dead letter)',
+      labelNames: ['durable', 'outcome'],
       registers: [this.registry],
     });
     this.jobRuns = new Counter({

@@ -6,6 +6,7 @@ import * as bookings from '../contracts/bookings.contracts.js';
 import * as gateway from '../contracts/gateway.contracts.js';
 import { healthContract, SERVICES, type ServiceName } from '../contracts/health.contracts.js';
 import { EVENT_PUBLISHERS, EVENT_SUBSCRIPTIONS, type EventSubscription } from '../contracts/events.contracts.js';
+import { CONSUMING_SERVICES, deadLetterContracts } from '../contracts/dead-letters.contracts.js';
 import { eventStreamName, eventSubject } from '../events/event.js';
 import { deadLetterFilter, deadLetterStreamName } from '../events/dead-letter.js';
 import { inboxPrefixFor, subjectOf } from './connect.js';
@@ -23,10 +24,14 @@ function isContract(value: unknown): value is MessageContract {
   return typeof value === 'object' && value !== null && typeof (value as MessageContract).pattern === 'string';
 }
 
-/** Every request/reply message of the system, including each service's `<name>.health`. */
+/** Every request/reply message of the system, including each service's `<name>.health` and dead-letter messages. */
 export function allContracts(): MessageContract[] {
   const declared = [auth, catalog, inventory, bookings, gateway].flatMap((ns) => Object.values(ns).filter(isContract));
-  return [...declared, ...SERVICES.map((s) => healthContract(s))];
+  return [
+    ...declared,
+    ...SERVICES.map((s) => healthContract(s)),
+    ...CONSUMING_SERVICES.flatMap((s) => Object.values(deadLetterContracts(s))),
+  ];
 }
 
 /** The service that answers a contract (the first word of its pattern), or null for the gateway's own. */

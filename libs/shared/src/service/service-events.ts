@@ -6,6 +6,7 @@ import { ensureDeadLetterStream, ensureEventStream } from '../events/event-strea
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { startEventConsumer, type EventConsumer, type RunningConsumer } from '../events/event-consumer.js';
 import { DeadLetterStore } from '../events/dead-letter-store.js';
+import type { DeadLetterDesk } from '../events/dead-letter-desk.js';
 
 export interface ServiceEvents {
   stop(): Promise<void>;
@@ -13,11 +14,12 @@ export interface ServiceEvents {
 
 /**
  * Starts a service's outbox relay and event consumers (nothing when it has neither). Consumers give
- * the events they cannot handle to the dead-letter stream after EVENT_MAX_DELIVERIES deliveries.
+ * the events they cannot handle to the dead-letter stream after EVENT_MAX_DELIVERIES deliveries, and
+ * the service's DeadLetterDesk answers for them from then on.
  */
 export async function startServiceEvents<C extends ServiceConfig>(
   infra: ServiceInfrastructure<C>,
-  options: { outboxSchema?: string; consumers: EventConsumer[]; metrics: Metrics },
+  options: { outboxSchema?: string; consumers: EventConsumer[]; metrics: Metrics; deadLetters?: DeadLetterDesk },
 ): Promise<ServiceEvents> {
   const { outboxSchema, consumers, metrics } = options;
   if (!outboxSchema && !consumers.length) return { stop: async () => undefined };
@@ -35,6 +37,7 @@ export async function startServiceEvents<C extends ServiceConfig>(
   }
   const store = consumers.length ? await openDeadLetters(infra, jsm, js) : undefined;
   if (store) {
+    options.deadLetters?.open(store, consumers);
     metrics.gaugeFor(
       'garage_dead_letters_waiting',
       'Dead letters of a durable consumer waiting for a replay',

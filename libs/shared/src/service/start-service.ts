@@ -13,6 +13,9 @@ import { runMigrationsLocked } from '../db/database.js';
 import { migrationsApplied } from '../db/migrate-command.js';
 import { Metrics, natsCheck, postgresCheck, redisCheck, startHealthServer } from '../health/health.js';
 import { HEALTH_CHECKS, healthControllerFor } from './health.controller.js';
+import { DEAD_LETTER_DESK, deadLettersControllerFor } from './dead-letters.controller.js';
+import { DeadLetterDesk } from '../events/dead-letter-desk.js';
+import { CONSUMING_SERVICES } from '../contracts/dead-letters.contracts.js';
 import { infrastructureModule } from './infrastructure.module.js';
 import type { ServiceConfig } from './service-config.js';
 import { startServiceEvents, type ServiceEvents } from './service-events.js';
@@ -130,12 +133,17 @@ async function listen<C extends ServiceConfig>(
 
   const checks = { database: postgresCheck(db), redis: redisCheck(redis), nats: natsCheck(nc) };
   const metrics = new Metrics(name);
+  // A service with durable consumers answers for their dead letters (open once the consumers run).
+  const deadLetters = CONSUMING_SERVICES.includes(name) ? new DeadLetterDesk(db, log, metrics) : undefined;
   const root: DynamicModule = {
     module: ServiceRootModule,
     // DiscoveryModule: startService finds the @ConsumesEvents methods among the service's providers.
     imports: [DiscoveryModule, infrastructureModule(infra), definition.module(infra)],
-    controllers: [healthControllerFor(name)],
-    providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+    controllers: [healthControllerFor(name), ...(deadLetters ? [deadLettersControllerFor(name)] : [])],
+    providers: [
+      { provide: HEALTH_CHECKS, useValue: checks },
+      ...(deadLetters ? [{ provide: DEAD_LETTER_DESK, useValue: deadLetters }] : []),
+    ],
   };
   const app = await NestFactory.createMicroservice(root, {
     strategy: new NatsRpcServer(nc, { prefix: config.NATS_PREFIX, queue: name, log, metrics }),
@@ -154,6 +162,7 @@ async function listen<C extends ServiceConfig>(
       outboxSchema,
       consumers: declaredEventConsumers(app, name),
       metrics,
+      deadLetters,
     });
   } catch (err) {
     await app.close();
