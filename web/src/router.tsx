@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'users', lazy: () => import('./routes/staff/Users') },
       { path: 'audit', lazy: () => import('./routes/staff/Audit') },
       { path: 'health', lazy: () => import('./routes/staff/Health') },
+      { path: 'dead-letters', lazy: () => import('./routes/staff/DeadLetters') },
       { path: '*', lazy: () => import('./routes/NotFound') },
     ],
   },

@@ -313,6 +313,7 @@ describe('every console page', () => {
     ['/staff/branches', 'Branches'],
     ['/staff/users', 'Users'],
     ['/staff/health', 'System health'],
+    ['/staff/dead-letters', 'Dead letters'],
   ];
 
   it.each([1440, 375])(

@@ -19,6 +19,7 @@ const LINKS: { to: string; label: string; adminOnly?: boolean }[] = [
   { to: '/staff/users', label: 'Users', adminOnly: true },
   { to: '/staff/audit', label: 'Audit log', adminOnly: true },
   { to: '/staff/health', label: 'System health', adminOnly: true },
+  { to: '/staff/dead-letters', label: 'Dead letters', adminOnly: true },
 ];
 
 /** The staff console's frame: navigation down the side, the page beside it. Staff and admins only. */
