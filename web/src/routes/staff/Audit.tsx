@@ -18,7 +18,7 @@ import {
   type AuditFilters,
 } from '../../lib/audit';
 import { formatDateTimeSeconds, localTimeZone, zoneLabel } from '../../lib/format';
-import { BranchSelect, useMyBranches } from './console';
+import { AdminsOnly, BranchSelect, useMyBranches } from './console';
 import './Audit.css';
 
 /**
@@ -41,13 +41,7 @@ export function Component() {
   const list = useAuditLog(query, user.isAdmin);
   const names = useStaffNames(user.isAdmin);
   const branches = useAllBranches();
-  if (!user.isAdmin)
-    return (
-      <section>
-        <PageTitle>Audit log</PageTitle>
-        <p className="notice">Only admins read the audit log.</p>
-      </section>
-    );
+  if (!user.isAdmin) return <AdminsOnly title="Audit log" why="Only admins read the audit log." />;
   const items = itemsOf(list.data);
   const branchName = (id: string) => branches.data?.items.find((b) => b.id === id)?.name ?? 'Unknown branch';
   const staffName = (id: string) => names.data?.get(id);

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { CONSUMER_WORDS, EVENT_WORDS, consumerWords, eventWords } from '../../lib/words';
-import { Done, useStaffUser } from './console';
+import { AdminsOnly, Done, useStaffUser } from './console';
 
 type Durable = NonNullable<DeadLetterQuery['durable']>;
 type EventType = NonNullable<DeadLetterQuery['type']>;
@@ -29,13 +29,7 @@ export function Component() {
   const replay = useReplayDeadLetter();
   const [done, setDone] = useState('');
   const items = itemsOf(list.data);
-  if (!user.isAdmin)
-    return (
-      <section>
-        <PageTitle>Dead letters</PageTitle>
-        <p className="notice">Only admins look after the system.</p>
-      </section>
-    );
+  if (!user.isAdmin) return <AdminsOnly title="Dead letters" why="Only admins look after the system." />;
   const replayOne = (letter: DeadLetter) => {
     setDone('');
     replay.mutate(letter.id, {
@@ -50,22 +44,20 @@ export function Component() {
         the whole error), then replay the event: it goes to the one consumer that failed it, once.
       </p>
       <FilterBar label="Filter dead letters">
-        <SelectField label="Consumer" value={durable ?? ''} onChange={(e) => filters.set({ consumer: e.target.value })}>
-          <option value="">Every consumer</option>
-          {Object.entries(CONSUMER_WORDS).map(([value, words]) => (
-            <option key={value} value={value}>
-              {words}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Event" value={type ?? ''} onChange={(e) => filters.set({ event: e.target.value })}>
-          <option value="">Every event</option>
-          {Object.entries(EVENT_WORDS).map(([value, words]) => (
-            <option key={value} value={value}>
-              {words}
-            </option>
-          ))}
-        </SelectField>
+        <WordsSelect
+          label="Consumer"
+          any="Every consumer"
+          words={CONSUMER_WORDS}
+          value={durable}
+          onChange={(consumer) => filters.set({ consumer })}
+        />
+        <WordsSelect
+          label="Event"
+          any="Every event"
+          words={EVENT_WORDS}
+          value={type}
+          onChange={(event) => filters.set({ event })}
+        />
       </FilterBar>
       {done && <Done>{done}</Done>}
       <FormError error={replay.error} />
@@ -116,6 +108,32 @@ export function Component() {
         </PagedTable>
       </QueryStates>
     </section>
+  );
+}
+
+/** A filter over a list of values named in words, with "any" first (value ""). */
+function WordsSelect({
+  label,
+  any,
+  words,
+  value,
+  onChange,
+}: {
+  label: string;
+  any: string;
+  words: Record<string, string>;
+  value: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <SelectField label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{any}</option>
+      {Object.entries(words).map(([key, text]) => (
+        <option key={key} value={key}>
+          {text}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

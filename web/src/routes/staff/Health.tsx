@@ -2,7 +2,7 @@ import { useHealth } from '../../api/staff/health';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorPanel, Loading } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
-import { useStaffUser } from './console';
+import { AdminsOnly, useStaffUser } from './console';
 
 const OK = new Set(['up', 'connected', 'healthy']);
 
@@ -10,13 +10,7 @@ const OK = new Set(['up', 'connected', 'healthy']);
 export function Component() {
   const user = useStaffUser();
   const health = useHealth();
-  if (!user.isAdmin)
-    return (
-      <section>
-        <PageTitle>System health</PageTitle>
-        <p className="notice">Only admins look after the system.</p>
-      </section>
-    );
+  if (!user.isAdmin) return <AdminsOnly title="System health" why="Only admins look after the system." />;
   const h = health.data;
   const rows: [string, string][] = h
     ? [

@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PasswordRules } from '../../components/PasswordRules';
 import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { AccountBadge } from './Customers';
-import { Done, fieldErrorsOf, formLevelError, useMyBranches } from './console';
+import { AdminsOnly, Done, fieldErrorsOf, formLevelError, useMyBranches } from './console';
 
 /** Staff and admin accounts (admins only): create staff for branches, change role and branches, suspend. */
 export function Component() {
@@ -22,13 +22,7 @@ export function Component() {
   const { editing, edit, done, setDone, close } = useEditing<StaffAccount>();
   const update = useUpdateUser();
   const nameOf = (id: string) => all.find((b) => b.id === id)?.name ?? 'Unknown branch';
-  if (!user.isAdmin)
-    return (
-      <section>
-        <PageTitle>Users</PageTitle>
-        <p className="notice">Only admins manage staff accounts.</p>
-      </section>
-    );
+  if (!user.isAdmin) return <AdminsOnly title="Users" why="Only admins manage staff accounts." />;
   const toggle = (u: StaffAccount) =>
     update.mutate(
       { id: u.id, body: { status: u.status === 'active' ? 'suspended' : 'active' } },

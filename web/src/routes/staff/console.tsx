@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors';
 import type { Me, StaffUser } from '../../api/session';
 import type { Branch } from '../../api/types';
 import { SelectField } from '../../components/Field';
+import { PageTitle } from '../../components/PageTitle';
 
 // Small pieces every console page uses.
 
@@ -65,6 +66,16 @@ export function BranchSelect({
         </option>
       ))}
     </SelectField>
+  );
+}
+
+/** What a page for admins only shows anyone else: its title, and who it is for. */
+export function AdminsOnly({ title, why }: { title: string; why: string }) {
+  return (
+    <section>
+      <PageTitle>{title}</PageTitle>
+      <p className="notice">{why}</p>
+    </section>
   );
 }
 
