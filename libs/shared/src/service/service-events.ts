@@ -26,6 +26,8 @@ export async function startServiceEvents<C extends ServiceConfig>(
   const { nc, db, log, config } = infra;
   const jsm = await ensureEventStream(nc, config.NATS_PREFIX, config.EVENT_STREAM_REPLICAS);
   const js = jetstream(nc);
+  // Before the relay starts: a failure here leaves nothing running.
+  const store = consumers.length ? await openDeadLetters(infra, jsm, js) : undefined;
   const relay = outboxSchema
     ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log, metrics })
     : null;
@@ -35,7 +37,6 @@ export async function startServiceEvents<C extends ServiceConfig>(
     );
     relay.start();
   }
-  const store = consumers.length ? await openDeadLetters(infra, jsm, js) : undefined;
   if (store) {
     options.deadLetters?.open(store, consumers);
     metrics.gaugeFor(
