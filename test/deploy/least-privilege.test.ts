@@ -180,6 +180,8 @@ describe('Postgres: one role per service, owning only its schema', () => {
       for (const job of sys![service].jobs.names) outcomes[`${service}/${job}`] = await sys![service].jobs.runOnce(job);
     }
     expect(outcomes).toEqual({
+      'auth/audit-retention': 'ok',
+      'catalog/outbox-purge': 'ok',
       'inventory/outbox-purge': 'ok',
       'inventory/processed-events-purge': 'ok',
       'bookings/outbox-purge': 'ok',
@@ -213,6 +215,27 @@ describe('NATS: a user per service with the permissions of its contracts', () =>
       { timeoutMs: 30_000 },
     );
     expect(after).toMatchObject({ onHand: 3, reserved: 0 });
+    // The audit entries of every service reached the auth service, which answers the log.
+    const logged = await untilValue(
+      'the booking and stock moves in the audit log',
+      async () =>
+        (
+          await http<{ items: { action: string }[] }>(
+            base,
+            'GET',
+            `/api/audit?branchId=${journey.branch.id}&limit=100`,
+            {
+              token,
+            },
+          )
+        ).body.items?.map((e) => e.action) ?? [],
+      (actions) =>
+        ['catalog.branch.created', 'inventory.stock.adjusted', 'bookings.booking.status_changed'].every((a) =>
+          actions.includes(a),
+        ),
+      { timeoutMs: 30_000 },
+    );
+    expect(logged.length).toBeGreaterThan(3);
     // Nothing on the way was refused (a refused subscription or reply would not always fail the flow).
     expect(nats.output()).not.toMatch(/(Publish|Subscription) Violation/);
   }, 90_000);

@@ -1,5 +1,6 @@
 import type { Caller, MessageContract } from '../contracts/contract.js';
 import * as auth from '../contracts/auth.contracts.js';
+import * as audit from '../contracts/audit.contracts.js';
 import * as catalog from '../contracts/catalog.contracts.js';
 import * as inventory from '../contracts/inventory.contracts.js';
 import * as bookings from '../contracts/bookings.contracts.js';
@@ -26,7 +27,9 @@ function isContract(value: unknown): value is MessageContract {
 
 /** Every request/reply message of the system, including each service's `<name>.health` and dead-letter messages. */
 export function allContracts(): MessageContract[] {
-  const declared = [auth, catalog, inventory, bookings, gateway].flatMap((ns) => Object.values(ns).filter(isContract));
+  const declared = [auth, audit, catalog, inventory, bookings, gateway].flatMap((ns) =>
+    Object.values(ns).filter(isContract),
+  );
   return [
     ...declared,
     ...SERVICES.map((s) => healthContract(s)),
