@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { IndexDashboardCounts1765100000000 } from './migrations/1765100000000-index-dashboard-counts.js';
 import { VehicleMileageOptional1766000000000 } from './migrations/1766000000000-vehicle-mileage-optional.js';
 import { CreateBookingsSchema1765000000000 } from './migrations/1765000000000-create-bookings-schema.js';
+import { OneCarOneBookingAtATime1767100000000 } from './migrations/1767100000000-one-car-one-booking-at-a-time.js';
 
 /** The bookings service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createBookingsDataSource(url: string, poolSize = 10): DataSource {
@@ -13,6 +14,7 @@ export function createBookingsDataSource(url: string, poolSize = 10): DataSource
       CreateBookingsSchema1765000000000,
       IndexDashboardCounts1765100000000,
       VehicleMileageOptional1766000000000,
+      OneCarOneBookingAtATime1767100000000,
     ],
     migrationsTableName: 'bookings_migrations',
     synchronize: false,

@@ -151,7 +151,11 @@ describe('bookings.create', () => {
     const startsAt = tomorrowAt(15);
     const body = { branchId: s.branch.id, vehicleId: s.vehicle.id, serviceIds: [s.serviceId], startsAt };
     const keys = Array.from({ length: 20 }, () => `race-${randomUUID()}`);
-    const results = await Promise.all(keys.map((idempotencyKey) => book(w, w.admin, { ...body, idempotencyKey })));
+    // Twenty cars, so the losers lose the bay, not the car (one car is never booked twice at once).
+    const cars = await Promise.all(keys.map(() => createVehicle(w, s.customer.id)));
+    const results = await Promise.all(
+      keys.map((idempotencyKey, i) => book(w, w.admin, { ...body, vehicleId: cars[i].id, idempotencyKey })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
     // The losers' transactions rolled back whole: no key, no event of theirs.
     const claimed = await w.db.query('SELECT 1 FROM bookings.idempotency_keys WHERE key = ANY($1)', [keys]);
@@ -164,16 +168,19 @@ describe('bookings.create', () => {
 
   it('a free technician is picked while another is busy; a full slot is 409', async () => {
     const s = await bookingSetup(w, { bays: 3, technicians: 2 });
-    const body = { branchId: s.branch.id, vehicleId: s.vehicle.id, serviceIds: [s.serviceId], startsAt: tomorrowAt(8) };
-    const first = await book(w, s.staff, { ...body, technicianId: s.technicians[0].id });
-    const second = await book(w, s.staff, body);
+    const body = { branchId: s.branch.id, serviceIds: [s.serviceId], startsAt: tomorrowAt(8) };
+    // Each booking is of another car: one car is never booked twice at overlapping times.
+    const car = async () => ({ ...body, vehicleId: (await createVehicle(w, s.customer.id)).id });
+    const first = await book(w, s.staff, { ...(await car()), technicianId: s.technicians[0].id });
+    const second = await book(w, s.staff, await car());
     expect(second.status).toBe(201);
     expect(second.body.technicianId).toBe(s.technicians[1].id);
     expect(second.body.bay).not.toBe(first.body.bay);
-    expect((await book(w, s.staff, body)).status).toBe(409);
+    const full = await book(w, s.staff, await car());
+    expect(full).toMatchObject({ status: 409, message: expect.stringMatching(/no longer free/) });
     // Half an hour later both are still busy (60-minute jobs); an hour later both are free again.
-    expect((await book(w, s.staff, { ...body, startsAt: tomorrowAt(8, 30) })).status).toBe(409);
-    expect((await book(w, s.staff, { ...body, startsAt: tomorrowAt(9) })).status).toBe(201);
+    expect((await book(w, s.staff, { ...(await car()), startsAt: tomorrowAt(8, 30) })).status).toBe(409);
+    expect((await book(w, s.staff, { ...(await car()), startsAt: tomorrowAt(9) })).status).toBe(201);
   });
 });
 

@@ -23,12 +23,16 @@ async function signedInCustomer(): Promise<{ token: string; vehicle: Vehicle }> 
   });
   expect(registered.status).toBe(201);
   const token = await loginCustomer(w.sys.url, email, password);
+  return { token, vehicle: await addCar(token) };
+}
+
+async function addCar(token: string): Promise<Vehicle> {
   const added = await http<Vehicle>(w.sys.url, 'POST', '/api/customer/my-vehicles', {
     token,
     body: { vin: freshVin(), plate: `R ${tag().slice(0, 4)}`, make: 'Mazda', model: 'MX-5', year: 2020, mileage: 10 },
   });
   expect(added.status).toBe(201);
-  return { token, vehicle: added.body };
+  return added.body;
 }
 
 describe('POST /api/bookings racing over HTTP', () => {
@@ -56,10 +60,15 @@ describe('POST /api/bookings racing over HTTP', () => {
       [technicianId, startsAt],
     );
     expect(rows).toHaveLength(1);
-    // The other technician is still free at that time.
+    // The other technician is still free at that time (for a car not booked then).
     const other = await http(w.sys.url, 'POST', '/api/bookings', {
       token: customers[0].token,
-      body: { branchId: s.branch.id, vehicleId: customers[0].vehicle.id, serviceIds: [s.serviceId], startsAt },
+      body: {
+        branchId: s.branch.id,
+        vehicleId: (await addCar(customers[0].token)).id,
+        serviceIds: [s.serviceId],
+        startsAt,
+      },
     });
     expect(other.status).toBe(201);
     expect(other.body.technicianId).toBe(s.technicians[1].id);

@@ -85,15 +85,16 @@ describe('inventory away while bookings are made', () => {
       kind: 'receive',
     });
     const customer = principal('customer');
-    const vehicle = await createVehicle(w, customer.id);
+    // A car per technician: one car is never booked twice at the same time.
+    const vehicles = await Promise.all(technicians.map(() => createVehicle(w, customer.id)));
 
     await w.sys.inventory.close();
     let made: Booking[] = [];
     try {
-      const requests = technicians.flatMap((t) =>
+      const requests = technicians.flatMap((t, i) =>
         Array.from({ length: STARTS }, (_, h) => ({
           branchId: branch.id,
-          vehicleId: vehicle.id,
+          vehicleId: vehicles[i].id,
           serviceIds: [service.id],
           technicianId: t.id,
           startsAt: tomorrowAt(6 + h),

@@ -29,6 +29,7 @@ export type CreateBookingCommand = z.output<typeof bookings.createBooking.reques
 /** Enough to get past a few racing bookings; beyond it the slot is as good as taken. */
 const MAX_TRIES = 8;
 const SLOT_TAKEN = 'That time is no longer free; pick another slot';
+const CAR_BUSY = 'This car already has a booking at an overlapping time; pick another time or change that booking';
 
 /** Another request with the same Idempotency-Key got there first. */
 class KeyTaken extends Error {}
@@ -128,7 +129,8 @@ export class CreateBooking {
 
   /**
    * Inserts with the first free technician and bay; when a racing booking took one of them (23P01
-   * names which), tries the next one. Bounded: no fit after MAX_TRIES is a CONFLICT.
+   * names which), tries the next one. Bounded: no fit after MAX_TRIES is a CONFLICT, and so is the
+   * car being booked elsewhere at that time.
    */
   private async place(
     principal: Principal,
@@ -149,6 +151,8 @@ export class CreateBooking {
         });
       } catch (err) {
         const taken = exclusionViolated(err);
+        // The car is not in two places at once: no other technician or bay makes that right.
+        if (taken === 'bookings_vehicle_no_overlap') throw new DomainError('CONFLICT', CAR_BUSY);
         if (taken === 'bookings_bay_no_overlap') b++;
         else if (taken !== null) t++;
         else if (!isTransientConflict(err)) throw err;

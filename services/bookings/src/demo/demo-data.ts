@@ -55,7 +55,7 @@ export async function loadDemoBookings(infra: ServiceInfrastructure<BookingsConf
       for (const [i, step] of PLAN.entries()) {
         const ids = [serviceIds[(b + i) % serviceIds.length]];
         const quote = await rpc.request(catalog.quote, { principal: null, payload: { branchId, serviceIds: ids } });
-        if (await insertDemo(infra, sql, branch, step, i, ids, quote)) made++;
+        if (await insertDemo(infra, sql, branch, b, step, i, ids, quote)) made++;
       }
     }
     if (made) added.push(`${made} demo bookings`);
@@ -71,6 +71,7 @@ async function insertDemo(
   infra: ServiceInfrastructure<BookingsConfig>,
   sql: Sql,
   branch: Branch,
+  branchIndex: number,
   step: (typeof PLAN)[number],
   index: number,
   serviceIds: string[],
@@ -87,7 +88,8 @@ async function insertDemo(
       const created = await bookings.insert(tx, {
         id: randomUUID(),
         customerId: DEMO_CUSTOMER_ID,
-        vehicleId: DEMO_VEHICLES[index % DEMO_VEHICLES.length].id,
+        // One car per branch: a car is never booked at two branches at once (bookings_vehicle_no_overlap).
+        vehicleId: DEMO_VEHICLES[branchIndex % DEMO_VEHICLES.length].id,
         branchId: branch.id,
         branchTimezone: branch.timezone,
         technicianId: technicians[index % technicians.length].id,
