@@ -52,6 +52,8 @@ export interface SeedResult {
 }
 
 const seedId = (kind: string) => `md5('${SEED_NOTE}:${kind}:' || b)::uuid`;
+/** A seeded car: one per technician `t` of branch `b`. */
+const vehicleId = `md5('${SEED_NOTE}:vehicle:' || b || ':' || t)::uuid`;
 
 async function count(db: pg.Client, where = 'true', params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM bookings.bookings WHERE ${where}`, params);
@@ -83,10 +85,14 @@ export async function resetBookings(url: string): Promise<{ deleted: number; sec
 async function seedBusyBranch(db: pg.Client, busy: BusyBranch, share: number): Promise<number> {
   const existing = await count(db, 'branch_id = $1 AND notes = $2', [busy.id, SEED_NOTE]);
   if (existing >= share) return 0;
-  const b = `'busy'`;
-  await db.query(`INSERT INTO bookings.vehicles (id, customer_id, vin, plate, make, model, year, mileage)
-    SELECT ${seedId('vehicle')}, ${seedId('customer')}, upper(substr(md5('${SEED_NOTE}:vin:' || b), 1, 17)),
-      'BENCH BUSY', 'Bench', 'Seed', 2020, 0 FROM (SELECT ${b} AS b) s ON CONFLICT DO NOTHING`);
+  // A car per technician: one car is never booked twice at the same time (bookings_vehicle_no_overlap).
+  await db.query(
+    `INSERT INTO bookings.vehicles (id, customer_id, vin, plate, make, model, year, mileage)
+     SELECT ${vehicleId}, ${seedId('customer')}, upper(substr(md5('${SEED_NOTE}:vin:' || b || ':' || t), 1, 17)),
+       'BENCH BUSY ' || t, 'Bench', 'Seed', 2020, 0
+     FROM (SELECT 'busy' AS b) s, generate_series(1, $1) AS t ON CONFLICT DO NOTHING`,
+    [busy.technicianIds.length],
+  );
   const opens = busy.hours.map((h) => h?.[0] ?? null);
   const closes = busy.hours.map((h) => h?.[1] ?? null);
   const { rowCount } = await db.query(
@@ -109,8 +115,8 @@ async function seedBusyBranch(db: pg.Client, busy: BusyBranch, share: number): P
             WHEN (s.h + s.t + (s.day - date '2000-01-01')) % 20 = 0 THEN 'no_show'
             WHEN (s.h + s.t + (s.day - date '2000-01-01')) % 10 = 3 THEN 'cancelled' ELSE 'completed' END,
        CASE WHEN s.starts_at > now() THEN 'reserved' ELSE 'consumed' END, $5::jsonb, '[]', $6
-     FROM (SELECT * FROM slots ORDER BY starts_at DESC LIMIT $7) s,
-       (SELECT id, customer_id FROM bookings.vehicles WHERE id = md5('${SEED_NOTE}:vehicle:' || $8)::uuid) v
+     FROM (SELECT * FROM slots ORDER BY starts_at DESC LIMIT $7) s
+       JOIN bookings.vehicles v ON v.id = md5('${SEED_NOTE}:vehicle:' || $8 || ':' || s.t)::uuid
      ON CONFLICT DO NOTHING`,
     [
       busy.id,
@@ -128,7 +134,7 @@ async function seedBusyBranch(db: pg.Client, busy: BusyBranch, share: number): P
   return rowCount ?? 0;
 }
 
-/** Synthetic branches' technicians and vehicles (one each per branch), for rows up to `upTo`. */
+/** Synthetic branches' technicians and vehicles (one car per technician), for rows up to `upTo`. */
 async function ensureSyntheticFleet(db: pg.Client, upTo: number): Promise<void> {
   const branches = Math.ceil(upTo / ROWS_PER_BRANCH);
   await db.query(
@@ -139,9 +145,9 @@ async function ensureSyntheticFleet(db: pg.Client, upTo: number): Promise<void> 
   );
   await db.query(
     `INSERT INTO bookings.vehicles (id, customer_id, vin, plate, make, model, year, mileage)
-     SELECT ${seedId('vehicle')}, ${seedId('customer')}, upper(substr(md5('${SEED_NOTE}:vin:' || b), 1, 17)),
-       'BENCH ' || b, 'Bench', 'Seed', 2020, 0
-     FROM generate_series(0, $1 - 1) AS b ON CONFLICT DO NOTHING`,
+     SELECT ${vehicleId}, ${seedId('customer')}, upper(substr(md5('${SEED_NOTE}:vin:' || b || ':' || t), 1, 17)),
+       'BENCH ' || b || '.' || t, 'Bench', 'Seed', 2020, 0
+     FROM generate_series(0, $1 - 1) AS b, generate_series(0, ${TECHS_PER_BRANCH - 1}) AS t ON CONFLICT DO NOTHING`,
     [branches],
   );
 }
@@ -157,7 +163,7 @@ async function seedSynthetic(db: pg.Client, from: number, to: number, anchor: st
     await db.query(
       `INSERT INTO bookings.bookings (customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
          service_ids, starts_at, ends_at, status, parts_status, quote, parts, notes)
-       SELECT ${seedId('customer')}, ${seedId('vehicle')}, ${seedId('branch')}, 'UTC',
+       SELECT ${seedId('customer')}, ${vehicleId}, ${seedId('branch')}, 'UTC',
          md5('${SEED_NOTE}:tech:' || b || ':' || t)::uuid, t + 1, $3::uuid[], starts_at, starts_at + interval '1 hour',
          CASE WHEN starts_at > now() THEN (CASE WHEN i % 3 = 0 THEN 'confirmed' ELSE 'requested' END)
               WHEN i % 20 = 0 THEN 'no_show' WHEN i % 10 = 3 THEN 'cancelled' ELSE 'completed' END,
