@@ -109,12 +109,12 @@ async function seedBusyBranch(db: pg.Client, busy: BusyBranch, share: number): P
          AND (days.day < today.d OR (h + 2 * t + (days.day - date '2000-01-01')) % 5 < 2)
      )
      INSERT INTO bookings.bookings (customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
-       service_ids, starts_at, ends_at, status, parts_status, quote, parts, notes)
+       service_ids, starts_at, ends_at, status, parts_status, quote, parts, notes, booked_by)
      SELECT v.customer_id, v.id, $1, $2, s.tech, s.t, $4::uuid[], s.starts_at, s.starts_at + interval '1 hour',
        CASE WHEN s.starts_at > now() THEN (CASE WHEN (s.h + s.t) % 3 = 0 THEN 'confirmed' ELSE 'requested' END)
             WHEN (s.h + s.t + (s.day - date '2000-01-01')) % 20 = 0 THEN 'no_show'
             WHEN (s.h + s.t + (s.day - date '2000-01-01')) % 10 = 3 THEN 'cancelled' ELSE 'completed' END,
-       CASE WHEN s.starts_at > now() THEN 'reserved' ELSE 'consumed' END, $5::jsonb, '[]', $6
+       CASE WHEN s.starts_at > now() THEN 'reserved' ELSE 'consumed' END, $5::jsonb, '[]', $6, 'staff'
      FROM (SELECT * FROM slots ORDER BY starts_at DESC LIMIT $7) s
        JOIN bookings.vehicles v ON v.id = md5('${SEED_NOTE}:vehicle:' || $8 || ':' || s.t)::uuid
      ON CONFLICT DO NOTHING`,
@@ -162,13 +162,13 @@ async function seedSynthetic(db: pg.Client, from: number, to: number, anchor: st
     const end = Math.min(to, start + CHUNK);
     await db.query(
       `INSERT INTO bookings.bookings (customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
-         service_ids, starts_at, ends_at, status, parts_status, quote, parts, notes)
+         service_ids, starts_at, ends_at, status, parts_status, quote, parts, notes, booked_by)
        SELECT ${seedId('customer')}, ${vehicleId}, ${seedId('branch')}, 'UTC',
          md5('${SEED_NOTE}:tech:' || b || ':' || t)::uuid, t + 1, $3::uuid[], starts_at, starts_at + interval '1 hour',
          CASE WHEN starts_at > now() THEN (CASE WHEN i % 3 = 0 THEN 'confirmed' ELSE 'requested' END)
               WHEN i % 20 = 0 THEN 'no_show' WHEN i % 10 = 3 THEN 'cancelled' ELSE 'completed' END,
          CASE WHEN starts_at > now() THEN 'reserved' WHEN i % 10 IN (0, 3) THEN 'released' ELSE 'consumed' END,
-         $4::jsonb, '[]', $5
+         $4::jsonb, '[]', $5, 'staff'
        FROM (
          SELECT i, i / ${ROWS_PER_BRANCH} AS b, (i % ${ROWS_PER_BRANCH}) % ${TECHS_PER_BRANCH} AS t,
            $6::date - ((i % ${ROWS_PER_BRANCH}) / ${perDay})

@@ -118,7 +118,18 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
   procs.push(catalog);
   await waitForHttp(`http://127.0.0.1:${s.catalogHealthPort}/health/ready`, catalog, 60_000);
 
-  const bookings = track(startService('bookings', { ...env, HEALTH_PORT: String(s.bookingsHealthPort) }, 'pipe'));
+  const bookings = track(
+    startService(
+      'bookings',
+      {
+        ...env,
+        HEALTH_PORT: String(s.bookingsHealthPort),
+        // Each bench customer books many slots: the per-customer limits are out of the way of the load.
+        LIVE_BOOKINGS_PER_CUSTOMER: process.env.LIVE_BOOKINGS_PER_CUSTOMER || '1000',
+      },
+      'pipe',
+    ),
+  );
   procs.push(bookings);
   await waitForHttp(`http://127.0.0.1:${s.bookingsHealthPort}/health/ready`, bookings, 60_000);
 

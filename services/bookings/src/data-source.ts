@@ -3,6 +3,7 @@ import { IndexDashboardCounts1765100000000 } from './migrations/1765100000000-in
 import { VehicleMileageOptional1766000000000 } from './migrations/1766000000000-vehicle-mileage-optional.js';
 import { CreateBookingsSchema1765000000000 } from './migrations/1765000000000-create-bookings-schema.js';
 import { OneCarOneBookingAtATime1767100000000 } from './migrations/1767100000000-one-car-one-booking-at-a-time.js';
+import { BookingsMadeBy1767200000000 } from './migrations/1767200000000-bookings-made-by.js';
 
 /** The bookings service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createBookingsDataSource(url: string, poolSize = 10): DataSource {
@@ -15,6 +16,7 @@ export function createBookingsDataSource(url: string, poolSize = 10): DataSource
       IndexDashboardCounts1765100000000,
       VehicleMileageOptional1766000000000,
       OneCarOneBookingAtATime1767100000000,
+      BookingsMadeBy1767200000000,
     ],
     migrationsTableName: 'bookings_migrations',
     synchronize: false,

@@ -47,11 +47,15 @@ afterAll(async () => {
 const HOUR = 3600_000;
 const at = (hours: number) => new Date(Date.UTC(2030, 0, 7, 9) + hours * HOUR);
 
+/** Set once every migration ran: later ones add columns an insert must then fill. */
+let migrated = false;
+
 async function insertBooking(car: string, technician: string, bay: number, from: number, to: number, status: string) {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO bookings.bookings (customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
-       service_ids, starts_at, ends_at, status, quote, parts, created_at)
-     VALUES ($1, $2, $3, 'UTC', $4, $5, '{}', $6, $7, $8, '{}', '[]', now() + make_interval(secs => $9)) RETURNING id`,
+       service_ids, starts_at, ends_at, status, quote, parts, created_at${migrated ? ', booked_by' : ''})
+     VALUES ($1, $2, $3, 'UTC', $4, $5, '{}', $6, $7, $8, '{}', '[]', now() + make_interval(secs => $9)
+       ${migrated ? ", 'customer'" : ''}) RETURNING id`,
     [randomUUID(), car, randomUUID(), technician, bay, at(from), at(to), status, bay],
   );
   return rows[0].id;
@@ -79,6 +83,7 @@ it('marks the later of overlapping live bookings, cancels none, and holds every 
   await after.initialize();
   try {
     await after.runMigrations();
+    migrated = true;
   } finally {
     await after.destroy();
   }

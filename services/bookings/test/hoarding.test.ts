@@ -6,6 +6,7 @@ import {
   createBranch,
   createTechnician,
   createVehicle,
+  ok,
   startBookingsAlone,
   tomorrowAt,
   type BookingsWorld,
@@ -13,10 +14,11 @@ import {
 
 // One customer cannot hoard a branch: each limit on booking, proved on the bookings service alone.
 
+const LIVE_CAP = 3;
 let w: BookingsWorld;
 
 beforeAll(async () => {
-  w = await startBookingsAlone();
+  w = await startBookingsAlone({ LIVE_BOOKINGS_PER_CUSTOMER: String(LIVE_CAP) });
 }, 60_000);
 
 afterAll(async () => {
@@ -55,5 +57,71 @@ describe('one car, one booking at a time (bookings_vehicle_no_overlap)', () => {
     expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(12, 30) })).status).toBe(409);
     expect((await call(w, bookings.cancelBooking, s.customer, { id: first.body.id })).status).toBe(200);
     expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(12, 30) })).status).toBe(201);
+  });
+});
+
+describe('live bookings per customer (LIVE_BOOKINGS_PER_CUSTOMER)', () => {
+  const capMessage = expect.stringMatching(/already have 3 upcoming bookings/);
+
+  it('stops a customer at the cap with a 409; staff booking for them are exempt and not counted', async () => {
+    const s = await bookingSetup(w, { bays: 2, technicians: 2 });
+    const body = { branchId: s.branch.id, vehicleId: s.vehicle.id, serviceIds: [s.serviceId] };
+    const mine = [];
+    for (let i = 0; i < LIVE_CAP; i++) {
+      const res = await book(w, s.customer, { ...body, startsAt: tomorrowAt(8 + i) });
+      expect(res.status).toBe(201);
+      mine.push(res.body);
+    }
+    expect(await book(w, s.customer, { ...body, startsAt: tomorrowAt(12) })).toMatchObject({
+      status: 409,
+      message: capMessage,
+    });
+    // The desk books for them past the cap, and those bookings leave the customer's own count alone.
+    expect((await book(w, s.staff, { ...body, startsAt: tomorrowAt(13) })).status).toBe(201);
+    expect((await book(w, w.admin, { ...body, startsAt: tomorrowAt(14) })).status).toBe(201);
+    expect((await call(w, bookings.cancelBooking, s.customer, { id: mine[0].id })).status).toBe(200);
+    expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(15) })).status).toBe(201);
+    expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(16) })).status).toBe(409);
+  });
+
+  it('counts only bookings still to come or under way', async () => {
+    const s = await bookingSetup(w);
+    const body = { branchId: s.branch.id, vehicleId: s.vehicle.id, serviceIds: [s.serviceId] };
+    const made = await Promise.all(
+      Array.from({ length: LIVE_CAP }, (_, i) =>
+        ok(w, bookings.createBooking, s.customer, { ...body, startsAt: tomorrowAt(9, 0, i + 1) }),
+      ),
+    );
+    expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(9, 0, 5) })).status).toBe(409);
+    // One of them is over (as if yesterday's job was never moved on from "requested").
+    await w.db.query(
+      `UPDATE bookings.bookings SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [made[0].id],
+    );
+    expect((await book(w, s.customer, { ...body, startsAt: tomorrowAt(9, 0, 5) })).status).toBe(201);
+  });
+
+  it('racing bookings of one customer on different days (no common branch-day lock): exactly the cap is booked', async () => {
+    const s = await bookingSetup(w, { bays: 1, technicians: 1 });
+    const attempts = 8;
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, i) =>
+        book(w, s.customer, {
+          branchId: s.branch.id,
+          vehicleId: s.vehicle.id,
+          serviceIds: [s.serviceId],
+          startsAt: tomorrowAt(10, 0, i + 1),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([
+      ...Array(LIVE_CAP).fill(201),
+      ...Array(attempts - LIVE_CAP).fill(409),
+    ]);
+    for (const lost of results.filter((r) => r.status === 409)) expect(lost.message).toEqual(capMessage);
+    const { rows } = await w.db.query(`SELECT count(*)::int AS n FROM bookings.bookings WHERE customer_id = $1`, [
+      s.customer.id,
+    ]);
+    expect(rows[0].n).toBe(LIVE_CAP);
   });
 });

@@ -29,6 +29,8 @@ export interface NewBooking {
   parts: PartLine[];
   notes: string;
   status?: BookingStatus;
+  /** The customer online, or staff at the desk (whose bookings the customer's cap does not count). */
+  bookedBy: 'customer' | 'staff';
 }
 
 export interface BookingFilter {
@@ -72,12 +74,34 @@ export class BookingsRepository {
     ]);
   }
 
+  /**
+   * Serialises one customer's bookings for the rest of the transaction, so the count of their open
+   * bookings and the insert that it allows cannot interleave with another booking of theirs. Taken
+   * before lockBranchDay, always in that order.
+   */
+  async lockCustomer(tx: Tx, customerId: string): Promise<void> {
+    await tx.rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text AS locked`, [
+      `bookings:customer:${customerId}`,
+    ]);
+  }
+
+  /** The customer's bookings made online that are still to come or under way (bookings_customer_open_online_idx). */
+  async countOpenMadeOnline(tx: Tx, customerId: string): Promise<number> {
+    const row = await tx.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM bookings.bookings
+       WHERE customer_id = $1 AND booked_by = 'customer' AND ends_at > now()
+         AND status IN ('requested', 'confirmed', 'checked_in', 'in_progress')`,
+      [customerId],
+    );
+    return row?.n ?? 0;
+  }
+
   /** Inserts in the caller's transaction; an overlap fails with SQLSTATE 23P01 naming the constraint. */
   async insert(tx: Tx, b: NewBooking): Promise<StoredBooking> {
     const rows = await tx.rows<BookingRow>(
       `INSERT INTO bookings.bookings (id, customer_id, vehicle_id, branch_id, branch_timezone, technician_id, bay,
-         service_ids, starts_at, ends_at, quote, parts, notes, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${BOOKING_COLUMNS}`,
+         service_ids, starts_at, ends_at, quote, parts, notes, status, booked_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${BOOKING_COLUMNS}`,
       [
         b.id,
         b.customerId,
@@ -93,6 +117,7 @@ export class BookingsRepository {
         JSON.stringify(b.parts),
         b.notes,
         b.status ?? 'requested',
+        b.bookedBy,
       ],
     );
     return toBooking(rows[0]);

@@ -12,6 +12,7 @@ import {
   exclusionViolated,
   type Principal,
   Transactions,
+  type Tx,
 } from '@garage/shared';
 import { freeSlots, startProblem, windowAround } from '../scheduling/slot-grid.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
@@ -78,6 +79,7 @@ export class CreateBooking {
       quote: quote.estimate,
       parts: quote.parts,
       notes: cmd.notes,
+      bookedBy: principal.role === 'customer' ? 'customer' : 'staff',
     };
     try {
       return publicBooking(await this.place(principal, booking, free, key));
@@ -143,6 +145,7 @@ export class CreateBooking {
       const row = { ...booking, technicianId: free.technicianIds[t], bay: free.bays[b] };
       try {
         return await this.transactions.run(async (tx) => {
+          if (row.bookedBy === 'customer') await this.withinLiveCap(tx, row.customerId);
           await this.bookings.lockBranchDay(tx, row);
           if (key && !(await this.keys.claim(tx, principal, key.key, key.hash, row.id))) throw new KeyTaken();
           const created = await this.bookings.insert(tx, row);
@@ -159,5 +162,22 @@ export class CreateBooking {
       }
     }
     throw new DomainError('CONFLICT', SLOT_TAKEN);
+  }
+
+  /**
+   * A customer booking online holds at most liveBookingsPerCustomer open bookings made online;
+   * counted under the customer's lock in the inserting transaction, so racing bookings of one
+   * customer cannot all pass. Staff booking for them are exempt.
+   */
+  private async withinLiveCap(tx: Tx, customerId: string): Promise<void> {
+    await this.bookings.lockCustomer(tx, customerId);
+    const cap = this.settings.liveBookingsPerCustomer;
+    if ((await this.bookings.countOpenMadeOnline(tx, customerId)) >= cap) {
+      throw new DomainError(
+        'CONFLICT',
+        `You already have ${cap} upcoming bookings, the most an account can hold online; ` +
+          'cancel one or ask the branch to book this one for you',
+      );
+    }
   }
 }

@@ -101,6 +101,8 @@ async function insertDemo(
         parts: quote.parts,
         notes: 'Demo booking',
         status: step.status,
+        // As if made at the desk: the demo customer's own cap stays free for trying the portal.
+        bookedBy: 'staff',
       });
       await appendEvent(tx, 'booking.created', createdEventOf(created));
       const ended = endedEventOf(created);

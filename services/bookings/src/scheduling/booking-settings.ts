@@ -6,8 +6,11 @@ import type { BookingsConfig } from '../config.js';
 export class BookingSettings {
   /** The grid of start times availability offers, in minutes. */
   readonly slotMinutes: number;
+  /** Open bookings a customer may have made themselves at once. */
+  readonly liveBookingsPerCustomer: number;
 
   constructor(@Inject(SERVICE_CONFIG) config: BookingsConfig) {
     this.slotMinutes = config.SLOT_MINUTES;
+    this.liveBookingsPerCustomer = config.LIVE_BOOKINGS_PER_CUSTOMER;
   }
 }
