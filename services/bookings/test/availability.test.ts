@@ -1,4 +1,4 @@
-import { bookings, type OpeningHours } from '@garage/shared';
+import { MAX_BOOKING_HORIZON_DAYS, bookings, type OpeningHours } from '@garage/shared';
 import {
   ALWAYS_OPEN,
   book,
@@ -28,8 +28,9 @@ afterAll(async () => {
   await w?.close();
 });
 
+/** A branch in a zone; it takes bookings the longest allowed time ahead, as the DST dates below are months away. */
 async function branchIn(timezone: string, openingHours: OpeningHours = ALWAYS_OPEN, technicians = 2) {
-  const branch = await createBranch(w, { timezone, openingHours });
+  const branch = await createBranch(w, { timezone, openingHours, bookingHorizonDays: MAX_BOOKING_HORIZON_DAYS });
   for (let i = 0; i < technicians; i++) await createTechnician(w, branch.id);
   return branch;
 }

@@ -5,6 +5,8 @@ import {
   catalog,
   type Booking,
   type Branch,
+  type ErrorDetail,
+  type MessageContract,
   type OpeningHours,
   type Principal,
   type Technician,
@@ -62,6 +64,18 @@ export async function startBookingsAlone(bookingsEnv: Record<string, string> = {
     () => startBookings({ DEMO_DATA: 'false', ...bookingsEnv }),
   );
   return Object.assign(world, { admin: principal('admin'), fakeCatalog: world.fakes });
+}
+
+/** The error a call is refused with, as the gateway would pass it on (status, code, details); fails on success. */
+export async function refusal(
+  w: BookingsWorld,
+  contract: MessageContract,
+  who: Principal | null,
+  payload: unknown,
+): Promise<{ status: number; code: string; details?: ErrorDetail[] }> {
+  const res = await call(w, contract, who, payload);
+  if (res.status < 400 || !res.code) throw new Error(`${contract.pattern} was expected to be refused`);
+  return { status: res.status, code: res.code, ...(res.details ? { details: res.details } : {}) };
 }
 
 const DAY = { open: '00:00', close: '24:00' };

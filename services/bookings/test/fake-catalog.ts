@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, catalog, type Branch, type Quote } from '@garage/shared';
+import { DEFAULT_BOOKING_HORIZON_DAYS, DomainError, catalog, type Branch, type Quote } from '@garage/shared';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { fakeResponder } from '../../../test/support/fake-responder.js';
 
@@ -39,8 +39,18 @@ export class FakeCatalog {
     ];
   }
 
-  addBranch(fields: Omit<Branch, 'id' | 'currency' | 'active'> & Partial<Pick<Branch, 'active'>>): Branch {
-    const branch: Branch = { id: randomUUID(), currency: 'USD', active: true, ...fields };
+  /** A branch as the catalog would make it: active, with the default booking horizon unless given. */
+  addBranch(
+    fields: Omit<Branch, 'id' | 'currency' | 'active' | 'bookingHorizonDays'> &
+      Partial<Pick<Branch, 'active' | 'bookingHorizonDays'>>,
+  ): Branch {
+    const branch: Branch = {
+      id: randomUUID(),
+      currency: 'USD',
+      active: true,
+      bookingHorizonDays: DEFAULT_BOOKING_HORIZON_DAYS,
+      ...fields,
+    };
     this.branches.set(branch.id, branch);
     return branch;
   }

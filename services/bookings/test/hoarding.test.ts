@@ -1,12 +1,15 @@
-import { bookings } from '@garage/shared';
+import { WEEKDAYS, bookings, type OpeningHours } from '@garage/shared';
 import {
   book,
   bookingSetup,
   call,
   createBranch,
+  createService,
   createTechnician,
   createVehicle,
   ok,
+  principal,
+  refusal,
   startBookingsAlone,
   tomorrowAt,
   type BookingsWorld,
@@ -123,5 +126,69 @@ describe('live bookings per customer (LIVE_BOOKINGS_PER_CUSTOMER)', () => {
       s.customer.id,
     ]);
     expect(rows[0].n).toBe(LIVE_CAP);
+  });
+});
+
+describe("the branch's booking horizon (bookingHorizonDays)", () => {
+  const DAY = 24 * 3600_000;
+
+  it('refuses a start beyond it with a 400 naming startsAt and the horizon; up to it books', async () => {
+    const branch = await createBranch(w, { bookingHorizonDays: 10 });
+    await createTechnician(w, branch.id);
+    const serviceId = await createService(w);
+    const customer = principal('customer');
+    const vehicle = await createVehicle(w, customer.id);
+    const body = { branchId: branch.id, vehicleId: vehicle.id, serviceIds: [serviceId] };
+    expect(await refusal(w, bookings.createBooking, customer, { ...body, startsAt: tomorrowAt(9, 0, 11) })).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      details: [
+        { field: 'startsAt', message: 'must be at most 10 days ahead: this branch takes bookings that far ahead only' },
+      ],
+    });
+    // Staff are held to it too: it is the branch's calendar, not a limit on a customer.
+    expect((await call(w, bookings.createBooking, w.admin, { ...body, startsAt: tomorrowAt(10, 0, 11) })).status).toBe(
+      400,
+    );
+    expect((await call(w, bookings.createBooking, customer, { ...body, startsAt: tomorrowAt(9, 0, 9) })).status).toBe(
+      201,
+    );
+  });
+
+  it('availability offers nothing beyond it, and only the starts up to it on the last day', async () => {
+    const branch = await createBranch(w, { bookingHorizonDays: 3 });
+    await createTechnician(w, branch.id);
+    const serviceId = await createService(w);
+    const slotsOn = async (daysAhead: number) =>
+      (
+        await ok(w, bookings.availability, null, {
+          branchId: branch.id,
+          serviceIds: serviceId,
+          date: new Date(Date.now() + daysAhead * DAY).toISOString().slice(0, 10),
+        })
+      ).slots;
+    expect((await slotsOn(2)).length).toBeGreaterThan(20);
+    const last = await slotsOn(3);
+    const until = Date.now() + 3 * DAY;
+    expect(last.every((s) => Date.parse(s.startsAt) <= until)).toBe(true);
+    expect(last.length).toBeLessThan(48);
+    expect(await slotsOn(4)).toEqual([]);
+    expect(await slotsOn(30)).toEqual([]);
+  });
+
+  it('the next free slot is never beyond it', async () => {
+    // Open on one day only, three days from now: found with a horizon of 5 days, not with one of 2.
+    const openDay = WEEKDAYS[(new Date(Date.now() + 3 * DAY).getUTCDay() + 6) % 7];
+    const openingHours = Object.fromEntries(
+      WEEKDAYS.map((d) => [d, d === openDay ? { open: '00:00', close: '24:00' } : null]),
+    ) as OpeningHours;
+    const serviceId = await createService(w);
+    const nextAt = async (bookingHorizonDays: number) => {
+      const branch = await createBranch(w, { openingHours, bookingHorizonDays });
+      await createTechnician(w, branch.id);
+      return (await ok(w, bookings.nextFreeSlot, null, { branchId: branch.id, serviceIds: serviceId })).slot;
+    };
+    expect(await nextAt(5)).toMatchObject({ date: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10) });
+    expect(await nextAt(2)).toBeNull();
   });
 });

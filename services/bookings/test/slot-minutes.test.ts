@@ -1,4 +1,4 @@
-import { bookings } from '@garage/shared';
+import { MAX_BOOKING_HORIZON_DAYS, bookings } from '@garage/shared';
 import {
   ALWAYS_OPEN,
   createBranch,
@@ -23,7 +23,12 @@ afterAll(async () => {
 
 it('SLOT_MINUTES=15 offers a start every quarter of an hour', async () => {
   const job = await createService(w, 30);
-  const branch = await createBranch(w, { timezone: 'Europe/London', openingHours: ALWAYS_OPEN });
+  // The date is months ahead (a whole BST day): the branch takes bookings that far ahead.
+  const branch = await createBranch(w, {
+    timezone: 'Europe/London',
+    openingHours: ALWAYS_OPEN,
+    bookingHorizonDays: MAX_BOOKING_HORIZON_DAYS,
+  });
   await createTechnician(w, branch.id);
   const { slots } = await ok(w, bookings.availability, null, {
     branchId: branch.id,

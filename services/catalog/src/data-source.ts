@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { CreateCatalogBranches1764576000000 } from './migrations/1764576000000-create-catalog-branches.js';
 import { CreateCatalogServicesAndPartPrices1764748800000 } from './migrations/1764748800000-create-catalog-services-and-part-prices.js';
 import { CreateCatalogOutbox1767000000000 } from './migrations/1767000000000-create-catalog-outbox.js';
+import { BranchBookingHorizon1767300000000 } from './migrations/1767300000000-branch-booking-horizon.js';
 
 /** The catalog service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createCatalogDataSource(url: string, poolSize = 10): DataSource {
@@ -13,6 +14,7 @@ export function createCatalogDataSource(url: string, poolSize = 10): DataSource 
       CreateCatalogBranches1764576000000,
       CreateCatalogServicesAndPartPrices1764748800000,
       CreateCatalogOutbox1767000000000,
+      BranchBookingHorizon1767300000000,
     ],
     migrationsTableName: 'catalog_migrations',
     synchronize: false,

@@ -56,6 +56,7 @@ describe('catalog.branches.list (GET /api/branches)', () => {
           'active',
           'address',
           'bays',
+          'bookingHorizonDays',
           'currency',
           'id',
           'laborRateCents',
@@ -92,12 +93,20 @@ describe('catalog.branches.create and .update (POST /api/branches, PATCH /api/br
     }
     const created = await create(newBranch());
     expect(created.status).toBe(201);
+    // Bookings are taken 90 days ahead unless the admin says otherwise.
+    expect(created.body).toMatchObject({ bookingHorizonDays: 90 });
     for (const who of [null, w.customer, w.staff]) {
       expect((await update(created.body.id, { bays: 9 }, who)).status).toBe(who ? 403 : 401);
     }
-    const changed = await update(created.body.id, { bays: 9, laborRateCents: 10_250, taxRatePercent: 17.5 });
+    const changed = await update(created.body.id, {
+      bays: 9,
+      laborRateCents: 10_250,
+      taxRatePercent: 17.5,
+      bookingHorizonDays: 30,
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({
+      bookingHorizonDays: 30,
       bays: 9,
       laborRateCents: 10_250,
       taxRatePercent: 17.5,
@@ -121,6 +130,9 @@ describe('catalog.branches.create and .update (POST /api/branches, PATCH /api/br
     ['tax with 4 decimals', { taxRatePercent: 8.1234 }],
     ['no bays', { bays: 0 }],
     ['a string for bays', { bays: '3' }],
+    ['a booking horizon of 0 days', { bookingHorizonDays: 0 }],
+    ['a booking horizon over a year', { bookingHorizonDays: 366 }],
+    ['a booking horizon of 1.5 days', { bookingHorizonDays: 1.5 }],
     ['closing before opening', { openingHours: { ...hours, monday: { open: '18:00', close: '08:00' } } }],
     ["25 o'clock", { openingHours: { ...hours, monday: { open: '08:00', close: '25:00' } } }],
     ['a missing weekday', { openingHours: { ...hours, sunday: undefined } }],

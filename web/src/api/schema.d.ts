@@ -219,7 +219,7 @@ export interface paths {
     get: operations['catalog.branches.list'];
     put?: never;
     /**
-     * Open a branch
+     * Open a branch (bookingHorizonDays: how far ahead it takes bookings, 1 to 365, default 90)
      * @description Who: admin.
      */
     post: operations['catalog.branches.create'];
@@ -247,7 +247,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a branch (active: false closes it to the public)
+     * Change a branch (active: false closes it to the public; bookingHorizonDays: how far ahead it takes bookings, 1 to 365)
      * @description Who: admin.
      */
     patch: operations['catalog.branches.update'];
@@ -2453,6 +2453,7 @@ export interface operations {
               active: boolean;
               address: string;
               bays: number;
+              bookingHorizonDays: number;
               currency: string;
               /** Format: uuid */
               id: string;
@@ -2558,6 +2559,8 @@ export interface operations {
           active?: boolean;
           address: string;
           bays: number;
+          /** @default 90 */
+          bookingHorizonDays?: number;
           laborRateCents: number;
           name: string;
           openingHours: {
@@ -2606,6 +2609,7 @@ export interface operations {
             active: boolean;
             address: string;
             bays: number;
+            bookingHorizonDays: number;
             currency: string;
             /** Format: uuid */
             id: string;
@@ -2761,6 +2765,7 @@ export interface operations {
             active: boolean;
             address: string;
             bays: number;
+            bookingHorizonDays: number;
             currency: string;
             /** Format: uuid */
             id: string;
@@ -2874,6 +2879,7 @@ export interface operations {
           active?: boolean;
           address?: string;
           bays?: number;
+          bookingHorizonDays?: number;
           laborRateCents?: number;
           name?: string;
           openingHours?: {
@@ -2922,6 +2928,7 @@ export interface operations {
             active: boolean;
             address: string;
             bays: number;
+            bookingHorizonDays: number;
             currency: string;
             /** Format: uuid */
             id: string;

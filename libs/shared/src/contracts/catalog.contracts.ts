@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMessage } from './contract.js';
 import { PageQuery, Text, Uuid, pageOf } from './common.js';
+import { DEFAULT_BOOKING_HORIZON_DAYS, MAX_BOOKING_HORIZON_DAYS } from '../rules/branch.js';
 
 const ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 /** An IANA time zone name, as the branch's opening hours are read in it. */
@@ -39,6 +40,8 @@ const BranchFields = {
     .min(0)
     .max(100)
     .refine((v) => Number(v.toFixed(3)) === v, 'at most 3 decimals'),
+  /** How many days ahead the branch takes bookings: a later start is refused, availability offers none. */
+  bookingHorizonDays: z.number().int().min(1).max(MAX_BOOKING_HORIZON_DAYS),
   active: z.boolean(),
 };
 
@@ -77,14 +80,18 @@ export const getBranch = defineMessage({
 export const createBranch = defineMessage({
   pattern: 'catalog.branches.create',
   access: ['admin'],
-  request: z.strictObject({ ...BranchFields, active: BranchFields.active.default(true) }),
+  request: z.strictObject({
+    ...BranchFields,
+    bookingHorizonDays: BranchFields.bookingHorizonDays.default(DEFAULT_BOOKING_HORIZON_DAYS),
+    active: BranchFields.active.default(true),
+  }),
   response: BranchSchema,
   http: {
     method: 'POST',
     path: '/api/branches',
     status: 201,
     tag: 'Branches',
-    summary: 'Open a branch',
+    summary: 'Open a branch (bookingHorizonDays: how far ahead it takes bookings, 1 to 365, default 90)',
   },
 });
 
@@ -100,6 +107,7 @@ export const updateBranch = defineMessage({
     bays: BranchFields.bays.optional(),
     laborRateCents: BranchFields.laborRateCents.optional(),
     taxRatePercent: BranchFields.taxRatePercent.optional(),
+    bookingHorizonDays: BranchFields.bookingHorizonDays.optional(),
     active: BranchFields.active.optional(),
   }),
   response: BranchSchema,
@@ -108,7 +116,8 @@ export const updateBranch = defineMessage({
     path: '/api/branches/:id',
     status: 200,
     tag: 'Branches',
-    summary: 'Change a branch (active: false closes it to the public)',
+    summary:
+      'Change a branch (active: false closes it to the public; bookingHorizonDays: how far ahead it takes bookings, 1 to 365)',
   },
 });
 

@@ -10,7 +10,14 @@ import { BookingsRepository } from '../bookings/bookings.repository.js';
 import { BookingSettings } from '../scheduling/booking-settings.js';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { TechniciansRepository } from '../technicians/technicians.repository.js';
-import { assertRealDate, freeSlots, gridStarts, openWindow, type OpenWindow } from '../scheduling/slot-grid.js';
+import {
+  assertRealDate,
+  freeSlots,
+  gridStarts,
+  horizonEnd,
+  openWindow,
+  type OpenWindow,
+} from '../scheduling/slot-grid.js';
 import { addDays, wallClockOf } from '../scheduling/zoned-time.js';
 
 /**
@@ -81,16 +88,17 @@ export class AvailabilityService {
     return { branch, minutes: quote.durationMinutes };
   }
 
-  /** The dates the branch is open with at least one start on the grid still ahead, in order. */
+  /** The dates the branch is open with at least one start on the grid still ahead and within its horizon, in order. */
   private openDays(
-    branch: { openingHours: OpeningHours; timezone: string },
+    branch: { openingHours: OpeningHours; timezone: string; bookingHorizonDays: number },
     minutes: number,
     dates: string[],
   ): { date: string; window: OpenWindow; starts: number[] }[] {
     const now = Date.now();
+    const until = horizonEnd(now, branch.bookingHorizonDays);
     return dates.flatMap((date) => {
       const window = openWindow(branch.openingHours, branch.timezone, date);
-      const starts = window ? gridStarts(window, this.settings.slotMinutes, minutes, now) : [];
+      const starts = window ? gridStarts(window, this.settings.slotMinutes, minutes, now, until) : [];
       return window && starts.length ? [{ date, window, starts }] : [];
     });
   }

@@ -106,7 +106,8 @@ export class CreateBooking {
   private checkedStart(branch: Branch, startsAtIso: string, durationMinutes: number): number {
     const startsAt = Date.parse(startsAtIso);
     const window = windowAround(branch.openingHours, branch.timezone, startsAt);
-    const problem = startProblem(window, startsAt, this.settings.slotMinutes, durationMinutes, Date.now());
+    const { slotMinutes } = this.settings;
+    const problem = startProblem(window, startsAt, slotMinutes, durationMinutes, Date.now(), branch.bookingHorizonDays);
     if (problem) throw new DomainError('VALIDATION_FAILED', 'Invalid input', [{ field: 'startsAt', message: problem }]);
     return startsAt;
   }

@@ -1,5 +1,5 @@
 import { WEEKDAYS, type OpeningHours } from '@garage/shared';
-import { gridStarts, openWindow, startProblem } from './slot-grid';
+import { gridStarts, horizonEnd, openWindow, startProblem } from './slot-grid';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const hoursEveryDay = (open: string, close: string) =>
@@ -29,6 +29,16 @@ describe('the booking grid with a non-default SLOT_MINUTES', () => {
   it('only starts after now', () => {
     expect(gridStarts(window, 15, 60, at('09:00')).map(iso)[0]).toBe(iso(at('09:15')));
     expect(gridStarts(window, 60, 60, at('09:00')).map(iso)).toEqual([at('09:30'), at('10:30')].map(iso));
+  });
+
+  it('only starts up to the horizon; a later start is refused saying how far ahead the branch books', () => {
+    const now = at('09:00') - 30 * 24 * 3600_000;
+    expect(gridStarts(window, 60, 60, now, horizonEnd(now, 30)).map(iso)).toEqual([at('08:30')].map(iso));
+    expect(gridStarts(window, 60, 60, now, horizonEnd(now, 29))).toEqual([]);
+    expect(startProblem(window, at('08:30'), 60, 60, now, 30)).toBeNull();
+    expect(startProblem(window, at('09:30'), 60, 60, now, 30)).toBe(
+      'must be at most 30 days ahead: this branch takes bookings that far ahead only',
+    );
   });
 
   it('a booking must start on the same grid', () => {

@@ -24,6 +24,12 @@ export interface Slot {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The latest instant a booking may start at when the branch takes bookings `horizonDays` days ahead. */
+export function horizonEnd(now: number, horizonDays: number): number {
+  return now + horizonDays * DAY;
+}
 
 /** NOT a calendar date (2026-02-30 passes the shape check but is no day): VALIDATION_FAILED. */
 export function assertRealDate(date: string): void {
@@ -45,12 +51,18 @@ export function openWindow(hours: OpeningHours, zone: string, date: string): Ope
 /**
  * Start times on the grid: every `slotMinutes` of real time from opening, so a day with a DST change
  * has as many starts as it has hours (none missing in spring, none doubled in autumn); each one
- * after `now` and ending by closing time.
+ * after `now`, not after `until` (the branch's horizon) and ending by closing time.
  */
-export function gridStarts(w: OpenWindow, slotMinutes: number, durationMinutes: number, now: number): number[] {
+export function gridStarts(
+  w: OpenWindow,
+  slotMinutes: number,
+  durationMinutes: number,
+  now: number,
+  until = Infinity,
+): number[] {
   const starts: number[] = [];
   const step = slotMinutes * MINUTE;
-  for (let t = w.openAt; t + durationMinutes * MINUTE <= w.closeAt; t += step) {
+  for (let t = w.openAt; t + durationMinutes * MINUTE <= w.closeAt && t <= until; t += step) {
     if (t > now) starts.push(t);
   }
   return starts;
@@ -61,15 +73,22 @@ export function windowAround(hours: OpeningHours, zone: string, startsAt: number
   return openWindow(hours, zone, wallClockOf(startsAt, zone).date);
 }
 
-/** Why a start time cannot be booked (off the grid, outside hours, past), or null if it is a bookable start. */
+/**
+ * Why a start time cannot be booked (past, beyond the branch's horizon of `horizonDays` days,
+ * outside hours, off the grid), or null if it is a bookable start.
+ */
 export function startProblem(
   w: OpenWindow | null,
   startsAt: number,
   slotMinutes: number,
   durationMinutes: number,
   now: number,
+  horizonDays = Infinity,
 ): string | null {
   if (startsAt <= now) return 'must be in the future';
+  if (startsAt > horizonEnd(now, horizonDays)) {
+    return `must be at most ${horizonDays} days ahead: this branch takes bookings that far ahead only`;
+  }
   if (!w || startsAt < w.openAt || startsAt + durationMinutes * MINUTE > w.closeAt) {
     return "the work must fit inside the branch's opening hours";
   }

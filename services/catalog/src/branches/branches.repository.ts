@@ -22,12 +22,14 @@ interface BranchRow {
   bays: number;
   labor_rate_cents: number;
   tax_rate_percent: string;
+  booking_horizon_days: number;
   active: boolean;
 }
 
 export type BranchFields = Omit<Branch, 'id' | 'currency'>;
 
-const COLUMNS = 'id, name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active';
+const COLUMNS =
+  'id, name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, booking_horizon_days, active';
 const Cursor = z.object({ n: z.string(), id: z.uuid() });
 
 /** Branches in Postgres (plain SQL rows; numeric tax rates come back as strings and are converted here). */
@@ -79,8 +81,9 @@ export class BranchesRepository {
   /** Inserts a branch; null when the name is taken (case-insensitively). */
   async insert(b: BranchFields, on: Queryable = this.sql): Promise<Branch | null> {
     const row = await on.one<BranchRow>(
-      `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent, active)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO catalog.branches (name, address, timezone, opening_hours, bays, labor_rate_cents, tax_rate_percent,
+         active, booking_horizon_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${COLUMNS}`,
       valuesOf(b),
     );
@@ -91,7 +94,7 @@ export class BranchesRepository {
   async update(id: string, b: BranchFields, on: Queryable = this.sql): Promise<Branch | null> {
     const row = await on.one<BranchRow>(
       `UPDATE catalog.branches SET name = $2, address = $3, timezone = $4, opening_hours = $5, bays = $6,
-         labor_rate_cents = $7, tax_rate_percent = $8, active = $9, updated_at = now()
+         labor_rate_cents = $7, tax_rate_percent = $8, active = $9, booking_horizon_days = $10, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, ...valuesOf(b)],
     );
@@ -108,6 +111,7 @@ export class BranchesRepository {
       bays: r.bays,
       laborRateCents: r.labor_rate_cents,
       taxRatePercent: Number(r.tax_rate_percent),
+      bookingHorizonDays: r.booking_horizon_days,
       active: r.active,
       currency: this.settings.currency,
     };
@@ -125,5 +129,6 @@ function valuesOf(b: BranchFields): unknown[] {
     b.laborRateCents,
     b.taxRatePercent,
     b.active,
+    b.bookingHorizonDays,
   ];
 }

@@ -25,6 +25,7 @@ const branch = {
   bays: 2,
   laborRateCents: 12000,
   taxRatePercent: 8.25,
+  bookingHorizonDays: 90,
   active: true,
   currency: 'USD',
 };
@@ -121,6 +122,14 @@ describe('booking', () => {
     expect(await screen.findByText(/The next free time is/)).toHaveTextContent(/Jul 1.*08:00/);
     expect(screen.queryByRole('button', { name: 'Show that day' })).not.toBeInTheDocument();
     expect(calls.filter((c) => c.path === '/api/availability/next')).toHaveLength(1);
+  });
+
+  it('a date beyond the branch’s booking horizon says how far ahead it books, and the date field stops there', async () => {
+    api();
+    renderAt(<Book />, `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2099-01-01&step=time`, '/book');
+    expect(await screen.findByText('Downtown Garage takes bookings up to 90 days ahead.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Date')).toHaveAttribute('max', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(screen.queryByRole('group', { name: /Free times/ })).not.toBeInTheDocument();
   });
 
   it('offers to show the day of the next free time when another day is chosen', async () => {

@@ -438,6 +438,9 @@ function TimeStep({
   onNext: () => void;
 }) {
   const today = todayIn(branch.timezone);
+  // The branch takes no booking further ahead (availability offers nothing beyond it).
+  const lastDay = addDays(today, branch.bookingHorizonDays);
+  const beyond = Boolean(date && date > lastDay);
   const next = useNextFreeSlot(branch, services);
   const availability = useAvailability(branch.id, services, date);
   const zone = zoneLabel(branch.timezone, date ? new Date(`${date}T12:00:00Z`) : new Date());
@@ -479,12 +482,17 @@ function TimeStep({
           id="book-date"
           type="date"
           min={today}
+          max={lastDay}
           value={date ?? ''}
           onChange={(e) => e.target.value && onDate(e.target.value)}
         />
       </div>
       {!date ? (
         <p className="muted">Choose a date to see the free times.</p>
+      ) : beyond ? (
+        <EmptyState title={`${branch.name} takes bookings up to ${branch.bookingHorizonDays} days ahead.`}>
+          <p>Choose a date until {formatDate(`${lastDay}T12:00:00Z`, 'UTC')}.</p>
+        </EmptyState>
       ) : (
         <QueryStates
           query={availability}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DEFAULT_BOOKING_HORIZON_DAYS, MAX_BOOKING_HORIZON_DAYS } from '@garage/rules';
 import { useAllBranches, useSaveBranch } from '../../api/staff/catalog';
 import type { Branch } from '../../api/types';
 import { EditorForm, useEditing } from '../../components/Editor';
@@ -21,7 +22,7 @@ const DAY_NAMES: Record<Weekday, string> = {
   sunday: 'Sunday',
 };
 
-/** The branches: hours, bays, labour rate and tax; admins add and edit them. */
+/** The branches: hours, bays, labour rate, tax and how far ahead they take bookings; admins add and edit them. */
 export function Component() {
   const user = useStaffUser();
   const branches = useAllBranches();
@@ -81,6 +82,10 @@ export function Component() {
                   <dd>{b.taxRatePercent}%</dd>
                 </div>
                 <div>
+                  <dt>Takes bookings</dt>
+                  <dd>{b.bookingHorizonDays} days ahead</dd>
+                </div>
+                <div>
                   <dt>Hours</dt>
                   <dd>
                     <ul className="hours">
@@ -117,6 +122,7 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
   const [bays, setBays] = useState(String(branch?.bays ?? 2));
   const [rate, setRate] = useState(branch ? moneyInput(branch.laborRateCents) : '');
   const [tax, setTax] = useState(String(branch?.taxRatePercent ?? 0));
+  const [horizon, setHorizon] = useState(String(branch?.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS));
   const [active, setActive] = useState(branch?.active ?? true);
   const [hours, setHours] = useState<Record<Weekday, DayHours>>(
     () =>
@@ -143,6 +149,8 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
     if (!/^\d+$/.test(bays) || Number(bays) < 1) problems.bays = 'At least one bay';
     if (cents === null) problems.laborRateCents = 'Enter the hourly rate, e.g. 95.00';
     if (!/^\d+(\.\d+)?$/.test(tax) || Number(tax) > 100) problems.taxRatePercent = 'A percentage from 0 to 100';
+    if (!/^\d+$/.test(horizon) || Number(horizon) < 1 || Number(horizon) > MAX_BOOKING_HORIZON_DAYS)
+      problems.bookingHorizonDays = `Whole days from 1 to ${MAX_BOOKING_HORIZON_DAYS}`;
     for (const d of DAYS) {
       const h = hours[d];
       if (!h.closed && (!h.open || !h.close || toMinutes(h.close) <= toMinutes(h.open)))
@@ -168,6 +176,7 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
           bays: Number(bays),
           laborRateCents: cents!,
           taxRatePercent: Number(tax),
+          bookingHorizonDays: Number(horizon),
           active,
           openingHours,
         },
@@ -176,7 +185,16 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
     );
   };
   const server = fieldErrorsOf(save.error);
-  const known = ['name', 'address', 'timezone', 'bays', 'laborRateCents', 'taxRatePercent', 'openingHours'];
+  const known = [
+    'name',
+    'address',
+    'timezone',
+    'bays',
+    'laborRateCents',
+    'taxRatePercent',
+    'bookingHorizonDays',
+    'openingHours',
+  ];
   return (
     <EditorForm
       titleId="branch-form-title"
@@ -228,6 +246,14 @@ function BranchForm({ branch, onDone }: { branch?: Branch; onDone: (message?: st
           value={tax}
           onChange={(e) => setTax(e.target.value)}
           error={errors.taxRatePercent ?? server.taxRatePercent}
+        />
+        <Field
+          label="Takes bookings up to (days ahead)"
+          inputMode="numeric"
+          value={horizon}
+          onChange={(e) => setHorizon(e.target.value)}
+          error={errors.bookingHorizonDays ?? server.bookingHorizonDays}
+          hint={`Customers cannot book further ahead; 1 to ${MAX_BOOKING_HORIZON_DAYS}`}
         />
       </div>
       <label className="check">
