@@ -3,7 +3,7 @@
  * branch) and its technicians, the services, customers with a vehicle each, and free slots to book.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO_BRANCH_IDS, WEEKDAYS, bookings, catalog, type Branch } from '@garage/shared';
+import { DEMO_BRANCH_IDS, MAX_BOOKING_HORIZON_DAYS, WEEKDAYS, bookings, catalog, type Branch } from '@garage/shared';
 import type { BusyBranch } from './bookings-seed.js';
 import { CREATE_NOTE, FUTURE_DAYS } from './bookings-seed.js';
 import type { Target } from './load.js';
@@ -46,9 +46,9 @@ async function get<T>(url: string, token?: string): Promise<T> {
   ) as T;
 }
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+async function post<T>(url: string, body: unknown, token?: string, method: 'POST' | 'PATCH' = 'POST'): Promise<T> {
   const headers = token ? { ...json, authorization: `Bearer ${token}` } : json;
-  return JSON.parse(await call({ url, method: 'POST', headers, body: JSON.stringify(body) })) as T;
+  return JSON.parse(await call({ url, method, headers, body: JSON.stringify(body) })) as T;
 }
 
 /** The calendar date at an instant in a time zone, as YYYY-MM-DD. */
@@ -117,6 +117,13 @@ export async function prepareBookings(base: string, adminToken: string, customer
   if (!technicians.length) throw new Error(`no active technician at ${busyBranch.name}`);
   const serviceIds = availabilityServices.map((svc) => svc.id);
   const quote = await post(`${base}${pathOf(catalog.calculateCost)}`, { branchId: busyBranch.id, serviceIds });
+
+  // Creation books from CREATE_AFTER_DAYS on: every branch takes bookings as far ahead as it may
+  // (before the customers are made, so bookings' few-second cache of the branch has moved on).
+  for (const b of branches) {
+    const path = pathOf(catalog.updateBranch).replace(':id', b.id);
+    await post(`${base}${path}`, { bookingHorizonDays: MAX_BOOKING_HORIZON_DAYS }, adminToken, 'PATCH');
+  }
 
   const today = localDate(busyBranch.timezone);
   let availabilityDate = addDays(today, AVAILABILITY_DAYS_AHEAD);

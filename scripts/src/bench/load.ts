@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 /** One HTTP request to hammer. */
 export interface Target {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   headers?: Record<string, string>;
   body?: string;
   /**
