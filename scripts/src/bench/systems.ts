@@ -126,6 +126,7 @@ export async function startSystems(s: BenchSettings, procs: ServiceProcess[]): P
         HEALTH_PORT: String(s.bookingsHealthPort),
         // Each bench customer books many slots: the per-customer limits are out of the way of the load.
         LIVE_BOOKINGS_PER_CUSTOMER: process.env.LIVE_BOOKINGS_PER_CUSTOMER || '1000',
+        BOOKING_ATTEMPTS_PER_CUSTOMER: process.env.BOOKING_ATTEMPTS_PER_CUSTOMER || '100000',
       },
       'pipe',
     ),

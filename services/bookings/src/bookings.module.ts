@@ -3,6 +3,7 @@ import { AuthClient } from './auth/auth.client.js';
 import { AvailabilityController } from './availability/availability.controller.js';
 import { AvailabilityService } from './availability/availability.service.js';
 import { BookingSettings } from './scheduling/booking-settings.js';
+import { BookingAttempts } from './bookings/booking-attempts.js';
 import { BookingWorkflow } from './bookings/booking-workflow.service.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
@@ -40,6 +41,7 @@ export class BookingsModule {
         CatalogClient,
         AuthClient,
         BookingSettings,
+        BookingAttempts,
         VehiclesRepository,
         TechniciansRepository,
         BookingsRepository,

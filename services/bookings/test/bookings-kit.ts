@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  DomainError,
+  statusOf,
   auth,
   bookings,
   catalog,
@@ -66,16 +68,25 @@ export async function startBookingsAlone(bookingsEnv: Record<string, string> = {
   return Object.assign(world, { admin: principal('admin'), fakeCatalog: world.fakes });
 }
 
-/** The error a call is refused with, as the gateway would pass it on (status, code, details); fails on success. */
+/** The error a call is refused with, as the gateway would pass it on (status, code, details, Retry-After); fails on success. */
 export async function refusal(
   w: BookingsWorld,
   contract: MessageContract,
   who: Principal | null,
   payload: unknown,
-): Promise<{ status: number; code: string; details?: ErrorDetail[] }> {
-  const res = await call(w, contract, who, payload);
-  if (res.status < 400 || !res.code) throw new Error(`${contract.pattern} was expected to be refused`);
-  return { status: res.status, code: res.code, ...(res.details ? { details: res.details } : {}) };
+): Promise<{ status: number; code: string; details?: ErrorDetail[]; retryAfter?: number }> {
+  try {
+    await w.rpc.request(contract, { principal: who, payload: payload as never });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    return {
+      status: statusOf(err.code),
+      code: err.code,
+      ...(err.details ? { details: err.details } : {}),
+      ...(err.retryAfter !== undefined ? { retryAfter: err.retryAfter } : {}),
+    };
+  }
+  throw new Error(`${contract.pattern} was expected to be refused`);
 }
 
 const DAY = { open: '00:00', close: '24:00' };

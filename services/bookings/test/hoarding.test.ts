@@ -1,4 +1,4 @@
-import { WEEKDAYS, bookings, type OpeningHours } from '@garage/shared';
+import { DomainError, WEEKDAYS, bookings, statusOf, type OpeningHours } from '@garage/shared';
 import {
   book,
   bookingSetup,
@@ -18,11 +18,94 @@ import {
 // One customer cannot hoard a branch: each limit on booking, proved on the bookings service alone.
 
 const LIVE_CAP = 3;
+const ATTEMPTS = 10;
 let w: BookingsWorld;
 
 beforeAll(async () => {
-  w = await startBookingsAlone({ LIVE_BOOKINGS_PER_CUSTOMER: String(LIVE_CAP) });
+  w = await startBookingsAlone({
+    LIVE_BOOKINGS_PER_CUSTOMER: String(LIVE_CAP),
+    BOOKING_ATTEMPTS_PER_CUSTOMER: String(ATTEMPTS),
+    BOOKING_ATTEMPTS_WINDOW_SECONDS: '3600',
+  });
 }, 60_000);
+
+/** What each refusal of the hoarding script says, by the words of its message. */
+const WHY = {
+  'car busy': /car already has a booking/,
+  cap: /upcoming bookings, the most an account can hold online/,
+  horizon: /at most \d+ days ahead/,
+  rate: /Too many booking attempts/,
+};
+
+describe('a script that tries to hoard a branch', () => {
+  it('is stopped at each limit: the same car (409), the live cap (409), the horizon (400), the attempt rate (429)', async () => {
+    const branch = await createBranch(w, { bays: 4, bookingHorizonDays: 30 });
+    for (let i = 0; i < 4; i++) await createTechnician(w, branch.id);
+    const serviceId = await createService(w);
+    const hoarder = principal('customer');
+    const cars = [];
+    for (let i = 0; i < 5; i++) cars.push(await createVehicle(w, hoarder.id));
+    const seen: string[] = [];
+    const attempt = async (vehicleId: string, startsAt: string) => {
+      const body = { branchId: branch.id, vehicleId, serviceIds: [serviceId], startsAt };
+      try {
+        await w.rpc.request(bookings.createBooking, { principal: hoarder, payload: body });
+        seen.push('201 booked');
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        const said = [err.message, ...(err.details ?? []).map((d) => d.message)].join(' ');
+        const why = Object.entries(WHY).find(([, pattern]) => pattern.test(said))?.[0] ?? said;
+        seen.push(`${statusOf(err.code)} ${why}`);
+      }
+    };
+
+    await attempt(cars[0].id, tomorrowAt(9));
+    await attempt(cars[0].id, tomorrowAt(9, 30)); // the same car again while it is booked
+    await attempt(cars[1].id, tomorrowAt(9)); // more cars, the same slot
+    await attempt(cars[2].id, tomorrowAt(9));
+    await attempt(cars[3].id, tomorrowAt(9)); // over the live cap
+    await attempt(cars[4].id, tomorrowAt(9, 0, 31)); // beyond the branch's 30 days
+    // And it keeps trying, a day further each time, until the attempts run out.
+    for (let day = 2; !seen[seen.length - 1].startsWith('429') && day < 20; day++) {
+      await attempt(cars[3].id, tomorrowAt(9, 0, day));
+    }
+    expect(seen).toEqual([
+      '201 booked',
+      '409 car busy',
+      '201 booked',
+      '201 booked',
+      '409 cap',
+      '400 horizon',
+      ...Array(ATTEMPTS - 6).fill('409 cap'),
+      '429 rate',
+    ]);
+    // Even a free slot for a free car is refused now, saying when to come back.
+    const later = await refusal(w, bookings.createBooking, hoarder, {
+      branchId: branch.id,
+      vehicleId: cars[4].id,
+      serviceIds: [serviceId],
+      startsAt: tomorrowAt(15),
+    });
+    expect(later).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(later.retryAfter).toBeGreaterThan(3500);
+    expect(later.retryAfter).toBeLessThanOrEqual(3600);
+    const { rows } = await w.db.query(`SELECT count(*)::int AS n FROM bookings.bookings WHERE customer_id = $1`, [
+      hoarder.id,
+    ]);
+    expect(rows[0].n).toBe(LIVE_CAP);
+    // The desk still books for them: staff are exempt from the cap and the rate.
+    const staff = principal('staff', [branch.id]);
+    for (const day of [2, 3]) {
+      const res = await book(w, staff, {
+        branchId: branch.id,
+        vehicleId: cars[4].id,
+        serviceIds: [serviceId],
+        startsAt: tomorrowAt(11, 0, day),
+      });
+      expect(res.status).toBe(201);
+    }
+  });
+});
 
 afterAll(async () => {
   await w?.close();

@@ -95,3 +95,27 @@ describe('POST /api/bookings racing over HTTP', () => {
     expect(rows).toEqual([{ bay: 1 }]);
   });
 });
+
+describe('POST /api/bookings over HTTP: the per-customer attempt limit', () => {
+  it('answers 429 in API.md’s shape with Retry-After once a customer’s attempts are used up (refused ones count)', async () => {
+    const s = await bookingSetup(w);
+    const { token } = await signedInCustomer();
+    const body = { branchId: s.branch.id, vehicleId: randomUUID(), serviceIds: [s.serviceId], startsAt: tomorrowAt(9) };
+    // The default allowance: 10 attempts an hour. A car that is not theirs is refused, and counted.
+    for (let i = 0; i < 10; i++) {
+      expect((await http(w.sys.url, 'POST', '/api/bookings', { token, body })).status).toBe(404);
+    }
+    const limited = await http(w.sys.url, 'POST', '/api/bookings', { token, body });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/^Too many booking attempts from this account; try again in \d+ s/),
+      requestId: expect.any(String),
+    });
+    const wait = Number(limited.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(3500);
+    expect(wait).toBeLessThanOrEqual(3600);
+  });
+});

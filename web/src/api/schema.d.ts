@@ -135,7 +135,7 @@ export interface paths {
     get: operations['bookings.list'];
     put?: never;
     /**
-     * Book a slot (customers: their own vehicle). Idempotency-Key: the same key from the same account within 24 h answers the first booking; with another body, 422. Slot taken: 409
+     * Book a slot (customers: their own vehicle). Idempotency-Key: the same key from the same account within 24 h answers the first booking; with another body, 422. 409: the slot is taken, the car already has a booking at an overlapping time, or the customer already holds the most upcoming bookings an account may make online. 400: a start beyond the branch's bookingHorizonDays (and the other start rules). 429 with Retry-After: the customer's booking attempts (refused ones too) are used up for now. Staff and admins are exempt from the cap and the attempt limit
      * @description Who: customer, staff, admin.
      */
     post: operations['bookings.create'];

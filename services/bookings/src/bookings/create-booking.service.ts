@@ -23,6 +23,7 @@ import { createdEventOf } from './booking-events.js';
 import { BookingSettings } from '../scheduling/booking-settings.js';
 import { BookingsRepository, type NewBooking } from './bookings.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
+import { BookingAttempts } from './booking-attempts.js';
 import { requestHash } from './request-hash.js';
 
 export type CreateBookingCommand = z.output<typeof bookings.createBooking.request>;
@@ -50,6 +51,7 @@ export class CreateBooking {
     private readonly catalog: CatalogClient,
     private readonly transactions: Transactions,
     private readonly settings: BookingSettings,
+    private readonly attempts: BookingAttempts,
   ) {}
 
   async execute(principal: Principal, cmd: CreateBookingCommand): Promise<Booking> {
@@ -58,6 +60,8 @@ export class CreateBooking {
       const earlier = await this.replay(principal, key.key, key.hash);
       if (earlier) return earlier;
     }
+    // Customers only: staff and admins book for others at the desk.
+    if (principal.role === 'customer') await this.attempts.count(principal.id);
     const vehicle = await this.vehicles.visibleTo(principal, cmd.vehicleId);
     if (principal.role !== 'customer') assertWorksAt(principal, cmd.branchId);
     const [branch, quote] = await Promise.all([

@@ -8,9 +8,15 @@ export class BookingSettings {
   readonly slotMinutes: number;
   /** Open bookings a customer may have made themselves at once. */
   readonly liveBookingsPerCustomer: number;
+  /** Booking attempts a customer may make per window. */
+  readonly bookingAttempts: { perWindow: number; windowSeconds: number };
 
   constructor(@Inject(SERVICE_CONFIG) config: BookingsConfig) {
     this.slotMinutes = config.SLOT_MINUTES;
     this.liveBookingsPerCustomer = config.LIVE_BOOKINGS_PER_CUSTOMER;
+    this.bookingAttempts = {
+      perWindow: config.BOOKING_ATTEMPTS_PER_CUSTOMER,
+      windowSeconds: config.BOOKING_ATTEMPTS_WINDOW_SECONDS,
+    };
   }
 }
