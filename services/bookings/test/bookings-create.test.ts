@@ -8,6 +8,7 @@ import {
   createVehicle,
   ok,
   principal,
+  refusal,
   startWorld,
   tomorrowAt,
   type SystemWorld,
@@ -178,6 +179,12 @@ describe('bookings.create', () => {
     expect(second.body.bay).not.toBe(first.body.bay);
     const full = await book(w, s.staff, await car());
     expect(full).toMatchObject({ status: 409, message: expect.stringMatching(/no longer free/) });
+    const again = await refusal(w, bookings.createBooking, s.staff, await car());
+    expect(again).toEqual({
+      status: 409,
+      code: 'CONFLICT',
+      details: [{ field: 'startsAt', message: 'no longer free' }],
+    });
     // Half an hour later both are still busy (60-minute jobs); an hour later both are free again.
     expect((await book(w, s.staff, { ...(await car()), startsAt: tomorrowAt(8, 30) })).status).toBe(409);
     expect((await book(w, s.staff, { ...(await car()), startsAt: tomorrowAt(9) })).status).toBe(201);

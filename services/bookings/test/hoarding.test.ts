@@ -123,6 +123,12 @@ describe('one car, one booking at a time (bookings_vehicle_no_overlap)', () => {
     expect(again).toMatchObject({ status: 409, message: expect.stringMatching(/car already has a booking/) });
     const there = await book(w, w.admin, { ...body, branchId: elsewhere.id });
     expect(there).toMatchObject({ status: 409, message: expect.stringMatching(/car already has a booking/) });
+    // It names the car, where a slot taken names the time: a client can tell them apart.
+    expect(await refusal(w, bookings.createBooking, s.customer, { ...body, startsAt: tomorrowAt(8, 30) })).toEqual({
+      status: 409,
+      code: 'CONFLICT',
+      details: [{ field: 'vehicleId', message: 'already booked at an overlapping time' }],
+    });
     // Free technicians and bays were there: only the car was busy.
     expect((await book(w, s.customer, { ...body, vehicleId: (await createVehicle(w, s.customer.id)).id })).status).toBe(
       201,

@@ -30,8 +30,17 @@ export type CreateBookingCommand = z.output<typeof bookings.createBooking.reques
 
 /** Enough to get past a few racing bookings; beyond it the slot is as good as taken. */
 const MAX_TRIES = 8;
-const SLOT_TAKEN = 'That time is no longer free; pick another slot';
-const CAR_BUSY = 'This car already has a booking at an overlapping time; pick another time or change that booking';
+/** The 409s of a booking; `details` names the field to change, so a client can tell them apart. */
+const slotTaken = () =>
+  new DomainError('CONFLICT', 'That time is no longer free; pick another slot', [
+    { field: 'startsAt', message: 'no longer free' },
+  ]);
+const carBusy = () =>
+  new DomainError(
+    'CONFLICT',
+    'This car already has a booking at an overlapping time; pick another time or change that booking',
+    [{ field: 'vehicleId', message: 'already booked at an overlapping time' }],
+  );
 
 /** Another request with the same Idempotency-Key got there first. */
 class KeyTaken extends Error {}
@@ -130,7 +139,7 @@ export class CreateBooking {
     }
     const holds = await this.bookings.holdsBetween(branch.id, candidates, from, to);
     const [slot] = freeSlots([from], minutes, candidates, branch.bays, holds);
-    if (!slot) throw new DomainError('CONFLICT', SLOT_TAKEN);
+    if (!slot) throw slotTaken();
     return slot;
   }
 
@@ -160,13 +169,13 @@ export class CreateBooking {
       } catch (err) {
         const taken = exclusionViolated(err);
         // The car is not in two places at once: no other technician or bay makes that right.
-        if (taken === 'bookings_vehicle_no_overlap') throw new DomainError('CONFLICT', CAR_BUSY);
+        if (taken === 'bookings_vehicle_no_overlap') throw carBusy();
         if (taken === 'bookings_bay_no_overlap') b++;
         else if (taken !== null) t++;
         else if (!isTransientConflict(err)) throw err;
       }
     }
-    throw new DomainError('CONFLICT', SLOT_TAKEN);
+    throw slotTaken();
   }
 
   /**

@@ -173,7 +173,11 @@ describe('booking', () => {
   });
 
   it('a slot taken meanwhile (409) says so plainly and goes back to fresh times', async () => {
-    api(() => problem(409, 'That time is no longer free; pick another slot'));
+    api(() =>
+      problem(409, 'That time is no longer free; pick another slot', [
+        { field: 'startsAt', message: 'no longer free' },
+      ]),
+    );
     const { router } = renderAt(
       <Book />,
       `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
@@ -192,8 +196,44 @@ describe('booking', () => {
     expect(calls.filter((c) => c.path === '/api/availability').length).toBeGreaterThan(before);
   });
 
+  it.each([
+    [
+      'the car already booked then',
+      problem(409, 'This car already has a booking at an overlapping time; pick another time or change that booking', [
+        { field: 'vehicleId', message: 'already booked at an overlapping time' },
+      ]),
+      'This car already has a booking at an overlapping time',
+    ],
+    [
+      'too many upcoming bookings',
+      problem(409, 'You already have 5 upcoming bookings, the most an account can hold online; cancel one'),
+      'You already have 5 upcoming bookings',
+    ],
+  ])(
+    'a 409 for %s is said as the server says it, on the same step, not as a slot taken',
+    async (_why, answer, said) => {
+      api(() => answer);
+      const { router } = renderAt(
+        <Book />,
+        `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
+        '/book',
+      );
+      const user = userEvent.setup();
+      const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
+      await waitFor(() => expect(confirm).toBeEnabled());
+      await user.click(confirm);
+      expect(await screen.findByRole('alert')).toHaveTextContent(said);
+      expect(screen.queryByText(/someone else has just booked that time/)).not.toBeInTheDocument();
+      expect(router.state.location.search).toContain('step=confirm');
+    },
+  );
+
   it('after a 409 asks for the next free time again: the one shown before may be the time just taken', async () => {
-    api(() => problem(409, 'That time is no longer free; pick another slot'));
+    api(() =>
+      problem(409, 'That time is no longer free; pick another slot', [
+        { field: 'startsAt', message: 'no longer free' },
+      ]),
+    );
     const { router } = renderAt(
       <Book />,
       `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T13:00:00.000Z&step=time`,

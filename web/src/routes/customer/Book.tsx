@@ -588,7 +588,7 @@ function ConfirmStep({
       {
         onSuccess: (booking) => void navigate(`/bookings/${booking.id}`, { state: { justBooked: true } }),
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) {
+          if (isSlotTaken(error)) {
             attempt.current = null;
             onSlotTaken();
           } else {
@@ -647,7 +647,7 @@ function ConfirmStep({
         <textarea id="book-notes" rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
       <div ref={errorRef} tabIndex={-1}>
-        <FormError error={book.error instanceof ApiError && book.error.status === 409 ? null : book.error} />
+        <FormError error={isSlotTaken(book.error) ? null : book.error} />
       </div>
       <StepActions>
         <button type="button" onClick={confirm} disabled={book.isPending || !vehicle}>
@@ -656,4 +656,12 @@ function ConfirmStep({
       </StepActions>
     </div>
   );
+}
+
+/**
+ * The 409 that names startsAt: someone took the time meanwhile, so fresh times are offered. Other
+ * 409s (the car already booked then, too many upcoming bookings) are said as the server says them.
+ */
+function isSlotTaken(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && Boolean(error.fieldErrors().startsAt);
 }
