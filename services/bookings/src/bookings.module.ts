@@ -18,6 +18,9 @@ import { ServiceRecordsRepository } from './records/service-records.repository.j
 import { TechniciansController } from './technicians/technicians.controller.js';
 import { TechniciansRepository } from './technicians/technicians.repository.js';
 import { TechniciansService } from './technicians/technicians.service.js';
+import { VehicleClaimsController } from './vehicles/vehicle-claims.controller.js';
+import { VehicleClaimsRepository } from './vehicles/vehicle-claims.repository.js';
+import { VehicleClaimsService } from './vehicles/vehicle-claims.service.js';
 import { VehiclesController } from './vehicles/vehicles.controller.js';
 import { VehiclesRepository } from './vehicles/vehicles.repository.js';
 import { VehiclesService } from './vehicles/vehicles.service.js';
@@ -30,6 +33,7 @@ export class BookingsModule {
       module: BookingsModule,
       controllers: [
         VehiclesController,
+        VehicleClaimsController,
         TechniciansController,
         AvailabilityController,
         BookingsController,
@@ -43,6 +47,7 @@ export class BookingsModule {
         BookingSettings,
         BookingAttempts,
         VehiclesRepository,
+        VehicleClaimsRepository,
         TechniciansRepository,
         BookingsRepository,
         IdempotencyRepository,
@@ -50,6 +55,7 @@ export class BookingsModule {
         DashboardRepository,
         PartsStatusConsumer,
         VehiclesService,
+        VehicleClaimsService,
         TechniciansService,
         AvailabilityService,
         CreateBooking,

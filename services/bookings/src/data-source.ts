@@ -4,6 +4,7 @@ import { VehicleMileageOptional1766000000000 } from './migrations/1766000000000-
 import { CreateBookingsSchema1765000000000 } from './migrations/1765000000000-create-bookings-schema.js';
 import { OneCarOneBookingAtATime1767100000000 } from './migrations/1767100000000-one-car-one-booking-at-a-time.js';
 import { BookingsMadeBy1767200000000 } from './migrations/1767200000000-bookings-made-by.js';
+import { VehicleOwnershipClaims1767400000000 } from './migrations/1767400000000-vehicle-ownership-claims.js';
 
 /** The bookings service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createBookingsDataSource(url: string, poolSize = 10): DataSource {
@@ -17,6 +18,7 @@ export function createBookingsDataSource(url: string, poolSize = 10): DataSource
       VehicleMileageOptional1766000000000,
       OneCarOneBookingAtATime1767100000000,
       BookingsMadeBy1767200000000,
+      VehicleOwnershipClaims1767400000000,
     ],
     migrationsTableName: 'bookings_migrations',
     synchronize: false,

@@ -144,7 +144,7 @@ export function freshVin(): string {
  * A vehicle of a customer, added the way the customer adds their own (a signed-in customer's id is
  * proof enough that they exist); staff registering for a customer is tested against auth itself.
  */
-export function createVehicle(w: BookingsWorld, customerId: string, extra = {}): Promise<Vehicle> {
+export function createVehicle(w: BookingsWorld, customerId: string, extra = {}): Promise<Omit<Vehicle, 'status'>> {
   const owner: Principal = { ...principal('customer'), id: customerId };
   return ok(w, bookings.addMyVehicle, owner, {
     vin: freshVin(),

@@ -61,12 +61,17 @@ describe('vehicles', () => {
     expect((await call(w, bookings.updateVehicle, owner, { id: left.id, mileage: null })).status).toBe(400);
   });
 
-  it('a VIN belongs to one vehicle (409); bad VINs, years and ids are 400', async () => {
+  it('a VIN belongs to one active vehicle: staff registering it again get 409, a customer a claim; bad VINs, years and ids are 400', async () => {
     const vin = freshVin();
     await ok(w, bookings.addMyVehicle, principal('customer'), car({ vin }));
-    expect((await call(w, bookings.addMyVehicle, principal('customer'), car({ vin: vin.toLowerCase() }))).status).toBe(
-      409,
-    );
+    const customerId = (await registerCustomer(w)).id;
+    expect(
+      (await call(w, bookings.createVehicle, w.admin, { ...car({ vin: vin.toLowerCase() }), customerId })).status,
+    ).toBe(409);
+    // Another customer is not told whose it is: a 201, and the car is a claim for staff (vehicle-claims.test).
+    const claimant = principal('customer');
+    expect((await call(w, bookings.addMyVehicle, claimant, car({ vin: vin.toLowerCase() }))).status).toBe(201);
+    expect((await ok(w, bookings.myVehicles, claimant, {})).items.map((v) => v.status)).toEqual(['claim_pending']);
     const bad = [
       car({ vin: 'IOQ45678901234567' }),
       car({ vin: '1234567890123456' }),

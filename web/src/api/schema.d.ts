@@ -361,13 +361,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * My vehicles
+     * My vehicles, with their status (a claim_pending one cannot be booked until staff have checked it)
      * @description Who: customer.
      */
     get: operations['bookings.vehicles.mine'];
     put?: never;
     /**
-     * Add my vehicle
+     * Add my vehicle. A VIN already registered to another customer gets the same 201 (nothing tells whose it is): the car is added as a claim (status claim_pending in my list), not bookable until staff decide whose it is. A VIN already among my cars: 409
      * @description Who: customer.
      */
     post: operations['bookings.vehicles.add-mine'];
@@ -861,6 +861,66 @@ export interface paths {
     patch: operations['auth.users.update'];
     trace?: never;
   };
+  '/api/vehicle-claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pending VIN claims, oldest first: each claimant’s car beside the car registered with that VIN
+     * @description Who: admin, staff.
+     */
+    get: operations['bookings.vehicle-claims.list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicle-claims/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The claimant is the owner: the registered car moves to them with its bookings and service records (the claim itself goes). Answers the moved car. 409 while the car has upcoming bookings of its current owner (cancel them first) or when the claim is already decided
+     * @description Who: admin, staff.
+     */
+    post: operations['bookings.vehicle-claims.approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/vehicle-claims/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The car is not the claimant’s: the claim becomes claim_rejected (they still see it, never bookable). 409 when already decided
+     * @description Who: admin, staff.
+     */
+    post: operations['bookings.vehicle-claims.reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/vehicles': {
     parameters: {
       query?: never;
@@ -869,13 +929,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Vehicles of every customer (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)
+     * Vehicles of every customer, claims included (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)
      * @description Who: admin, staff.
      */
     get: operations['bookings.vehicles.list'];
     put?: never;
     /**
-     * Register a customer's vehicle (a VIN belongs to one vehicle: 409 if known)
+     * Register a customer's vehicle (a VIN belongs to one active vehicle: 409 if registered; a dispute is a customer's claim, GET /api/vehicle-claims)
      * @description Who: admin, staff.
      */
     post: operations['bookings.vehicles.create'];
@@ -3738,6 +3798,8 @@ export interface operations {
               mileage: number | null;
               model: string;
               plate: string;
+              /** @enum {string} */
+              status: 'active' | 'claim_pending' | 'claim_rejected';
               vin: string;
               year: number;
             }[];
@@ -7471,6 +7533,375 @@ export interface operations {
       };
     };
   };
+  'bookings.vehicle-claims.list': {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              claim: {
+                createdAt: string;
+                /** Format: uuid */
+                customerId: string;
+                /** Format: uuid */
+                id: string;
+                make: string;
+                mileage: number | null;
+                model: string;
+                plate: string;
+                /** @enum {string} */
+                status: 'active' | 'claim_pending' | 'claim_rejected';
+                vin: string;
+                year: number;
+              };
+              registered: {
+                createdAt: string;
+                /** Format: uuid */
+                customerId: string;
+                /** Format: uuid */
+                id: string;
+                make: string;
+                mileage: number | null;
+                model: string;
+                plate: string;
+                /** @enum {string} */
+                status: 'active' | 'claim_pending' | 'claim_rejected';
+                vin: string;
+                year: number;
+              } | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'bookings.vehicle-claims.approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            id: string;
+            make: string;
+            mileage: number | null;
+            model: string;
+            plate: string;
+            /** @enum {string} */
+            status: 'active' | 'claim_pending' | 'claim_rejected';
+            vin: string;
+            year: number;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  'bookings.vehicle-claims.reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            id: string;
+            make: string;
+            mileage: number | null;
+            model: string;
+            plate: string;
+            /** @enum {string} */
+            status: 'active' | 'claim_pending' | 'claim_rejected';
+            vin: string;
+            year: number;
+          };
+        };
+      };
+      /** @description Invalid input: `details` names each field and what is wrong with it. A body that is not well-formed JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: the session is missing, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Only admins, staff may. Not this account's to see or change (e.g. staff outside their branches). Signed in by cookie from an Origin that is not allowed (CSRF). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing the caller may see has this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: a duplicate, a slot taken meanwhile, a stale status or stock. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: try again after `Retry-After` seconds. */
+      429: {
+        headers: {
+          /** @description Seconds until a request may succeed. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected: something failed that should not have (logged with the request id). */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   'bookings.vehicles.list': {
     parameters: {
       query?: {
@@ -7503,6 +7934,8 @@ export interface operations {
               mileage: number | null;
               model: string;
               plate: string;
+              /** @enum {string} */
+              status: 'active' | 'claim_pending' | 'claim_rejected';
               vin: string;
               year: number;
             }[];
@@ -7624,6 +8057,8 @@ export interface operations {
             mileage: number | null;
             model: string;
             plate: string;
+            /** @enum {string} */
+            status: 'active' | 'claim_pending' | 'claim_rejected';
             vin: string;
             year: number;
           };
@@ -7759,6 +8194,8 @@ export interface operations {
             mileage: number | null;
             model: string;
             plate: string;
+            /** @enum {string} */
+            status: 'active' | 'claim_pending' | 'claim_rejected';
             vin: string;
             year: number;
           };
@@ -7877,6 +8314,8 @@ export interface operations {
             mileage: number | null;
             model: string;
             plate: string;
+            /** @enum {string} */
+            status: 'active' | 'claim_pending' | 'claim_rejected';
             vin: string;
             year: number;
           };

@@ -19,6 +19,9 @@ export type Slot = Availability['slots'][number];
 export type NextFreeSlot = NonNullable<Ok<'bookings.next-free-slot'>['slot']>;
 export type Booking = Ok<'bookings.get'>;
 export type Vehicle = Ok<'bookings.vehicles.get'>;
+/** What adding a car answers: no status, so it looks the same whether the VIN was new or a claim. */
+export type AddedVehicle = Ok<'bookings.vehicles.add-mine'>;
+export type VehicleClaim = Ok<'bookings.vehicle-claims.list'>['items'][number];
 export type BookingStatus = Booking['status'];
 
 type Body<O extends keyof operations> = operations[O] extends {

@@ -17,16 +17,12 @@ export function useMyVehicles() {
 /** What the add form sends: the mileage is left out when the owner does not know it. */
 export type VehicleDraft = NewVehicle;
 
+/** Adds a car; the list is read again, as only it says whether the car is confirmed or being checked. */
 export function useAddVehicle() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (draft: VehicleDraft) => unwrap(api.POST('/api/customer/my-vehicles', { body: draft })),
-    onSuccess: (vehicle) => {
-      client.setQueryData(MY_VEHICLES_KEY, (old: { items: Vehicle[]; nextCursor: string | null } | undefined) =>
-        old ? { ...old, items: [...old.items, vehicle] } : old,
-      );
-      void client.invalidateQueries({ queryKey: MY_VEHICLES_KEY });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: MY_VEHICLES_KEY }),
   });
 }
 

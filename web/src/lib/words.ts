@@ -57,3 +57,14 @@ export function consumerWords(durable: string): string {
 export function eventWords(type: string): string {
   return (EVENT_WORDS as Record<string, string>)[type] ?? type;
 }
+
+/** A car's standing: its owner's, or a claim on a VIN that is on file for someone else. */
+export const VEHICLE_STATUS_WORDS: Record<string, string> = {
+  active: 'Confirmed',
+  claim_pending: 'Being checked',
+  claim_rejected: 'Not confirmed',
+};
+
+export function vehicleStatusWords(status: string): string {
+  return VEHICLE_STATUS_WORDS[status] ?? status;
+}

@@ -1,5 +1,6 @@
 // The bookings service's messages, one concept per file; `bookings.<name>` reaches any of them.
 export * from './bookings/vehicles.contracts.js';
+export * from './bookings/vehicle-claims.contracts.js';
 export * from './bookings/technicians.contracts.js';
 export * from './bookings/availability.contracts.js';
 export * from './bookings/bookings.contracts.js';
@@ -13,6 +14,7 @@ import {
   myVehicles,
   updateVehicle,
 } from './bookings/vehicles.contracts.js';
+import { approveVehicleClaim, listVehicleClaims, rejectVehicleClaim } from './bookings/vehicle-claims.contracts.js';
 import { createTechnician, listTechnicians, updateTechnician } from './bookings/technicians.contracts.js';
 import { availability, nextFreeSlot } from './bookings/availability.contracts.js';
 import {
@@ -32,6 +34,9 @@ export const bookingsContracts = {
   updateVehicle,
   myVehicles,
   addMyVehicle,
+  listVehicleClaims,
+  approveVehicleClaim,
+  rejectVehicleClaim,
   listTechnicians,
   createTechnician,
   updateTechnician,

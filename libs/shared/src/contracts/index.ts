@@ -49,6 +49,7 @@ export {
 export * as bookings from './bookings.contracts.js';
 export {
   VehicleSchema,
+  VehicleClaimSchema,
   TechnicianSchema,
   BookingSchema,
   AvailabilitySchema,
@@ -58,6 +59,8 @@ export {
   NEXT_FREE_SLOT_DAYS,
   type NextFreeSlot,
   type Vehicle,
+  type VehicleClaim,
+  type VehicleStatus,
   type Technician,
   type Booking,
   type BookingStatus,

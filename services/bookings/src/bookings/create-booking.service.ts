@@ -72,6 +72,7 @@ export class CreateBooking {
     // Customers only: staff and admins book for others at the desk.
     if (principal.role === 'customer') await this.attempts.count(principal.id);
     const vehicle = await this.vehicles.visibleTo(principal, cmd.vehicleId);
+    this.vehicles.assertBookable(vehicle);
     if (principal.role !== 'customer') assertWorksAt(principal, cmd.branchId);
     const [branch, quote] = await Promise.all([
       this.catalog.openBranch(principal, cmd.branchId),

@@ -13,7 +13,7 @@ export interface BookingsFigures {
 /**
  * The bookings part of the dashboard in one statement, its work bounded by time rather than by
  * history. $1 is the branches in scope, or null for the chain: then customers is left to the
- * gateway (auth's count of accounts) and vehicles counts every registered vehicle; for branches
+ * gateway (auth's count of accounts) and vehicles counts every registered (active) vehicle, not claims; for branches
  * they are the distinct customers and vehicles ever booked there (an index-only scan).
  * bookingsByStatus counts bookings starting from the first of this month on: the month's outcomes
  * and everything still ahead. "Today" is each booking's branch-local date; the months are UTC.
@@ -27,7 +27,7 @@ const FIGURES_SQL = `
   SELECT
     (CASE WHEN $1::uuid[] IS NULL THEN 0 ELSE (SELECT count(DISTINCT customer_id) FROM bookings.bookings
       WHERE branch_id = ANY($1::uuid[])) END)::int AS customers,
-    (CASE WHEN $1::uuid[] IS NULL THEN (SELECT count(*) FROM bookings.vehicles)
+    (CASE WHEN $1::uuid[] IS NULL THEN (SELECT count(*) FROM bookings.vehicles WHERE status = 'active')
           ELSE (SELECT count(DISTINCT vehicle_id) FROM bookings.bookings WHERE branch_id = ANY($1::uuid[])) END)::int
       AS vehicles,
     (SELECT count(*) FROM bookings.bookings
@@ -77,7 +77,7 @@ export class DashboardRepository {
   async customerCounts(customerIds: string[]) {
     const rows = await this.sql.rows<{ customer_id: string; vehicles: number; bookings: number }>(
       `SELECT c.id AS customer_id,
-         (SELECT count(*) FROM bookings.vehicles v WHERE v.customer_id = c.id)::int AS vehicles,
+         (SELECT count(*) FROM bookings.vehicles v WHERE v.customer_id = c.id AND v.status = 'active')::int AS vehicles,
          (SELECT count(*) FROM bookings.bookings b WHERE b.customer_id = c.id)::int AS bookings
        FROM unnest($1::uuid[]) AS c(id)`,
       [[...new Set(customerIds)]],

@@ -34,9 +34,6 @@ export class VehiclesController {
 
   @Handles(bookings.addMyVehicle)
   addMine({ principal, payload }: Call<typeof bookings.addMyVehicle>) {
-    return this.vehicles.create({
-      ...payload,
-      customerId: principal.id,
-    });
+    return this.vehicles.addOwn({ ...payload, customerId: principal.id });
   }
 }

@@ -6,13 +6,15 @@ import {
   pageFrom,
   type Tx,
   type Vehicle,
+  type VehicleStatus,
   Sql,
   SqlParams,
   whereAll,
 } from '@garage/shared';
 import { z } from 'zod';
 
-interface VehicleRow {
+/** A bookings.vehicles row as pg returns it. */
+export interface VehicleRow {
   id: string;
   customer_id: string;
   vin: string;
@@ -21,14 +23,16 @@ interface VehicleRow {
   model: string;
   year: number;
   mileage: number | null;
+  status: VehicleStatus;
   created_at: Date;
 }
 
-export type VehicleFields = Omit<Vehicle, 'id' | 'createdAt' | 'mileage'> & { mileage?: number | null };
+export type VehicleFields = Omit<Vehicle, 'id' | 'createdAt' | 'mileage' | 'status'> & { mileage?: number | null };
 export type VehicleChange = Partial<Pick<Vehicle, 'plate' | 'make' | 'model' | 'year'>> & { mileage?: number };
 type Page = { items: Vehicle[]; nextCursor: string | null };
 
-const COLUMNS = 'id, customer_id, vin, plate, make, model, year, mileage, created_at';
+export const VEHICLE_COLUMNS = 'id, customer_id, vin, plate, make, model, year, mileage, status, created_at';
+const COLUMNS = VEHICLE_COLUMNS;
 const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
 /** Vehicles in Postgres; newest first in every list, each filter with its index. */
@@ -43,14 +47,40 @@ export class VehiclesRepository {
     return row ? toVehicle(row) : null;
   }
 
-  /** Inserts a vehicle; null when its VIN is already registered. */
+  /** Registers an active vehicle; null when its VIN is already registered (or the customer has it). */
   async insert(v: VehicleFields): Promise<Vehicle | null> {
     const row = await this.sql.one<VehicleRow>(
       `INSERT INTO bookings.vehicles (customer_id, vin, plate, make, model, year, mileage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (vin) DO NOTHING RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
       [v.customerId, v.vin, v.plate, v.make, v.model, v.year, v.mileage ?? null],
     );
     return row ? toVehicle(row) : null;
+  }
+
+  /**
+   * A customer's own car, in one statement whichever way it goes: active when no one has the VIN, a
+   * claim (claim_pending) when another customer's active car has it. Null when the customer already
+   * has the VIN, or when a racing insert made it active in between (then a second try claims).
+   */
+  async insertOwn(v: VehicleFields): Promise<Vehicle | null> {
+    const row = await this.sql.one<VehicleRow>(
+      `INSERT INTO bookings.vehicles (customer_id, vin, plate, make, model, year, mileage, status)
+       SELECT $1, $2, $3, $4, $5, $6, $7,
+         CASE WHEN EXISTS (SELECT 1 FROM bookings.vehicles WHERE vin = $2 AND status = 'active')
+           THEN 'claim_pending' ELSE 'active' END
+       ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+      [v.customerId, v.vin, v.plate, v.make, v.model, v.year, v.mileage ?? null],
+    );
+    return row ? toVehicle(row) : null;
+  }
+
+  /** Whether the customer already has a vehicle (or a claim) with this VIN. */
+  async hasVin(customerId: string, vin: string): Promise<boolean> {
+    const row = await this.sql.one(`SELECT 1 FROM bookings.vehicles WHERE customer_id = $1 AND vin = $2`, [
+      customerId,
+      vin,
+    ]);
+    return row !== null;
   }
 
   /** Applies the given fields only (COALESCE keeps the others); null when there is no such vehicle. */
@@ -103,7 +133,7 @@ export class VehiclesRepository {
   }
 }
 
-function toVehicle(r: VehicleRow): Vehicle {
+export function toVehicle(r: VehicleRow): Vehicle {
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -113,6 +143,7 @@ function toVehicle(r: VehicleRow): Vehicle {
     model: r.model,
     year: r.year,
     mileage: r.mileage,
+    status: r.status,
     createdAt: r.created_at.toISOString(),
   };
 }

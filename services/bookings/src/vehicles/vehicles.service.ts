@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal, type Vehicle } from '@garage/shared';
+import { DomainError, type Principal, type Vehicle, type bookings } from '@garage/shared';
+import type { z } from 'zod';
 import { AuthClient } from '../auth/auth.client.js';
 import { VehiclesRepository, type VehicleChange, type VehicleFields } from './vehicles.repository.js';
+
+type AddedVehicle = z.infer<typeof bookings.AddedVehicleSchema>;
 
 /** Vehicles: customers see and change their own (anyone else's is 404), staff and admins any. */
 @Injectable()
@@ -26,11 +29,42 @@ export class VehiclesService {
     return this.create(fields);
   }
 
-  /** A customer's own car, or one whose owner has been checked. */
+  /** A car for a customer whose account has been checked: a VIN already registered is a CONFLICT (staff see every car anyway). */
   async create(fields: VehicleFields): Promise<Vehicle> {
     const vehicle = await this.vehicles.insert(fields);
     if (!vehicle) throw new DomainError('CONFLICT', 'A vehicle with this VIN is already registered');
     return vehicle;
+  }
+
+  /**
+   * A customer adding their own car. A VIN registered to someone else is not refused (that would tell
+   * anyone whether a VIN is a customer's car, and lock the real owner out): the car is added as a
+   * claim for staff to decide, and the answer leaves the status out, so both look the same.
+   */
+  async addOwn(fields: VehicleFields): Promise<AddedVehicle> {
+    for (let tries = 0; tries < 2; tries++) {
+      const vehicle = await this.vehicles.insertOwn(fields);
+      if (vehicle) {
+        const { status: _status, ...added } = vehicle;
+        return added;
+      }
+      if (await this.vehicles.hasVin(fields.customerId, fields.vin)) {
+        throw new DomainError('CONFLICT', 'This car is already among your cars', [
+          { field: 'vin', message: 'already among your cars' },
+        ]);
+      }
+    }
+    throw new DomainError('CONFLICT', 'This car was being added at the same moment; try again');
+  }
+
+  /** A car that may be booked: an unresolved or rejected claim may not (CONFLICT naming vehicleId). */
+  assertBookable(vehicle: Vehicle): void {
+    if (vehicle.status === 'active') return;
+    const message =
+      vehicle.status === 'claim_pending'
+        ? 'This car is waiting for our staff to confirm it is yours; it can be booked once they have'
+        : 'This car was not confirmed as yours; ask the branch';
+    throw new DomainError('CONFLICT', message, [{ field: 'vehicleId', message: 'not confirmed as yours yet' }]);
   }
 
   async update(principal: Principal, id: string, change: VehicleChange): Promise<Vehicle> {

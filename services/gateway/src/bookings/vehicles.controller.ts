@@ -4,7 +4,7 @@ import { Route } from '../http/route.decorator.js';
 import { RpcForwarder } from '../http/rpc-forwarder.js';
 import type { GatewayReply, GatewayRequest } from '../http/gateway-request.js';
 
-/** Customers' vehicles: staff/admin manage any, customers their own (API.md "Customers, vehicles, technicians, bookings"). */
+/** Customers' vehicles: staff/admin manage any and settle VIN claims, customers their own (API.md "Customers, vehicles, technicians, bookings"). */
 @Controller()
 export class VehiclesController {
   constructor(private readonly rpc: RpcForwarder) {}
@@ -37,5 +37,20 @@ export class VehiclesController {
   @Route(bookings.addMyVehicle)
   addMine(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
     return this.rpc.forward(bookings.addMyVehicle, req, reply);
+  }
+
+  @Route(bookings.listVehicleClaims)
+  claims(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
+    return this.rpc.forward(bookings.listVehicleClaims, req, reply);
+  }
+
+  @Route(bookings.approveVehicleClaim)
+  approveClaim(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
+    return this.rpc.forward(bookings.approveVehicleClaim, req, reply);
+  }
+
+  @Route(bookings.rejectVehicleClaim)
+  rejectClaim(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
+    return this.rpc.forward(bookings.rejectVehicleClaim, req, reply);
   }
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Vehicle } from '../types';
 import { api } from '../client';
 import { unwrap } from '../errors';
@@ -61,5 +61,24 @@ export function useVehiclesById(ids: readonly string[]) {
       }
       return byId;
     },
+  });
+}
+
+/** Pending VIN claims, oldest first, each beside the car registered with that VIN. */
+export function useVehicleClaims() {
+  return usePaged(['staff-vehicles', 'claims'], (cursor) =>
+    unwrap(api.GET('/api/vehicle-claims', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+  );
+}
+
+/** Settles a claim: approve (the registered car moves to the claimant) or reject. */
+export function useDecideClaim() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
+      decision === 'approve'
+        ? unwrap(api.POST('/api/vehicle-claims/{id}/approve', { params: { path: { id } } }))
+        : unwrap(api.POST('/api/vehicle-claims/{id}/reject', { params: { path: { id } } })),
+    onSettled: () => client.invalidateQueries({ queryKey: ['staff-vehicles'] }),
   });
 }

@@ -7,6 +7,7 @@ import { Component as Book } from './Book';
 const BRANCH = '00000000-0000-4000-8000-0000000000b1';
 const CAR = '00000000-0000-4000-8000-0000000000c1';
 const OIL = '00000000-0000-4000-8000-0000000000d1';
+const CLAIMED = '00000000-0000-4000-8000-0000000000c2';
 const week = { open: '08:00', close: '18:00' };
 const branch = {
   id: BRANCH,
@@ -54,6 +55,19 @@ function api(book: (call: Call) => Response = () => problem(503, 'The bookings s
             model: 'Jazz',
             year: 2018,
             mileage: 1,
+            status: 'active',
+            createdAt: '',
+          },
+          {
+            id: CLAIMED,
+            customerId: CAR,
+            vin: '5YJ3E1EA7KF317000',
+            plate: 'CL41M',
+            make: 'Tesla',
+            model: 'Model 3',
+            year: 2021,
+            mileage: null,
+            status: 'claim_pending',
             createdAt: '',
           },
         ],
@@ -130,6 +144,16 @@ describe('booking', () => {
     expect(await screen.findByText('Downtown Garage takes bookings up to 90 days ahead.')).toBeInTheDocument();
     expect(screen.getByLabelText('Date')).toHaveAttribute('max', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
     expect(screen.queryByRole('group', { name: /Free times/ })).not.toBeInTheDocument();
+  });
+
+  it('offers only confirmed cars: one being checked (a VIN claim) is shown, marked, and cannot be chosen', async () => {
+    api();
+    renderAt(<Book />, `/book?branch=${BRANCH}&vehicle=${CLAIMED}&step=car`, '/book');
+    const claimed = await screen.findByRole('radio', { name: /Tesla Model 3/ });
+    expect(claimed).toBeDisabled();
+    expect(screen.getByText('Being checked')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Honda Jazz/ })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeDisabled();
   });
 
   it('offers to show the day of the next free time when another day is chosen', async () => {

@@ -13,6 +13,7 @@ import { OpeningHours } from '../../components/OpeningHours';
 import { PageTitle } from '../../components/PageTitle';
 import { useSearchState } from '../../components/useSearchState';
 import { ServicePicker } from '../../components/ServicePicker';
+import { VehicleBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorPanel, FormError, QueryStates } from '../../components/States';
 import { addDays, formatDate, todayIn, zoneLabel } from '../../lib/format';
 
@@ -302,7 +303,8 @@ function CarChoice({
   onNext: () => void;
   addLink: string;
 }) {
-  const valid = list.some((v) => v.id === chosen);
+  // Only a confirmed car can be booked; one being checked (a VIN claim) is shown, not offered.
+  const valid = list.some((v) => v.id === chosen && v.status === 'active');
   return (
     <form
       onSubmit={(e) => {
@@ -321,9 +323,11 @@ function CarChoice({
                   name="vehicle"
                   value={v.id}
                   checked={v.id === chosen}
+                  disabled={v.status !== 'active'}
                   onChange={() => onChoose(v.id)}
                 />
                 <span className="choice-name">{vehicleName(v)}</span>
+                <VehicleBadge status={v.status} />
               </label>
             </li>
           ))}

@@ -13,6 +13,7 @@ const car = {
   model: 'Jazz',
   year: 2018,
   mileage: null as number | null,
+  status: 'active',
   createdAt: '2026-01-01T00:00:00Z',
 };
 
@@ -33,6 +34,24 @@ async function fillNewCar(user: ReturnType<typeof userEvent.setup>, mileage = ''
 }
 
 describe('my cars', () => {
+  it('shows a car being checked (a VIN claim) or not confirmed as such, and says why it cannot be booked', async () => {
+    answerWith(
+      myCars([
+        { ...car, id: '00000000-0000-4000-8000-00000000000b', plate: 'CL41 M', status: 'claim_pending' },
+        { ...car, id: '00000000-0000-4000-8000-00000000000c', plate: 'NO 1', status: 'claim_rejected' },
+        car,
+      ]),
+    );
+    renderAt(<Vehicles />, '/vehicles');
+    const cards = await screen.findAllByRole('article');
+    expect(cards).toHaveLength(3);
+    expect(within(cards[0]).getByText('Being checked')).toBeInTheDocument();
+    expect(cards[0]).toHaveTextContent('you can book it once they have');
+    expect(within(cards[1]).getByText('Not confirmed')).toBeInTheDocument();
+    expect(cards[1]).toHaveTextContent('Please contact the branch');
+    expect(within(cards[2]).queryByText(/Being checked|Not confirmed/)).not.toBeInTheDocument();
+  });
+
   it('checks the VIN as you type, with the shared rule', async () => {
     answerWith(myCars([]));
     renderAt(<Vehicles />, '/vehicles?add=1');

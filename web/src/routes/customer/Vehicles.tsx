@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MAX_MILEAGE, PLATE_MESSAGE, PLATE_PATTERN, vinProblem } from '@garage/rules';
 import { safeNext } from '../../api/session';
-import type { Vehicle } from '../../api/types';
+import type { AddedVehicle, Vehicle } from '../../api/types';
 import { useAddVehicle, useMyVehicles, useUpdateVehicle, vehicleName, type VehicleDraft } from '../../api/vehicles';
 import { Field } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { PageTitle } from '../../components/PageTitle';
+import { VehicleBadge } from '../../components/StatusBadge';
 import { EmptyState, FormError, QueryStates } from '../../components/States';
 import { useFormFields } from '../../components/useFormFields';
 import { formatMileage, formatNumber } from '../../lib/format';
@@ -100,13 +101,21 @@ export function Component() {
   );
 }
 
+/** Why a car that is not confirmed cannot be booked, in the owner's words. */
+const STANDING: Record<string, string> = {
+  claim_pending:
+    'We are checking this car’s details before it can be booked. Our staff will be in touch; you can book it once they have.',
+  claim_rejected: 'We could not confirm this car is yours, so it cannot be booked. Please contact the branch.',
+};
+
 function VehicleCard({ vehicle: v, onEdit }: { vehicle: Vehicle; onEdit: () => void }) {
   const mileage: number | null | undefined = v.mileage;
   return (
     <article aria-labelledby={`car-${v.id}`}>
       <h3 id={`car-${v.id}`}>
-        {v.year} {v.make} {v.model}
+        {v.year} {v.make} {v.model} <VehicleBadge status={v.status} />
       </h3>
+      {STANDING[v.status] && <p className="muted">{STANDING[v.status]}</p>}
       <dl className="facts">
         <div>
           <dt>Plate</dt>
@@ -154,7 +163,7 @@ function VehicleForm({
   onCancel,
 }: {
   vehicle?: Vehicle;
-  onDone: (v: Vehicle) => void;
+  onDone: (v: AddedVehicle) => void;
   onCancel: () => void;
 }) {
   const isNew = !vehicle;

@@ -26,7 +26,27 @@ const VehicleFields = {
   mileage: Mileage.nullable(),
 };
 
-export const VehicleSchema = z.object({ id: Uuid, customerId: Uuid, ...VehicleFields, createdAt: z.string() });
+/**
+ * active: the customer's car, bookable. claim_pending: the VIN is registered to another customer;
+ * staff are checking whose it is and it cannot be booked meanwhile. claim_rejected: staff decided
+ * the car is not this customer's.
+ */
+export const VehicleStatus = z.enum(['active', 'claim_pending', 'claim_rejected']);
+export type VehicleStatus = z.infer<typeof VehicleStatus>;
+
+export const VehicleSchema = z.object({
+  id: Uuid,
+  customerId: Uuid,
+  ...VehicleFields,
+  status: VehicleStatus,
+  createdAt: z.string(),
+});
+
+/**
+ * The answer to a customer adding a car: what they sent, with its id. It leaves the status out, so
+ * it is the same whether the VIN was new or already someone else's (then a claim); the list says.
+ */
+export const AddedVehicleSchema = VehicleSchema.omit({ status: true });
 
 /** A new vehicle's fields: the mileage may be left out (or null) when the owner does not know it. */
 const NewVehicleFields = { ...VehicleFields, mileage: Mileage.nullable().optional() };
@@ -42,7 +62,8 @@ export const listVehicles = defineMessage({
     path: '/api/vehicles',
     status: 200,
     tag: VEHICLES_TAG,
-    summary: 'Vehicles of every customer (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)',
+    summary:
+      'Vehicles of every customer, claims included (?customerId=, ?q= VIN or plate prefix, ?ids= up to 100 ids, comma-separated)',
   },
 });
 
@@ -56,7 +77,8 @@ export const createVehicle = defineMessage({
     path: '/api/vehicles',
     status: 201,
     tag: VEHICLES_TAG,
-    summary: "Register a customer's vehicle (a VIN belongs to one vehicle: 409 if known)",
+    summary:
+      "Register a customer's vehicle (a VIN belongs to one active vehicle: 409 if registered; a dispute is a customer's claim, GET /api/vehicle-claims)",
   },
 });
 
@@ -105,7 +127,7 @@ export const myVehicles = defineMessage({
     path: '/api/customer/my-vehicles',
     status: 200,
     tag: VEHICLES_TAG,
-    summary: 'My vehicles',
+    summary: 'My vehicles, with their status (a claim_pending one cannot be booked until staff have checked it)',
   },
 });
 
@@ -113,12 +135,13 @@ export const addMyVehicle = defineMessage({
   pattern: 'bookings.vehicles.add-mine',
   access: ['customer'],
   request: z.strictObject(NewVehicleFields),
-  response: VehicleSchema,
+  response: AddedVehicleSchema,
   http: {
     method: 'POST',
     path: '/api/customer/my-vehicles',
     status: 201,
     tag: VEHICLES_TAG,
-    summary: 'Add my vehicle',
+    summary:
+      'Add my vehicle. A VIN already registered to another customer gets the same 201 (nothing tells whose it is): the car is added as a claim (status claim_pending in my list), not bookable until staff decide whose it is. A VIN already among my cars: 409',
   },
 });
