@@ -123,6 +123,18 @@ function api(book: (call: Call) => Response = () => problem(503, 'The bookings s
   });
 }
 
+/** The last step for the 14:30 UTC slot, ready; `confirm` presses its button. */
+async function atConfirmStep() {
+  const rendered = renderAt(
+    <Book />,
+    `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
+    '/book',
+  );
+  const button = await screen.findByRole('button', { name: 'Confirm booking' });
+  await waitFor(() => expect(button).toBeEnabled());
+  return { ...rendered, confirm: () => userEvent.setup().click(button) };
+}
+
 describe('booking', () => {
   it('shows the free times in the branch’s own zone, and says which zone', async () => {
     api();
@@ -202,16 +214,9 @@ describe('booking', () => {
         { field: 'startsAt', message: 'no longer free' },
       ]),
     );
-    const { router } = renderAt(
-      <Book />,
-      `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
-      '/book',
-    );
-    const user = userEvent.setup();
-    const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
-    await waitFor(() => expect(confirm).toBeEnabled());
+    const { router, confirm } = await atConfirmStep();
     const before = calls.filter((c) => c.path === '/api/availability').length;
-    await user.click(confirm);
+    await confirm();
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('someone else has just booked that time');
     await waitFor(() => expect(notice).toHaveFocus());
@@ -237,15 +242,8 @@ describe('booking', () => {
     'a 409 for %s is said as the server says it, on the same step, not as a slot taken',
     async (_why, answer, said) => {
       api(() => answer);
-      const { router } = renderAt(
-        <Book />,
-        `/book?branch=${BRANCH}&vehicle=${CAR}&services=${OIL}&date=2026-07-01&slot=2026-07-01T14:30:00.000Z&step=confirm`,
-        '/book',
-      );
-      const user = userEvent.setup();
-      const confirm = await screen.findByRole('button', { name: 'Confirm booking' });
-      await waitFor(() => expect(confirm).toBeEnabled());
-      await user.click(confirm);
+      const { router, confirm } = await atConfirmStep();
+      await confirm();
       expect(await screen.findByRole('alert')).toHaveTextContent(said);
       expect(screen.queryByText(/someone else has just booked that time/)).not.toBeInTheDocument();
       expect(router.state.location.search).toContain('step=confirm');
