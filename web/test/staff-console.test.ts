@@ -32,9 +32,12 @@ afterAll(async () => {
   await sys?.close();
 });
 
-/** A date well in the future (its own random offset), so runs and other suites never share a day. */
+/**
+ * A date weeks ahead (its own random offset), so runs and other suites rarely share a day; within
+ * a branch's default booking horizon (90 days), beyond which availability offers nothing.
+ */
 function futureDate(): string {
-  const days = 60 + Math.floor(Math.random() * 600);
+  const days = 21 + Math.floor(Math.random() * 65);
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 

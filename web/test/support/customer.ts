@@ -9,9 +9,10 @@ import { randomVin } from '../../../test/support/journey.js';
 
 const tag = () => randomBytes(4).toString('hex');
 
-/** A weekday (Tue–Thu, when every demo branch is open) a random 3 to 40 weeks ahead. */
+/** A weekday (Tue–Thu, when every demo branch is open) a random 3 to 12 weeks ahead. */
 export function futureWeekday(): string {
-  const d = new Date(Date.now() + randomInt(21, 280) * 86_400_000);
+  // Within a branch's default booking horizon (90 days): availability offers nothing beyond it.
+  const d = new Date(Date.now() + randomInt(21, 85) * 86_400_000);
   while (![2, 3, 4].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
