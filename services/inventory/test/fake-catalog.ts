@@ -64,5 +64,6 @@ function branchOf(id: string): Branch {
     taxRatePercent: 7,
     currency: 'USD',
     active: true,
+    bookingHorizonDays: 90,
   };
 }

@@ -7626,6 +7626,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -7754,6 +7763,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description A service behind the gateway, or the session store, is unavailable: try again later. */
       503: {
         headers: {
@@ -7876,6 +7894,15 @@ export interface operations {
         headers: {
           /** @description Seconds until a request may succeed. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The URL and headers together are over 16 KiB. */
+      431: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Transactions, type Principal, type Vehicle } from '@garage/shared';
+import { DomainError, Transactions, appendEvent, auditRecord, type Principal, type Vehicle } from '@garage/shared';
 import { toVehicle } from './vehicles.repository.js';
 import { VehicleClaimsRepository } from './vehicle-claims.repository.js';
 
@@ -45,6 +45,16 @@ export class VehicleClaimsService {
         vehicleId: registered.id,
         previousOwnerId: registered.customer_id,
       });
+      await appendEvent(
+        tx,
+        'audit.bookings',
+        auditRecord({
+          action: 'bookings.vehicle.owner_changed',
+          subject: { type: 'vehicle', id: registered.id },
+          before: { customerId: registered.customer_id },
+          after: { customerId: claim.customer_id, claimId: claim.id },
+        }),
+      );
       return toVehicle(moved);
     });
   }
