@@ -3,6 +3,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
 import { Registry, collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
 
+/** What Metrics.counter gives a service (prom-client's type, so services need not depend on it). */
+export type { Counter } from 'prom-client';
+
 /** A named dependency probe: resolves true when the dependency answers. */
 export type HealthCheck = () => Promise<boolean>;
 
@@ -109,6 +112,24 @@ export class Metrics {
       help: 'Runs of scheduled jobs, by outcome (ok, failed, skipped: another replica held the job)',
       labelNames: ['job', 'outcome'],
       registers: [this.registry],
+    });
+  }
+
+  /** A counter of a service's own (its business counters, e.g. garage_bookings_created_total{branch}). */
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** Gauges of one label read when scraped, a series per value (e.g. a queue's length per priority). */
+  gaugesOf<L extends string>(name: string, help: string, label: L, read: () => Record<string, number>): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      collect() {
+        for (const [value, n] of Object.entries(read())) this.set({ [label]: value } as Record<L, string>, n);
+      },
     });
   }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Sql } from '../db/sql.js';
 import { Transactions } from '../db/transactions.js';
 import { RpcClient } from '../nats/rpc-client.js';
+import { Metrics } from '../health/health.js';
 import type { ServiceConfig } from './service-config.js';
 import type { ServiceInfrastructure } from './start-service.js';
 
@@ -26,10 +27,14 @@ class InfrastructureModule {}
 /**
  * What startService has connected, for every class of a service to take by injection: the
  * DataSource, Sql and Transactions on it (how repositories reach the database), Redis, one
- * RpcClient (to call other services), the config (SERVICE_CONFIG) and the logger (SERVICE_LOG). Repositories, clients and consumers are
+ * RpcClient (to call other services), the config (SERVICE_CONFIG), the logger (SERVICE_LOG) and the
+ * process's Metrics (for a service's own counters on /metrics). Repositories, clients and consumers are
  * `@Injectable()` classes that ask for these; no module builds them by hand.
  */
-export function infrastructureModule<C extends ServiceConfig>(infra: ServiceInfrastructure<C>): DynamicModule {
+export function infrastructureModule<C extends ServiceConfig>(
+  infra: ServiceInfrastructure<C>,
+  metrics: Metrics,
+): DynamicModule {
   const { config, db, redis, nc, log } = infra;
   const providers = [
     { provide: DataSource, useValue: db },
@@ -39,6 +44,7 @@ export function infrastructureModule<C extends ServiceConfig>(infra: ServiceInfr
     { provide: RpcClient, useFactory: () => new ServiceRpcClient(nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
     { provide: SERVICE_CONFIG, useValue: config },
     { provide: SERVICE_LOG, useValue: log },
+    { provide: Metrics, useValue: metrics },
   ];
   return { module: InfrastructureModule, global: true, providers, exports: providers.map((p) => p.provide) };
 }

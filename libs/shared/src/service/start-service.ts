@@ -138,7 +138,7 @@ async function listen<C extends ServiceConfig>(
   const root: DynamicModule = {
     module: ServiceRootModule,
     // DiscoveryModule: startService finds the @ConsumesEvents methods among the service's providers.
-    imports: [DiscoveryModule, infrastructureModule(infra), definition.module(infra)],
+    imports: [DiscoveryModule, infrastructureModule(infra, metrics), definition.module(infra)],
     controllers: [healthControllerFor(name), ...(deadLetters ? [deadLettersControllerFor(name)] : [])],
     providers: [
       { provide: HEALTH_CHECKS, useValue: checks },
