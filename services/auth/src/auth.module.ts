@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { SERVICE_CONFIG, SessionStore } from '@garage/shared';
+import { Metrics, SERVICE_CONFIG, SessionStore } from '@garage/shared';
 import type { AuthConfig } from './config.js';
 import { AuthController } from './auth.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
@@ -26,9 +26,9 @@ export class AuthModule {
         // Built from the config's values (shared classes, the gateway builds its own SessionStore).
         {
           provide: PasswordHasher,
-          inject: [SERVICE_CONFIG],
-          useFactory: (config: AuthConfig) =>
-            new PasswordHasher(config.PASSWORD_HASH, config.PASSWORD_HASH_CONCURRENCY),
+          inject: [SERVICE_CONFIG, Metrics],
+          useFactory: (config: AuthConfig, metrics: Metrics) =>
+            new PasswordHasher(config.PASSWORD_HASH, config.PASSWORD_HASH_CONCURRENCY).reportTo(metrics),
         },
         {
           provide: SessionStore,

@@ -3,6 +3,7 @@ import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { DomainError, RpcClient, auth, healthContract, type Principal } from '@garage/shared';
 import { startAuth } from '../../../test/support/system.js';
+import { sample, scrape } from '../../../test/support/metrics.js';
 import type { RunningAuthService } from '../src/auth.app.js';
 
 let service: RunningAuthService;
@@ -161,6 +162,43 @@ describe('passwords carried over from the original system', () => {
     expect(again.user.username).toBe(username);
     await service.close();
     service = await startAuth();
+  });
+});
+
+describe('sign-ins on /metrics', () => {
+  it('counts garage_sign_ins_total by kind and outcome: ok, failed, limited', async () => {
+    const count = async (kind: string, outcome: string) =>
+      sample(await scrape(service.health), 'garage_sign_ins_total', { kind, outcome });
+    const before = {
+      staffOk: await count('staff', 'ok'),
+      staffFailed: await count('staff', 'failed'),
+      customerFailed: await count('customer', 'failed'),
+      customerLimited: await count('customer', 'limited'),
+    };
+    const login = (username: string, password: string) =>
+      rpc.request(auth.login, { principal: null, payload: { username, password }, clientIp: '10.9.7.1' });
+    await login('admin', 'admin123');
+    expect((await rejection(login('admin', 'not-it'))).code).toBe('UNAUTHENTICATED');
+    // Five failures from one address, then the sixth attempt is limited before any password is checked.
+    const customer = () =>
+      rpc.request(auth.customerLogin, {
+        principal: null,
+        payload: { email: `nobody-${randomUUID().slice(0, 6)}@example.test`, password: 'Wrong-Pass-1' },
+        clientIp: '10.9.7.2',
+      });
+    for (let i = 0; i < 5; i++) expect((await rejection(customer())).code).toBe('UNAUTHENTICATED');
+    expect((await rejection(customer())).code).toBe('RATE_LIMITED');
+    expect({
+      staffOk: await count('staff', 'ok'),
+      staffFailed: await count('staff', 'failed'),
+      customerFailed: await count('customer', 'failed'),
+      customerLimited: await count('customer', 'limited'),
+    }).toEqual({
+      staffOk: before.staffOk + 1,
+      staffFailed: before.staffFailed + 1,
+      customerFailed: before.customerFailed + 5,
+      customerLimited: before.customerLimited + 1,
+    });
   });
 });
 

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   SERVICE_CONFIG,
+  type Counter,
   DomainError,
+  Metrics,
   SessionStore,
   type Customer,
   type TrustedDevice,
@@ -23,9 +25,22 @@ interface Account {
 
 const INVALID = 'Invalid credentials';
 
+/** How a sign-in's check of the credentials ended, as `garage_sign_ins_total{kind,outcome}` counts it. */
+export function signInOutcome(err: unknown): 'failed' | 'limited' | 'refused' | 'busy' | 'error' {
+  const code = err instanceof DomainError ? err.code : null;
+  if (code === 'UNAUTHENTICATED') return 'failed';
+  if (code === 'RATE_LIMITED') return 'limited';
+  if (code === 'FORBIDDEN') return 'refused';
+  if (code === 'SERVICE_UNAVAILABLE') return 'busy';
+  return 'error';
+}
+
 /** Signs staff and customers in: limits, constant-ish timing, status checks, hash upgrades, sessions. */
 @Injectable()
 export class LoginService {
+  /** Sign-ins by kind (staff, customer) and outcome: ok, failed (wrong password or no account), limited, refused, busy. */
+  private readonly signIns: Counter<'kind' | 'outcome'>;
+
   constructor(
     private readonly users: UsersRepository,
     private readonly customers: CustomersRepository,
@@ -34,7 +49,13 @@ export class LoginService {
     private readonly sessions: SessionStore,
     private readonly audit: AuditService,
     @Inject(SERVICE_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.signIns = metrics.counter('garage_sign_ins_total', 'Sign-in attempts, by kind and outcome', [
+      'kind',
+      'outcome',
+    ]);
+  }
 
   async loginStaff(
     username: string,
@@ -98,7 +119,25 @@ export class LoginService {
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: now };
   }
 
+  /** The credentials checked (see check), and the attempt counted by its outcome. */
   private async verify<A extends Account>(
+    kind: LoginKind,
+    client: { ip: string; device?: TrustedDevice; deadline?: number },
+    login: string,
+    find: (name: string) => Promise<A | null>,
+    password: string,
+  ): Promise<A> {
+    try {
+      const account = await this.check(kind, client, login, find, password);
+      this.signIns.inc({ kind, outcome: 'ok' });
+      return account;
+    } catch (err) {
+      this.signIns.inc({ kind, outcome: signInOutcome(err) });
+      throw err;
+    }
+  }
+
+  private async check<A extends Account>(
     kind: LoginKind,
     client: { ip: string; device?: TrustedDevice; deadline?: number },
     login: string,

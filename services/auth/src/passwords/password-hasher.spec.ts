@@ -1,5 +1,6 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
+import { Metrics } from '@garage/shared';
 import { ARGON2_PARAMS, HashingGate, LEGACY_ITERATIONS, PBKDF2_ITERATIONS, PasswordHasher } from './password-hasher.js';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -293,5 +294,38 @@ describe('HashingGate', () => {
     first.release();
     await expect(signIn).resolves.toBe('sign-in');
     await Promise.all([running, ...waiting]);
+  });
+
+  it('reports its queue on /metrics: waiting per line, running, slots', async () => {
+    const gate = new HashingGate(1);
+    const metrics = new Metrics('auth');
+    gate.reportTo(metrics);
+    const series = async () =>
+      (await metrics.registry.metrics())
+        .split('\n')
+        .filter((l) => l.startsWith('garage_password_hash_'))
+        .map((l) => l.replace(/,?service="auth"/, ''))
+        .sort();
+    const first = later();
+    const running = gate.run(() => first.done, 'bulk');
+    const queued = [
+      gate.run(async () => undefined, 'sign-in'),
+      gate.run(async () => undefined, 'bulk'),
+      gate.run(async () => undefined, 'bulk'),
+    ];
+    expect(await series()).toEqual([
+      'garage_password_hash_active{} 1',
+      'garage_password_hash_queue{priority="bulk"} 2',
+      'garage_password_hash_queue{priority="sign-in"} 1',
+      'garage_password_hash_slots{} 1',
+    ]);
+    first.release();
+    await Promise.all([running, ...queued]);
+    expect(await series()).toEqual([
+      'garage_password_hash_active{} 0',
+      'garage_password_hash_queue{priority="bulk"} 0',
+      'garage_password_hash_queue{priority="sign-in"} 0',
+      'garage_password_hash_slots{} 1',
+    ]);
   });
 });

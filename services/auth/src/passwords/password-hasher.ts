@@ -1,7 +1,7 @@
 import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as argon2 from 'argon2';
-import { DomainError } from '@garage/shared';
+import { DomainError, type Metrics } from '@garage/shared';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -34,6 +34,25 @@ export class HashingGate {
   private readonly waiting: Record<HashPriority, Array<() => void>> = { 'sign-in': [], bulk: [] };
   private active = 0;
   constructor(private readonly limit: number) {}
+
+  /**
+   * The gate on /metrics: `garage_password_hash_queue{priority}` (tasks waiting per line),
+   * `garage_password_hash_active` and `garage_password_hash_slots` (the limit). Every slot busy and
+   * sign-ins waiting, scrape after scrape, is a saturated hasher (an alert in infra/prometheus).
+   */
+  reportTo(metrics: Metrics): void {
+    metrics.gaugesOf(
+      'garage_password_hash_queue',
+      'Password hashes waiting for a slot, by priority',
+      'priority',
+      () => ({
+        'sign-in': this.waiting['sign-in'].length,
+        bulk: this.waiting.bulk.length,
+      }),
+    );
+    metrics.gaugeOf('garage_password_hash_active', 'Password hashes running now', async () => this.active);
+    metrics.gaugeOf('garage_password_hash_slots', 'Password hashes allowed at once', async () => this.limit);
+  }
 
   async run<T>(task: () => Promise<T>, priority: HashPriority, deadline?: number): Promise<T> {
     if (this.active >= this.limit) {
@@ -71,6 +90,12 @@ export class PasswordHasher {
     concurrency = 1,
   ) {
     this.gate = new HashingGate(Math.max(1, concurrency));
+  }
+
+  /** Its hashing queue on /metrics (HashingGate.reportTo). */
+  reportTo(metrics: Metrics): this {
+    this.gate.reportTo(metrics);
+    return this;
   }
 
   /** Hashes a password with the current scheme (a new password: bulk work, unless a sign-in upgrades its hash). */
