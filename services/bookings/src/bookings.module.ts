@@ -4,6 +4,7 @@ import { AvailabilityController } from './availability/availability.controller.j
 import { AvailabilityService } from './availability/availability.service.js';
 import { BookingSettings } from './scheduling/booking-settings.js';
 import { BookingAttempts } from './bookings/booking-attempts.js';
+import { BookingCounters } from './bookings/booking-counters.js';
 import { BookingWorkflow } from './bookings/booking-workflow.service.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
@@ -53,6 +54,7 @@ export class BookingsModule {
         IdempotencyRepository,
         ServiceRecordsRepository,
         DashboardRepository,
+        BookingCounters,
         PartsStatusConsumer,
         VehiclesService,
         VehicleClaimsService,

@@ -17,6 +17,7 @@ import { publicBooking, type PartsStatus, type StoredBooking } from './booking-r
 import { endedEventOf } from './booking-events.js';
 import { canMove } from './booking-status.util.js';
 import { BookingsRepository, type BookingFilter } from './bookings.repository.js';
+import { BookingCounters } from './booking-counters.js';
 
 /** Parts follow the booking's end: a cancelled or missed job gives them back, a completed one used them. */
 export const PARTS_AFTER: Partial<Record<BookingStatus, PartsStatus>> = {
@@ -39,6 +40,7 @@ export class BookingWorkflow {
     private readonly records: ServiceRecordsRepository,
     private readonly vehicles: VehiclesRepository,
     private readonly transactions: Transactions,
+    private readonly counters: BookingCounters,
   ) {}
 
   async get(principal: Principal, id: string): Promise<StoredBooking> {
@@ -98,6 +100,7 @@ export class BookingWorkflow {
       return row;
     });
     if (!moved) throw new DomainError('CONFLICT', 'The booking was changed by someone else meanwhile; reload it');
+    if (moved.status === 'completed') this.counters.completed(moved);
     return publicBooking(moved);
   }
 

@@ -25,6 +25,7 @@ import { BookingsRepository, type NewBooking } from './bookings.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { BookingAttempts } from './booking-attempts.js';
 import { requestHash } from './request-hash.js';
+import { BookingCounters } from './booking-counters.js';
 
 export type CreateBookingCommand = z.output<typeof bookings.createBooking.request>;
 
@@ -61,6 +62,7 @@ export class CreateBooking {
     private readonly transactions: Transactions,
     private readonly settings: BookingSettings,
     private readonly attempts: BookingAttempts,
+    private readonly counters: BookingCounters,
   ) {}
 
   async execute(principal: Principal, cmd: CreateBookingCommand): Promise<Booking> {
@@ -159,7 +161,7 @@ export class CreateBooking {
     for (let tries = 0; tries < MAX_TRIES && t < free.technicianIds.length && b < free.bays.length; tries++) {
       const row = { ...booking, technicianId: free.technicianIds[t], bay: free.bays[b] };
       try {
-        return await this.transactions.run(async (tx) => {
+        const placed = await this.transactions.run(async (tx) => {
           if (row.bookedBy === 'customer') await this.withinLiveCap(tx, row.customerId);
           await this.bookings.lockBranchDay(tx, row);
           if (key && !(await this.keys.claim(tx, principal, key.key, key.hash, row.id))) throw new KeyTaken();
@@ -167,6 +169,8 @@ export class CreateBooking {
           await appendEvent(tx, 'booking.created', createdEventOf(created));
           return created;
         });
+        this.counters.booked(placed);
+        return placed;
       } catch (err) {
         const taken = exclusionViolated(err);
         // The car is not in two places at once: no other technician or bay makes that right.
