@@ -121,14 +121,19 @@ export class Metrics {
   }
 
   /** Gauges of one label read when scraped, a series per value (e.g. a queue's length per priority). */
-  gaugesOf<L extends string>(name: string, help: string, label: L, read: () => Record<string, number>): void {
+  gaugesOf<L extends string>(
+    name: string,
+    help: string,
+    label: L,
+    read: () => Record<string, number> | Promise<Record<string, number>>,
+  ): void {
     new Gauge({
       name,
       help,
       labelNames: [label],
       registers: [this.registry],
-      collect() {
-        for (const [value, n] of Object.entries(read())) this.set({ [label]: value } as Record<L, string>, n);
+      async collect() {
+        for (const [value, n] of Object.entries(await read())) this.set({ [label]: value } as Record<L, string>, n);
       },
     });
   }
@@ -168,7 +173,8 @@ export class Metrics {
 
 /**
  * The small HTTP port of a service: `/health/live` (the process answers), `/health/ready`
- * (every dependency answers; 503 if not) and `/metrics` (Prometheus text).
+ * (every dependency answers; 503 if not) and `/metrics` (Prometheus text, with the same checks as
+ * `garage_dependency_up{dependency}`).
  */
 export async function startHealthServer(options: {
   port: number;
@@ -177,6 +183,16 @@ export async function startHealthServer(options: {
   checks: Record<string, HealthCheck>;
   metrics: Metrics;
 }): Promise<Server> {
+  // What /health/ready answers, for Prometheus too: a process that is up but cut off from a dependency.
+  options.metrics.gaugesOf(
+    'garage_dependency_up',
+    'Whether each dependency answered its check at this scrape (1) or not (0), as /health/ready checks them',
+    'dependency',
+    async () =>
+      Object.fromEntries(
+        Object.entries(await runChecks(options.checks)).map(([name, state]) => [name, +(state === 'up')]),
+      ),
+  );
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const send = (status: number, body: string, type = 'application/json') => {
