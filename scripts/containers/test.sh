@@ -62,7 +62,14 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; exit 1; }
+# Debian's podman-compose (1.0.3) does not know `profiles:` and would start every service: name
+# those without a profile, so the monitoring profile stays off as it does under Docker Compose.
+DEFAULT_SERVICES="$(node -e '
+  const c = require("yaml").parse(require("fs").readFileSync("docker-compose.yml", "utf8"), { merge: true });
+  console.log(Object.keys(c.services).filter((name) => !c.services[name].profiles).join(" "));
+')"
+# shellcheck disable=SC2086 # one word per service
+compose up -d $DEFAULT_SERVICES >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; exit 1; }
 
 # 4. podman-compose does not wait for `condition: service_healthy`, so wait here for every container.
 deadline=$((SECONDS + 300))

@@ -33,6 +33,8 @@ interface ComposeService {
   user?: string;
   volumes?: string[];
   container_name?: string;
+  profiles?: string[];
+  networks?: string[];
   deploy?: { resources?: { limits?: { cpus?: string; memory?: string } } };
 }
 let text: string;
@@ -71,12 +73,48 @@ describe('docker-compose.yml', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it('has every part of the system, and only nginx publishes ports', () => {
+  it("has every part of the system, and only nginx publishes ports (the monitoring profile's on loopback)", () => {
     expect(Object.keys(compose.services)).toEqual(
       expect.arrayContaining(['postgres', 'redis', 'nats', 'nginx', ...PROCESSES]),
     );
     const publishing = Object.entries(compose.services).filter(([, s]) => s.ports?.length);
-    expect(publishing.map(([name]) => name)).toEqual(['nginx']);
+    const monitoring = publishing.filter(([, s]) => s.profiles?.includes('monitoring'));
+    expect(publishing.filter(([, s]) => !s.profiles).map(([name]) => name)).toEqual(['nginx']);
+    for (const [name, s] of monitoring) {
+      for (const port of s.ports ?? [])
+        expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^'?127\.0\.0\.1:/) });
+    }
+  });
+
+  it('the monitoring profile, off by default: Prometheus with infra/prometheus, Grafana with the dashboard', () => {
+    const profiled = Object.entries(compose.services).filter(([, s]) => s.profiles);
+    expect(Object.fromEntries(profiled.map(([name, s]) => [name, s.profiles]))).toEqual({
+      prometheus: ['monitoring'],
+      grafana: ['monitoring'],
+      'node-exporter': ['monitoring'],
+    });
+    const { prometheus, grafana } = compose.services;
+    expect(prometheus.volumes).toEqual(
+      expect.arrayContaining([
+        './infra/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+        './infra/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro',
+      ]),
+    );
+    expect(grafana.volumes).toEqual(
+      expect.arrayContaining([
+        './infra/grafana/provisioning:/etc/grafana/provisioning:ro',
+        './infra/grafana/garage-dashboard.json:/etc/grafana/dashboards/garage-dashboard.json:ro',
+      ]),
+    );
+    // Prometheus reaches the services (internal); nothing of the monitoring profile sits on the edge network.
+    expect(prometheus.networks).toEqual(expect.arrayContaining(['internal']));
+    for (const [name, s] of profiled)
+      expect({ name, edge: s.networks?.includes('edge') }).toEqual({ name, edge: false });
+    // No service of the system depends on monitoring, so the default `up` never starts it.
+    for (const [name, s] of Object.entries(compose.services).filter(([, s]) => !s.profiles)) {
+      const deps = Object.keys(s.depends_on ?? {}).filter((d) => compose.services[d]?.profiles);
+      expect({ name, deps }).toEqual({ name, deps: [] });
+    }
   });
 
   it('names the official images through variables, never latest; ours by version', () => {
