@@ -3,12 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ZodType } from 'zod';
-import { baseEnvSchema } from '@garage/shared';
-import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
-import { authEnvSchema } from '../../services/auth/src/config.js';
-import { catalogEnvSchema } from '../../services/catalog/src/config.js';
-import { bookingsEnvSchema } from '../../services/bookings/src/config.js';
-import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
+import { PROCESS_NAMES, settingsOf, type ProcessName } from './support/env-schemas.js';
 
 // The kustomize overlays in k8s/, rendered by kubectl and checked three ways: every object against
 // the Kubernetes API schemas, the deployment policies (probes, security, scaling, network), and
@@ -17,15 +12,8 @@ import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
 const ROOT = resolve(__dirname, '..', '..');
 const OVERLAYS = ['dev', 'production'] as const;
 type Overlay = (typeof OVERLAYS)[number];
-const SCHEMAS = {
-  gateway: gatewayEnvSchema,
-  auth: authEnvSchema,
-  catalog: catalogEnvSchema,
-  bookings: bookingsEnvSchema,
-  inventory: inventoryEnvSchema,
-};
-type ServiceName = keyof typeof SCHEMAS;
-const SERVICES = Object.keys(SCHEMAS) as ServiceName[];
+type ServiceName = ProcessName;
+const SERVICES = PROCESS_NAMES;
 const NATS_SERVICES = SERVICES.filter((s) => s !== 'gateway');
 const SECRET = 'garage-secrets';
 /** The keys of garage-secrets that production must provide (k8s/README.md). */
@@ -264,7 +252,7 @@ function effectiveEnvConfigMap(objects: K8sObject[]): string {
 
 /** The service's whole configuration schema, as loadConfig builds it. */
 function schemaShape(service: ServiceName): Record<string, ZodType> {
-  return baseEnvSchema.extend(SCHEMAS[service].shape).shape as unknown as Record<string, ZodType>;
+  return settingsOf(service);
 }
 
 /** `registry/garage/auth:2.0.0@sha256:…` → its tag (undefined when there is none). */

@@ -4,13 +4,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { z } from 'zod';
-import { baseEnvSchema, SERVICES } from '@garage/shared';
-import { authEnvSchema } from '../../services/auth/src/config.js';
-import { catalogEnvSchema } from '../../services/catalog/src/config.js';
-import { bookingsEnvSchema } from '../../services/bookings/src/config.js';
-import { inventoryEnvSchema } from '../../services/inventory/src/config.js';
-import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
+import { SERVICES } from '@garage/shared';
+import { defaultHealthPort, settingsOf, type ProcessName } from './support/env-schemas.js';
 
 /**
  * infra/systemd: the units of a single host without containers, checked by systemd's own tools
@@ -24,14 +19,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const UNITS = join(ROOT, 'infra/systemd');
 const ANALYZE = '/usr/bin/systemd-analyze';
 const INSTALL_DIR = '/opt/garage';
-const SCHEMAS: Record<string, z.ZodObject> = {
-  gateway: gatewayEnvSchema,
-  auth: authEnvSchema,
-  catalog: catalogEnvSchema,
-  bookings: bookingsEnvSchema,
-  inventory: inventoryEnvSchema,
-};
-const PROCESSES = ['gateway', ...SERVICES];
+const PROCESSES: ProcessName[] = ['gateway', ...SERVICES];
 const INSTANCES = PROCESSES.flatMap((p) => [`garage@${p}.service`, `garage-migrate@${p}.service`]);
 
 /**
@@ -215,7 +203,7 @@ describe('infra/systemd', () => {
 
   it("the example env files: known settings only, README's health ports, no secret filled in", async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
-    const known = (p: string) => Object.keys(baseEnvSchema.extend(SCHEMAS[p].shape).shape);
+    const known = (p: ProcessName) => Object.keys(settingsOf(p));
     const shared = settings(await readFile(join(UNITS, 'env/garage.env'), 'utf8'));
     const every = [...shared];
     expect(shared.map(([k]) => k).filter((k) => !PROCESSES.some((p) => known(p).includes(k)))).toEqual([]);
@@ -227,7 +215,7 @@ describe('infra/systemd', () => {
       expect({ p, unknown: own.map(([k]) => k).filter((k) => !known(p).includes(k)) }).toEqual({ p, unknown: [] });
       const port = Number(new Map(own).get('HEALTH_PORT'));
       // The service's default and README's table say the same port.
-      expect({ p, port }).toEqual({ p, port: (SCHEMAS[p].shape.HEALTH_PORT as z.ZodType<number>).parse(undefined) });
+      expect({ p, port }).toEqual({ p, port: defaultHealthPort(p) });
       expect(readme).toMatch(new RegExp(`\\| \`HEALTH_PORT\` +\\|[^|\\n]*\\b${p} ${port}\\b`));
       expect(new Map(own).get('NATS_USER')).toBe(p);
       if (p !== 'gateway')

@@ -64,12 +64,9 @@ export class LoginService {
     deadline?: number,
     device?: TrustedDevice,
   ): Promise<{ token: string; expiresAt: string; user: User }> {
-    const user = await this.verify(
+    const user = await this.counted(
       'staff',
-      { ip, device, deadline },
-      username,
-      (name) => this.users.findForLogin(name),
-      password,
+      this.verify('staff', { ip, device, deadline }, username, (name) => this.users.findForLogin(name), password),
     );
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.setPasswordHash(user.id, await this.hasher.hash(password, undefined, 'sign-in'));
@@ -98,12 +95,9 @@ export class LoginService {
     deadline?: number,
     device?: TrustedDevice,
   ): Promise<{ token: string; expiresAt: string; customer: Customer }> {
-    const customer = await this.verify(
+    const customer = await this.counted(
       'customer',
-      { ip, device, deadline },
-      email,
-      (name) => this.customers.findForLogin(name),
-      password,
+      this.verify('customer', { ip, device, deadline }, email, (name) => this.customers.findForLogin(name), password),
     );
     if (this.hasher.needsRehash(customer.passwordHash)) {
       await this.customers.setPasswordHash(customer.id, await this.hasher.hash(password, undefined, 'sign-in'));
@@ -119,16 +113,10 @@ export class LoginService {
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), customer: now };
   }
 
-  /** The credentials checked (see check), and the attempt counted by its outcome. */
-  private async verify<A extends Account>(
-    kind: LoginKind,
-    client: { ip: string; device?: TrustedDevice; deadline?: number },
-    login: string,
-    find: (name: string) => Promise<A | null>,
-    password: string,
-  ): Promise<A> {
+  /** A sign-in's check of the credentials (verify), counted in garage_sign_ins_total by how it ended. */
+  private async counted<A>(kind: LoginKind, check: Promise<A>): Promise<A> {
     try {
-      const account = await this.check(kind, client, login, find, password);
+      const account = await check;
       this.signIns.inc({ kind, outcome: 'ok' });
       return account;
     } catch (err) {
@@ -137,7 +125,7 @@ export class LoginService {
     }
   }
 
-  private async check<A extends Account>(
+  private async verify<A extends Account>(
     kind: LoginKind,
     client: { ip: string; device?: TrustedDevice; deadline?: number },
     login: string,
