@@ -120,24 +120,6 @@ export class Metrics {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  /** Gauges of one label read when scraped, a series per value (e.g. a queue's length per priority). */
-  gaugesOf<L extends string>(
-    name: string,
-    help: string,
-    label: L,
-    read: () => Record<string, number> | Promise<Record<string, number>>,
-  ): void {
-    new Gauge({
-      name,
-      help,
-      labelNames: [label],
-      registers: [this.registry],
-      async collect() {
-        for (const [value, n] of Object.entries(await read())) this.set({ [label]: value } as Record<L, string>, n);
-      },
-    });
-  }
-
   /** A gauge read when scraped (e.g. how many events wait in the outbox). */
   gaugeOf(name: string, help: string, read: () => Promise<number>): void {
     new Gauge({
@@ -184,14 +166,12 @@ export async function startHealthServer(options: {
   metrics: Metrics;
 }): Promise<Server> {
   // What /health/ready answers, for Prometheus too: a process that is up but cut off from a dependency.
-  options.metrics.gaugesOf(
+  options.metrics.gaugeFor(
     'garage_dependency_up',
     'Whether each dependency answered its check at this scrape (1) or not (0), as /health/ready checks them',
     'dependency',
-    async () =>
-      Object.fromEntries(
-        Object.entries(await runChecks(options.checks)).map(([name, state]) => [name, +(state === 'up')]),
-      ),
+    Object.keys(options.checks),
+    async (name) => +((await runChecks({ [name]: options.checks[name] }))[name] === 'up'),
   );
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

@@ -41,14 +41,12 @@ export class HashingGate {
    * sign-ins waiting, scrape after scrape, is a saturated hasher (an alert in infra/prometheus).
    */
   reportTo(metrics: Metrics): void {
-    metrics.gaugesOf(
+    metrics.gaugeFor(
       'garage_password_hash_queue',
       'Password hashes waiting for a slot, by priority',
       'priority',
-      () => ({
-        'sign-in': this.waiting['sign-in'].length,
-        bulk: this.waiting.bulk.length,
-      }),
+      ['sign-in', 'bulk'],
+      async (priority) => this.waiting[priority as HashPriority].length,
     );
     metrics.gaugeOf('garage_password_hash_active', 'Password hashes running now', async () => this.active);
     metrics.gaugeOf('garage_password_hash_slots', 'Password hashes allowed at once', async () => this.limit);
