@@ -28,10 +28,7 @@ const PROCESSES = ['gateway', ...SERVICES];
 /** What Prometheus records of each target itself. */
 const PROMETHEUS_OWN = { metrics: ['up'], labels: [] };
 
-/**
- * Read by the rules but exported by something else: Prometheus itself, node_exporter, the kubelet;
- * and the dead-letter counter, which the consumer's dead-letter change (another branch) adds.
- */
+/** Read by the rules but exported by something else: Prometheus itself, node_exporter, the kubelet. */
 const EXTERNAL = {
   metrics: [
     ...PROMETHEUS_OWN.metrics,
@@ -39,7 +36,6 @@ const EXTERNAL = {
     'node_filesystem_size_bytes',
     'kubelet_volume_stats_available_bytes',
     'kubelet_volume_stats_capacity_bytes',
-    'garage_events_dead_lettered_total',
   ],
   labels: ['mountpoint', 'persistentvolumeclaim'],
 };
@@ -94,6 +90,7 @@ describe('alert rules (infra/prometheus/alerts.yml)', () => {
         'GarageSlowRequests',
         'GarageOutboxBacklogGrowing',
         'GarageEventsDeadLettered',
+        'GarageDeadLettersWaiting',
         'GarageFailedSignInSpike',
         'GaragePasswordHashingSaturated',
         'GarageJetStreamDiskLow',
