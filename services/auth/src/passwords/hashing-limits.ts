@@ -1,39 +1,31 @@
-import { DomainError } from '@garage/shared';
+import { DomainError, RedisThrottlerStorage } from '@garage/shared';
 import type { Redis } from 'ioredis';
 
-// KEYS: the window's counter. ARGV: limit, window seconds. Returns {allowed, ttl}.
-const TAKE = `
-local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-if used >= tonumber(ARGV[1]) then return {0, redis.call('TTL', KEYS[1])} end
-used = redis.call('INCR', KEYS[1])
-if used == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-return {1, 0}`;
-
 /**
- * A fixed window of attempts in Redis (shared by every replica), for work that is expensive whatever
- * its outcome: a registration or a password change costs a password hash, so it is limited per client
- * address or per account before any hashing starts.
+ * A window of attempts in Redis (shared by every replica), for work that is expensive whatever its
+ * outcome: a registration or a password change costs a password hash, so it is limited per client
+ * address or per account before any hashing starts. Counted as bookings' attempts and the gateway's
+ * throttle are (RedisThrottlerStorage); once over the limit, the caller waits out a whole window.
  */
 export class AttemptWindow {
+  private readonly counter: RedisThrottlerStorage;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly name: string,
     private readonly limit: number,
     private readonly windowSeconds: number,
     private readonly message: string,
-  ) {}
+  ) {
+    this.counter = new RedisThrottlerStorage(redis, 'attempts:');
+  }
 
-  /** Counts one attempt by `who`; throws RATE_LIMITED (with the seconds until the window ends) when none are left. */
+  /** Counts one attempt by `who`; throws RATE_LIMITED (with the seconds to wait) when none are left. */
   async take(who: string): Promise<void> {
-    const [allowed, ttl] = (await this.redis.eval(
-      TAKE,
-      1,
-      `attempts:${this.name}:${who}`,
-      String(this.limit),
-      String(this.windowSeconds),
-    )) as [number, number];
-    if (!allowed) {
-      const retryAfter = Math.max(1, ttl);
+    const windowMs = this.windowSeconds * 1000;
+    const seen = await this.counter.increment(who, windowMs, this.limit, windowMs, this.name);
+    if (seen.isBlocked) {
+      const retryAfter = Math.max(1, seen.timeToBlockExpire);
       throw new DomainError('RATE_LIMITED', `${this.message}; try again in ${retryAfter} s`, undefined, retryAfter);
     }
   }
