@@ -17,23 +17,29 @@ export async function runMigrateCommand(name: string, createDataSource: (url: st
       process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {},
     );
     if (!parsed.success) throw new ConfigError([`DATABASE_URL: ${parsed.error.issues[0]?.message}`]);
-    const db = createDataSource(parsed.data.DATABASE_URL);
-    // Run beside a database that is still starting (compose, an init container): wait for it a while.
-    await waitFor(() => db.initialize(), {
-      waitMs: 60_000,
+    const url = parsed.data.DATABASE_URL;
+    // Run beside a database that is still starting (compose, an init container), on a network whose DNS
+    // may not answer at once: the whole run (connect, lock, migrate) is retried while the database cannot
+    // be reached. Each migration is its own transaction under the advisory lock, so a retry resumes.
+    const ran = await waitFor(() => migrateOnce(createDataSource(url)), {
+      waitMs: 90_000,
       retryIf: isUnavailable,
       onRetry: (err) =>
         process.stderr.write(`${name}: waiting for PostgreSQL: ${maskSecrets((err as Error).message)}\n`),
     });
-    try {
-      const ran = await runMigrationsLocked(db);
-      process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);
-    } finally {
-      await db.destroy();
-    }
+    process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);
   } catch (err) {
     process.stderr.write(`${name}: migrate failed: ${maskSecrets((err as Error).message)}\n`);
     process.exit(1);
+  }
+}
+
+async function migrateOnce(db: DataSource): Promise<string[]> {
+  await db.initialize();
+  try {
+    return await runMigrationsLocked(db);
+  } finally {
+    await db.destroy().catch(() => undefined);
   }
 }
 
