@@ -23,6 +23,8 @@ const PRODUCTION_SECRET_KEYS = [
   ...NATS_SERVICES.map((s) => `${s.toUpperCase()}_DATABASE_URL`),
   ...SERVICES.map((s) => `NATS_${s.toUpperCase()}_PASSWORD`),
 ];
+/** Keys a Secret may leave out: the retiring key exists only while SECRET_KEY is rotated (docs/operations.md). */
+const OPTIONAL_SECRET_KEYS = ['SECRET_KEY_PREVIOUS'];
 /** Dev's own Postgres adds its superuser's and the service roles' passwords. */
 const DEV_SECRET_KEYS = [
   ...PRODUCTION_SECRET_KEYS,
@@ -44,7 +46,10 @@ interface Selector {
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  valueFrom?: {
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
+    configMapKeyRef?: { name: string; key: string };
+  };
 }
 interface HttpProbe {
   httpGet?: { path: string; port: string | number };
@@ -218,7 +223,7 @@ function portNumber(container: Container, port: string | number | undefined): nu
 
 interface EnvValue {
   value?: string;
-  secret?: { name: string; key: string };
+  secret?: { name: string; key: string; optional?: boolean };
   from: string;
 }
 
@@ -544,9 +549,16 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         for (const v of effectiveEnv(c, objects()).values())
           if (v.secret) {
             expect(v.secret.name).toBe(SECRET);
+            // A key the Secret may lack must be marked optional, or the pod would not start without it.
+            expect({ key: v.secret.key, optional: v.secret.optional === true }).toEqual({
+              key: v.secret.key,
+              optional: OPTIONAL_SECRET_KEYS.includes(v.secret.key),
+            });
             keys.add(v.secret.key);
           }
-    expect([...keys].sort()).toEqual([...(overlay === 'dev' ? DEV_SECRET_KEYS : PRODUCTION_SECRET_KEYS)].sort());
+    expect([...keys].sort()).toEqual(
+      [...(overlay === 'dev' ? DEV_SECRET_KEYS : PRODUCTION_SECRET_KEYS), ...OPTIONAL_SECRET_KEYS].sort(),
+    );
   });
 
   test('network: default deny, DNS, and per pod exactly the ports it needs', () => {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { Metrics, SERVICE_CONFIG, SessionStore } from '@garage/shared';
+import { Metrics, SERVICE_CONFIG, SessionStore, signingKeys } from '@garage/shared';
 import type { AuthConfig } from './config.js';
 import { AuthController } from './auth.controller.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
@@ -34,7 +34,7 @@ export class AuthModule {
           provide: SessionStore,
           inject: [Redis, SERVICE_CONFIG],
           useFactory: (redis: Redis, config: AuthConfig) =>
-            new SessionStore(redis, config.SECRET_KEY, config.SESSION_TTL_SECONDS),
+            new SessionStore(redis, signingKeys(config), config.SESSION_TTL_SECONDS),
         },
         {
           provide: LoginLimiter,

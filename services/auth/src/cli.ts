@@ -10,6 +10,7 @@ import {
   isUnavailable,
   loadConfigOrExit,
   redisReady,
+  signingKeys,
   waitFor,
 } from '@garage/shared';
 import { authEnvSchema } from './config.js';
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
     const hash = await hasher.hash(password);
     const sql = new Sql(db);
     const users = new UsersRepository(sql);
-    const sessions = new SessionStore(redis, config.SECRET_KEY, config.SESSION_TTL_SECONDS);
+    const sessions = new SessionStore(redis, signingKeys(config), config.SESSION_TTL_SECONDS);
     if (command === 'create-admin') {
       if (!/^[A-Za-z0-9._-]{3,64}$/.test(username!))
         throw new DomainError('VALIDATION_FAILED', 'Usernames are 3-64 letters, digits, . _ or -');

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
-import { RedisThrottlerStorage, RpcClient, SessionStore, type Logger } from '@garage/shared';
+import { RedisThrottlerStorage, RpcClient, SessionStore, signingKeys, type Logger } from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
 import { GATEWAY_CONFIG, NATS, REDIS, WEB_FILES } from './tokens.js';
 import { RpcForwarder } from './http/rpc-forwarder.js';
@@ -93,8 +93,8 @@ export class GatewayModule {
         { provide: WEB_FILES, useValue: infra.webFiles },
         { provide: NATS, useValue: infra.nc },
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
-        { provide: SessionStore, useValue: new SessionStore(infra.redis, config.SECRET_KEY) },
-        { provide: DeviceCookies, useValue: new DeviceCookies(config.SECRET_KEY, config.PRODUCTION) },
+        { provide: SessionStore, useValue: new SessionStore(infra.redis, signingKeys(config)) },
+        { provide: DeviceCookies, useValue: new DeviceCookies(signingKeys(config), config.PRODUCTION) },
         RpcForwarder,
         CustomerDirectoryService,
         DashboardService,

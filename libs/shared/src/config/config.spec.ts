@@ -9,6 +9,7 @@ import {
   loadConfig,
   portEnv,
   secretKeyWeakness,
+  signingKeys,
 } from './config.js';
 
 const DEV_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
@@ -145,6 +146,12 @@ describe('loadConfig', () => {
     expect(err.problems[0]).toMatch(/^API_TOKEN="": /);
   });
 
+  it('refuses a SECRET_KEY_PREVIOUS equal to SECRET_KEY (the rotation was not made)', () => {
+    expect(configError(() => loadConfig(empty, { SECRET_KEY: 'abc', SECRET_KEY_PREVIOUS: 'abc' })).message).toContain(
+      'SECRET_KEY_PREVIOUS is the same as SECRET_KEY',
+    );
+  });
+
   describe('PRODUCTION=true', () => {
     it.each([
       ['missing (the development default)', undefined],
@@ -170,6 +177,24 @@ describe('loadConfig', () => {
       const config = loadConfig(empty, { PRODUCTION: 'true', SECRET_KEY: secret });
       expect(config.PRODUCTION).toBe(true);
       expect(config.SECRET_KEY).toBe(secret);
+    });
+
+    it('refuses a weak SECRET_KEY_PREVIOUS (a rotation from a weak key), without printing it', () => {
+      const err = configError(() =>
+        loadConfig(empty, {
+          PRODUCTION: 'true',
+          SECRET_KEY: randomBytes(32).toString('hex'),
+          SECRET_KEY_PREVIOUS: 'changeme',
+        }),
+      );
+      expect(err.message).toContain('SECRET_KEY_PREVIOUS');
+      expect(err.message).not.toContain('changeme');
+    });
+
+    it('accepts a strong previous key during a rotation', () => {
+      const [current, previous] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
+      const config = loadConfig(empty, { PRODUCTION: 'true', SECRET_KEY: current, SECRET_KEY_PREVIOUS: previous });
+      expect(signingKeys(config)).toEqual({ current, previous });
     });
 
     it('does not check the key outside production', () => {
@@ -220,6 +245,7 @@ describe('baseEnvSchema', () => {
         'REDIS_URL',
         'RPC_TIMEOUT_MS',
         'SECRET_KEY',
+        'SECRET_KEY_PREVIOUS',
       ].sort(),
     );
   });

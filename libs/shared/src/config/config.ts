@@ -43,6 +43,11 @@ const url = (protocols: string[]) =>
 export const baseEnvSchema = z.object({
   PRODUCTION: bool.default(false),
   SECRET_KEY: z.string().default(DEV_SECRET),
+  /**
+   * The key being retired while SECRET_KEY is rotated: session tokens and device cookies made under it
+   * are still accepted (nothing new is signed with it). Remove it once SESSION_TTL_SECONDS has passed.
+   */
+  SECRET_KEY_PREVIOUS: z.string().optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/garage'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
@@ -67,6 +72,16 @@ export const baseEnvSchema = z.object({
 });
 
 export type BaseConfig = z.infer<typeof baseEnvSchema>;
+
+/** The keys that sign session ids and device cookies: the current one, and the one being retired. */
+export interface SigningKeys {
+  current: string;
+  previous?: string;
+}
+
+export function signingKeys(config: Pick<BaseConfig, 'SECRET_KEY' | 'SECRET_KEY_PREVIOUS'>): SigningKeys {
+  return { current: config.SECRET_KEY, previous: config.SECRET_KEY_PREVIOUS };
+}
 
 /** Why a SECRET_KEY is not strong enough for production, or null if it is. */
 export function secretKeyWeakness(secret: string): string | null {
@@ -101,7 +116,13 @@ export function loadConfig<S extends z.ZodObject>(
     const weakness = secretKeyWeakness(config.SECRET_KEY);
     if (weakness)
       throw new ConfigError([`SECRET_KEY ${weakness}; PRODUCTION=true needs a strong one. ${HOW_TO_MAKE_A_SECRET}`]);
+    const previous = config.SECRET_KEY_PREVIOUS;
+    const previousWeakness = previous === undefined ? null : secretKeyWeakness(previous);
+    if (previousWeakness)
+      throw new ConfigError([`SECRET_KEY_PREVIOUS ${previousWeakness}; a production key is never rotated from one`]);
   }
+  if (config.SECRET_KEY_PREVIOUS === config.SECRET_KEY)
+    throw new ConfigError(['SECRET_KEY_PREVIOUS is the same as SECRET_KEY: set it to the key being retired']);
   return config;
 }
 

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { parsePrincipal, type Principal } from '../contracts/common.js';
+import type { SigningKeys } from '../config/config.js';
 
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
 
@@ -27,17 +28,24 @@ return n`;
 /**
  * Sessions in Redis: only a keyed hash of the token is stored (`sess:<id>` → principal, TTL 24 h),
  * plus a per-account set of session ids so every session of an account can be revoked at once.
+ *
+ * While SECRET_KEY is rotated, a token is looked up under both keys' ids in one MGET: sessions made
+ * before the rotation keep working until they expire, new ones are made under the new key only.
  */
 export class SessionStore {
+  private readonly keys: SigningKeys;
+
   constructor(
     private readonly redis: Redis,
-    private readonly secret: string,
+    keys: SigningKeys | string,
     private readonly ttlSeconds = SESSION_TTL_SECONDS,
-  ) {}
+  ) {
+    this.keys = typeof keys === 'string' ? { current: keys } : keys;
+  }
 
   /** Session id (HMAC-SHA256 of the token under SECRET_KEY); the token itself is never stored. */
-  idOf(token: string): string {
-    return createHmac('sha256', this.secret).update(token).digest('hex');
+  idOf(token: string, secret = this.keys.current): string {
+    return createHmac('sha256', secret).update(token).digest('hex');
   }
 
   /** Creates a session for an account; returns the token to hand to the client. */
@@ -58,7 +66,11 @@ export class SessionStore {
   /** The principal of a token, or null if the session does not exist (expired, revoked, never was). */
   async resolve(token: string): Promise<Principal | null> {
     if (token.length < 20 || token.length > 128) return null;
-    const raw = await this.redis.get(sessionKey(this.idOf(token)));
+    const previous = this.keys.previous;
+    const raw = previous
+      ? ((await this.redis.mget(sessionKey(this.idOf(token)), sessionKey(this.idOf(token, previous)))).find(Boolean) ??
+        null)
+      : await this.redis.get(sessionKey(this.idOf(token)));
     if (!raw) return null;
     return parsePrincipal(JSON.parse(raw));
   }

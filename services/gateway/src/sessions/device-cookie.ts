@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Principal, TrustedDevice } from '@garage/shared';
+import type { Principal, SigningKeys, TrustedDevice } from '@garage/shared';
 import type { GatewayReply, GatewayRequest } from '../http/gateway-request.js';
 
 export const DEVICE_COOKIE = 'device';
@@ -17,7 +17,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export class DeviceCookies {
   constructor(
-    private readonly secret: string,
+    private readonly keys: SigningKeys,
     private readonly secure: boolean,
   ) {}
 
@@ -28,10 +28,14 @@ export class DeviceCookies {
     const [version, kind, accountId, id, signature] = raw.split('.');
     if (version !== VERSION || (kind !== 'user' && kind !== 'customer')) return undefined;
     if (!ID.test(accountId ?? '') || !ID.test(id ?? '') || !signature) return undefined;
-    const expected = Buffer.from(this.sign(kind, accountId, id));
+    // During a SECRET_KEY rotation a cookie signed with the retiring key is still trusted.
+    const secrets = [this.keys.current, ...(this.keys.previous ? [this.keys.previous] : [])];
     const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    return { kind, accountId, id };
+    const signed = secrets.some((secret) => {
+      const expected = Buffer.from(this.sign(kind, accountId, id, secret));
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    return signed ? { kind, accountId, id } : undefined;
   }
 
   /** Marks the browser as a trusted device of the account that just signed in (a new device id each time). */
@@ -46,8 +50,8 @@ export class DeviceCookies {
     });
   }
 
-  private sign(kind: string, accountId: string, id: string): string {
-    return createHmac('sha256', this.secret)
+  private sign(kind: string, accountId: string, id: string, secret = this.keys.current): string {
+    return createHmac('sha256', secret)
       .update(`device-cookie:${VERSION}.${kind}.${accountId}.${id}`)
       .digest('base64url');
   }
