@@ -31,14 +31,35 @@ const MIGRATIONS_LOCK = 'garage:migrations';
 
 /** Runs a DataSource's pending migrations under a Postgres advisory lock, so services and replicas starting together take turns. */
 export async function runMigrationsLocked(db: DataSource): Promise<string[]> {
+  return withMigrationsLock(db, async () => (await db.runMigrations({ transaction: 'each' })).map((m) => m.name));
+}
+
+/** Undoes the newest applied migration of a service (in its own transaction) under the same lock; its name, if any. */
+export async function revertNewestLocked(db: DataSource): Promise<string[]> {
+  return withMigrationsLock(db, async () => {
+    const [newest] = await db.query<{ name: string }[]>(
+      `SELECT name FROM ${migrationsTableOf(db)} ORDER BY "timestamp" DESC, id DESC LIMIT 1`,
+    );
+    if (!newest) return [];
+    await db.undoLastMigration({ transaction: 'each' });
+    return [newest.name];
+  });
+}
+
+function migrationsTableOf(db: DataSource): string {
+  const options = db.options as { migrationsTableName?: string; schema?: string };
+  const table = options.migrationsTableName ?? 'migrations';
+  return options.schema ? `"${options.schema}"."${table}"` : `"${table}"`;
+}
+
+async function withMigrationsLock<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
   const lockName = MIGRATIONS_LOCK;
   const runner = db.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lockName]);
     try {
-      const done = await db.runMigrations({ transaction: 'each' });
-      return done.map((m) => m.name);
+      return await work();
     } finally {
       await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
     }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { baseEnvSchema, ConfigError } from '../config/config.js';
-import { runMigrationsLocked } from './database.js';
+import { revertNewestLocked, runMigrationsLocked } from './database.js';
 import { maskSecrets } from '../secrets.js';
 import { isUnavailable, waitFor } from '../service/wait-for.js';
 
@@ -10,6 +10,7 @@ const migrateEnvSchema = baseEnvSchema.pick({ DATABASE_URL: true });
 /**
  * What `services/<name>/dist/migrate.js` runs: applies the service's pending migrations with the
  * DATABASE_URL it is given (its own role in a deployment), prints what it did, exits 0 or 1.
+ * With `--revert` it undoes the newest applied migration instead (a rollback; docs/operations.md).
  */
 export async function runMigrateCommand(name: string, createDataSource: (url: string) => DataSource): Promise<void> {
   try {
@@ -21,23 +22,25 @@ export async function runMigrateCommand(name: string, createDataSource: (url: st
     // Run beside a database that is still starting (compose, an init container), on a network whose DNS
     // may not answer at once: the whole run (connect, lock, migrate) is retried while the database cannot
     // be reached. Each migration is its own transaction under the advisory lock, so a retry resumes.
-    const ran = await waitFor(() => migrateOnce(createDataSource(url)), {
+    const revert = process.argv.includes('--revert');
+    const ran = await waitFor(() => migrateOnce(createDataSource(url), revert), {
       waitMs: 90_000,
       retryIf: isUnavailable,
       onRetry: (err) =>
         process.stderr.write(`${name}: waiting for PostgreSQL: ${maskSecrets((err as Error).message)}\n`),
     });
-    process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);
+    if (revert) process.stdout.write(`${name}: ${ran.length ? `reverted ${ran.join(', ')}` : 'nothing to revert'}\n`);
+    else process.stdout.write(`${name}: ${ran.length ? `applied ${ran.join(', ')}` : 'up to date'}\n`);
   } catch (err) {
     process.stderr.write(`${name}: migrate failed: ${maskSecrets((err as Error).message)}\n`);
     process.exit(1);
   }
 }
 
-async function migrateOnce(db: DataSource): Promise<string[]> {
+async function migrateOnce(db: DataSource, revert: boolean): Promise<string[]> {
   await db.initialize();
   try {
-    return await runMigrationsLocked(db);
+    return await (revert ? revertNewestLocked(db) : runMigrationsLocked(db));
   } finally {
     await db.destroy().catch(() => undefined);
   }
