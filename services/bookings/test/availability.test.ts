@@ -40,6 +40,36 @@ const slotsOf = async (branchId: string, date: string, serviceId = halfHourJob) 
 
 const HALF_HOUR = 30 * 60_000;
 
+/** The nth Sunday of a month (n = -1: the last one), as YYYY-MM-DD. */
+function sunday(year: number, month: number, n: number): string {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const sundays = Array.from({ length: days }, (_, i) => new Date(Date.UTC(year, month - 1, i + 1))).filter(
+    (d) => d.getUTCDay() === 0,
+  );
+  return sundays
+    .at(n === -1 ? -1 : n - 1)!
+    .toISOString()
+    .slice(0, 10);
+}
+/** The first date the rule gives, from this year on, that is at least two days ahead (so never in the past). */
+function next(rule: (year: number) => string): string {
+  const soonest = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  for (let year = new Date().getUTCFullYear(); ; year++) if (rule(year) >= soonest) return rule(year);
+}
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string) => plusDays(date, 1);
+const dayBefore = (date: string) => plusDays(date, -1);
+
+// The next daylight-saving changes, whenever the tests run: the EU's last Sundays of March and October,
+// the US's second Sunday of March and first of November.
+const LONDON_SPRING = next((y) => sunday(y, 3, -1));
+const LONDON_AUTUMN = next((y) => sunday(y, 10, -1));
+const NEW_YORK_SPRING = next((y) => sunday(y, 3, 2));
+const NEW_YORK_AUTUMN = next((y) => sunday(y, 11, 1));
+/** A Monday in January, when New York is on standard time (UTC-5) all fortnight. */
+const JANUARY_MONDAY = next((y) => plusDays(sunday(y, 1, 1), 1));
+
 /** Consecutive starts half an hour apart, from the first to the last, none missing or doubled. */
 function expectUnbrokenGrid(starts: string[], first: string, last: string) {
   expect(starts[0]).toBe(first);
@@ -49,41 +79,41 @@ function expectUnbrokenGrid(starts: string[], first: string, last: string) {
 }
 
 describe('availability across daylight-saving changes (open around the clock)', () => {
-  it('Europe/London spring forward (2027-03-28): a 23-hour day, 46 half-hour starts', async () => {
+  it(`Europe/London spring forward (${LONDON_SPRING}): a 23-hour day, 46 half-hour starts`, async () => {
     const b = await branchIn('Europe/London');
-    const starts = (await slotsOf(b.id, '2027-03-28')).map((s) => s.startsAt);
+    const starts = (await slotsOf(b.id, LONDON_SPRING)).map((s) => s.startsAt);
     expect(starts).toHaveLength(46);
-    expectUnbrokenGrid(starts, '2027-03-28T00:00:00.000Z', '2027-03-28T22:30:00.000Z');
+    expectUnbrokenGrid(starts, `${LONDON_SPRING}T00:00:00.000Z`, `${LONDON_SPRING}T22:30:00.000Z`);
   });
 
-  it('Europe/London fall back (2027-10-31): a 25-hour day, 50 half-hour starts', async () => {
+  it(`Europe/London fall back (${LONDON_AUTUMN}): a 25-hour day, 50 half-hour starts`, async () => {
     const b = await branchIn('Europe/London');
-    const starts = (await slotsOf(b.id, '2027-10-31')).map((s) => s.startsAt);
+    const starts = (await slotsOf(b.id, LONDON_AUTUMN)).map((s) => s.startsAt);
     expect(starts).toHaveLength(50);
-    expectUnbrokenGrid(starts, '2027-10-30T23:00:00.000Z', '2027-10-31T23:30:00.000Z');
+    expectUnbrokenGrid(starts, `${dayBefore(LONDON_AUTUMN)}T23:00:00.000Z`, `${LONDON_AUTUMN}T23:30:00.000Z`);
   });
 
-  it('America/New_York spring forward (2027-03-14) and fall back (2027-11-07)', async () => {
+  it(`America/New_York spring forward (${NEW_YORK_SPRING}) and fall back (${NEW_YORK_AUTUMN})`, async () => {
     const b = await branchIn('America/New_York');
-    const spring = (await slotsOf(b.id, '2027-03-14')).map((s) => s.startsAt);
+    const spring = (await slotsOf(b.id, NEW_YORK_SPRING)).map((s) => s.startsAt);
     expect(spring).toHaveLength(46);
-    expectUnbrokenGrid(spring, '2027-03-14T05:00:00.000Z', '2027-03-15T03:30:00.000Z');
-    const fall = (await slotsOf(b.id, '2027-11-07')).map((s) => s.startsAt);
+    expectUnbrokenGrid(spring, `${NEW_YORK_SPRING}T05:00:00.000Z`, `${dayAfter(NEW_YORK_SPRING)}T03:30:00.000Z`);
+    const fall = (await slotsOf(b.id, NEW_YORK_AUTUMN)).map((s) => s.startsAt);
     expect(fall).toHaveLength(50);
-    expectUnbrokenGrid(fall, '2027-11-07T04:00:00.000Z', '2027-11-08T04:30:00.000Z');
+    expectUnbrokenGrid(fall, `${NEW_YORK_AUTUMN}T04:00:00.000Z`, `${dayAfter(NEW_YORK_AUTUMN)}T04:30:00.000Z`);
   });
 
   it('night hours across the change: 00:00–06:00 is 5 real hours in spring, 7 in autumn (60-minute jobs)', async () => {
     const night = { open: '00:00', close: '06:00' };
     const hours = Object.fromEntries(Object.keys(ALWAYS_OPEN).map((d) => [d, night])) as OpeningHours;
     const b = await branchIn('America/New_York', hours);
-    const spring = await slotsOf(b.id, '2027-03-14', hourJob);
+    const spring = await slotsOf(b.id, NEW_YORK_SPRING, hourJob);
     expect(spring).toHaveLength(9);
-    expect(spring[spring.length - 1].endsAt).toBe('2027-03-14T10:00:00.000Z');
-    const fall = await slotsOf(b.id, '2027-11-07', hourJob);
+    expect(spring[spring.length - 1].endsAt).toBe(`${NEW_YORK_SPRING}T10:00:00.000Z`);
+    const fall = await slotsOf(b.id, NEW_YORK_AUTUMN, hourJob);
     expect(fall).toHaveLength(13);
-    expect(fall[0].startsAt).toBe('2027-11-07T04:00:00.000Z');
-    expect(fall[fall.length - 1].endsAt).toBe('2027-11-07T11:00:00.000Z');
+    expect(fall[0].startsAt).toBe(`${NEW_YORK_AUTUMN}T04:00:00.000Z`);
+    expect(fall[fall.length - 1].endsAt).toBe(`${NEW_YORK_AUTUMN}T11:00:00.000Z`);
   });
 });
 
@@ -115,10 +145,10 @@ describe('bookings.availability', () => {
   it('is public; a closed day, a past day and a branch without technicians have no slots', async () => {
     const closedSundays = { ...ALWAYS_OPEN, sunday: null };
     const b = await branchIn('UTC', closedSundays);
-    expect(await slotsOf(b.id, '2027-03-28')).toEqual([]);
+    expect(await slotsOf(b.id, LONDON_SPRING)).toEqual([]); // a Sunday
     expect(await slotsOf(b.id, '2020-01-06')).toEqual([]);
     const empty = await createBranch(w);
-    expect(await slotsOf(empty.id, '2027-03-29')).toEqual([]);
+    expect(await slotsOf(empty.id, dayAfter(LONDON_SPRING))).toEqual([]);
   });
 
   it('refuses impossible dates and bad ids; unknown branch or service is 404', async () => {
@@ -139,14 +169,20 @@ describe('bookings.next-free-slot', () => {
   const CLOSED = Object.fromEntries(Object.keys(ALWAYS_OPEN).map((d) => [d, null])) as unknown as OpeningHours;
 
   it("skips closed days and answers with the first start of the first open day, in the branch's zone", async () => {
-    // Open on Wednesdays only, 09:00-12:00 New York time; asked from Monday 2027-03-01.
+    // Open on Wednesdays only, 09:00-12:00 New York time; asked from a Monday in January.
     const b = await branchIn('America/New_York', { ...CLOSED, wednesday: { open: '09:00', close: '12:00' } });
-    const next = await nextOf({ branchId: b.id, serviceIds: halfHourJob, from: '2027-03-01' });
-    expect(next).toMatchObject({ branchId: b.id, durationMinutes: 30, from: '2027-03-01', until: '2027-03-14' });
-    expect(next.slot).toMatchObject({ date: '2027-03-03', startsAt: '2027-03-03T14:00:00.000Z' });
+    const next = await nextOf({ branchId: b.id, serviceIds: halfHourJob, from: JANUARY_MONDAY });
+    const wednesday = plusDays(JANUARY_MONDAY, 2);
+    expect(next).toMatchObject({
+      branchId: b.id,
+      durationMinutes: 30,
+      from: JANUARY_MONDAY,
+      until: plusDays(JANUARY_MONDAY, 13),
+    });
+    expect(next.slot).toMatchObject({ date: wednesday, startsAt: `${wednesday}T14:00:00.000Z` });
     // The same rules as the day's availability: its first slot, technicians and all.
-    const [first] = await slotsOf(b.id, '2027-03-03');
-    expect(next.slot).toEqual({ date: '2027-03-03', ...first });
+    const [first] = await slotsOf(b.id, wednesday);
+    expect(next.slot).toEqual({ date: wednesday, ...first });
   });
 
   it('moves on to the next day when the first is fully booked', async () => {
@@ -180,14 +216,14 @@ describe('bookings.next-free-slot', () => {
     expect(Date.parse(next.slot!.startsAt)).toBeGreaterThan(Date.now());
 
     const noTechnicians = await createBranch(w);
-    expect(await nextOf({ branchId: noTechnicians.id, serviceIds: halfHourJob, from: '2027-03-01' })).toMatchObject({
+    expect(await nextOf({ branchId: noTechnicians.id, serviceIds: halfHourJob, from: JANUARY_MONDAY })).toMatchObject({
       slot: null,
-      until: '2027-03-14',
+      until: plusDays(JANUARY_MONDAY, 13),
     });
     const closed = await branchIn('UTC', { ...CLOSED, sunday: ALWAYS_OPEN.sunday });
-    // 2027-03-01 is a Monday: Sundays 7 and 14 are in the fortnight, nothing before a past Sunday is.
-    expect((await nextOf({ branchId: closed.id, serviceIds: halfHourJob, from: '2027-03-01' })).slot?.date).toBe(
-      '2027-03-07',
+    // From a Monday, the fortnight holds two Sundays; the first is the answer. Nothing before a past Sunday is.
+    expect((await nextOf({ branchId: closed.id, serviceIds: halfHourJob, from: JANUARY_MONDAY })).slot?.date).toBe(
+      plusDays(JANUARY_MONDAY, 6),
     );
     expect((await nextOf({ branchId: closed.id, serviceIds: halfHourJob, from: '2020-01-06' })).slot).toBeNull();
   });
