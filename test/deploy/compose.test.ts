@@ -63,6 +63,16 @@ describe('docker-compose.yml', () => {
     expect(validate(broken)).toBe(false);
   });
 
+  it('interpolates only what podman-compose 1.0.3 understands (it passes ${X:-} and nested defaults on literally)', async () => {
+    // Build arguments aside: the containers suite builds the images with podman build, not through compose.
+    const text = (await readFile(join(ROOT, 'docker-compose.yml'), 'utf8'))
+      .split('\n')
+      .filter((line) => !/^\s+NPM_CI_FLAGS:/.test(line))
+      .join('\n');
+    expect(text.match(/\$\{[A-Z0-9_]+:?-\}/g) ?? []).toEqual([]);
+    expect(text.match(/\$\{[A-Z0-9_]+:?[-?][^}]*\$\{/g) ?? []).toEqual([]);
+  });
+
   it("has every part of the system, and only nginx publishes ports (the monitoring profile's on loopback)", () => {
     expect(Object.keys(compose.services)).toEqual(
       expect.arrayContaining(['postgres', 'redis', 'nats', 'nginx', ...PROCESSES]),
