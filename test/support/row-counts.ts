@@ -23,6 +23,23 @@ export async function rowCounts(db: Pick<pg.Pool, 'query'>, tables: readonly str
   return Object.fromEntries(rows.map((r) => [tables[r.i]!, r.n]));
 }
 
+/**
+ * A checksum of each table's content (every row as JSON, sorted), read in one statement. `ignore`
+ * names columns left out (e.g. the outbox's `published_at`, which a replay sets again).
+ */
+export async function tableChecksums(
+  db: Pick<pg.Pool, 'query'>,
+  tables: readonly string[],
+  ignore: string[] = [],
+): Promise<Record<string, string>> {
+  const row = `(to_jsonb(x) - $1::text[])::text`;
+  const union = tables
+    .map((t, i) => `SELECT ${i} AS i, md5(coalesce(string_agg(${row}, E'\\n' ORDER BY ${row}), '')) AS sum FROM ${t} x`)
+    .join(' UNION ALL ');
+  const { rows } = await db.query<{ i: number; sum: string }>(union, [ignore]);
+  return Object.fromEntries(rows.map((r) => [tables[r.i]!, r.sum]));
+}
+
 /** What differs between two counts, as `table: before → after`. */
 export function countChanges(before: RowCounts, after: RowCounts): string[] {
   const tables = new Set([...Object.keys(before), ...Object.keys(after)]);
