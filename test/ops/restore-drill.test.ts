@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -40,6 +40,8 @@ let db: pg.Pool;
 let nc: NatsConnection;
 let jsm: JetStreamManager;
 let dir: string;
+let backup: string;
+let backedUp: { counts: Record<string, number>; sums: Record<string, string> };
 let admin: string;
 let journey: Journey;
 let tables: string[];
@@ -119,37 +121,48 @@ describe('the restore drill', () => {
     sys = undefined;
     const counts = await rowCounts(db, tables);
     const sums = await tableChecksums(db, tables);
+    backedUp = { counts, sums };
     expect(counts['bookings.bookings']).toBeGreaterThanOrEqual(2);
 
     const roleUrl = new URL(url);
     roleUrl.username = backupRole;
     roleUrl.password = backupPassword;
+    // Retention (BACKUP_MAX_AGE_DAYS, 30 by default) removes this database's old backups, never another's.
+    const database = new URL(url).pathname.slice(1);
+    await mkdir(join(dir, `${database}-20200101T000000Z`));
+    await mkdir(join(dir, 'another-20200101T000000Z'));
     const said = await timed('backup', () => node('backup', [], { DATABASE_URL: roleUrl.toString(), BACKUP_DIR: dir }));
     expect(said).not.toContain(backupPassword);
-    const [backup] = await readdir(dir);
-    expect(backup).toMatch(/^garage_test_.+-\d{8}T\d{6}Z$/);
+    const kept = (await readdir(dir)).sort();
+    expect(kept).toEqual([
+      'another-20200101T000000Z',
+      expect.stringMatching(new RegExp(`^${database}-\\d{8}T\\d{6}Z$`)),
+    ]);
+    backup = join(dir, kept[1]!);
+    expect(said).toContain(`removed ${database}-20200101T000000Z`);
 
     await db.end();
     await dropDatabase(url);
     db = new pg.Pool({ connectionString: url, max: 2 });
-    const restored = await timed('restore', () => node('restore', [join(dir, backup!)]));
+    const restored = await timed('restore', () => node('restore', [backup]));
     expect(restored).toMatch(/bookings: up to date/);
     expect(countChanges(counts, await rowCounts(db, tables))).toEqual([]);
     expect(await tableChecksums(db, tables)).toEqual(sums);
   }, 120_000);
 
-  it('refuses to restore over the restored database, and a backup whose checksum does not match', async () => {
-    const [backup] = await readdir(dir);
-    await expect(node('restore', [join(dir, backup!)])).rejects.toThrow(
-      /exited 2:\nrefusing to restore into .*--overwrite/s,
-    );
-    const damaged = join(dir, `${backup}-damaged`);
-    await runToEnd('cp', ['-r', join(dir, backup!), damaged]);
+  it('refuses a non-empty database unless --overwrite, and a backup whose checksum does not match', async () => {
+    await expect(node('restore', [backup])).rejects.toThrow(/exited 2:\nrefusing to restore into .*--overwrite/s);
+    const damaged = `${backup}-damaged`;
+    await runToEnd('cp', ['-r', backup, damaged]);
     await runToEnd('sh', ['-c', `printf x >> ${join(damaged, 'inventory.dump')}`]);
     await expect(node('restore', [damaged, '--overwrite'])).rejects.toThrow(
       /damaged or incomplete:\n\s+inventory\.dump: SHA-256/,
     );
     await rm(damaged, { recursive: true });
+    // --overwrite: the service schemas and migrations tables are replaced by the backup's.
+    expect(await node('restore', [backup, '--overwrite'])).toMatch(/inventory: up to date/);
+    expect(countChanges(backedUp.counts, await rowCounts(db, tables))).toEqual([]);
+    expect(await tableChecksums(db, tables)).toEqual(backedUp.sums);
   }, 60_000);
 
   it('starts on the restored database and takes a booking end to end (parts reserved through events)', async () => {
