@@ -19,7 +19,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, maskSecrets, SERVICE_SCHEMAS } from '@garage/shared';
+import { maskSecrets, SERVICE_SCHEMAS } from '@garage/shared';
+import { opsConfig } from './ops-config.js';
 import { ROOT } from '../processes.js';
 import {
   backupName,
@@ -42,15 +43,15 @@ import {
   serverMajor,
 } from './pg-tools.js';
 
-const backupEnvSchema = z.object({
+const backupSettings = {
   BACKUP_DIR: z.string().min(1).default('backups'),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   BACKUP_MAX_AGE_DAYS: z.coerce.number().min(0).default(30),
-});
+};
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig(backupEnvSchema);
+  const config = opsConfig(backupSettings);
   const url = config.DATABASE_URL;
   const dir = resolve(ROOT, config.BACKUP_DIR);
   const database = decodeURIComponent(new URL(url).pathname.slice(1));

@@ -21,7 +21,6 @@ import {
   createLogger,
   EVENT_DEDUPE_WINDOW_MS,
   EVENT_PUBLISHERS,
-  loadConfig,
   maskSecrets,
   natsAuth,
   OutboxRelay,
@@ -29,7 +28,7 @@ import {
   SERVICE_SCHEMAS,
   Sql,
 } from '@garage/shared';
-import { z } from 'zod';
+import { opsConfig } from './ops-config.js';
 
 const USAGE = 'usage: npm run events:replay -- --since <ISO time | 90m | 6h | 2d> [--service <name>]… [--dry-run]';
 const PUBLISHERS: (keyof typeof SERVICE_SCHEMAS)[] = [...new Set(Object.values(EVENT_PUBLISHERS))];
@@ -92,7 +91,7 @@ const describe = (counts: TypeCount[]) => counts.map((c) => `${c.type} ×${c.n}`
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const config = loadConfig(z.object({}));
+  const config = opsConfig({});
   const db = new DataSource({
     type: 'postgres',
     url: config.DATABASE_URL,

@@ -17,8 +17,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensureDatabase, loadConfig, maskSecrets, runMigrationsLocked } from '@garage/shared';
-import { z } from 'zod';
+import { ensureDatabase, maskSecrets, runMigrationsLocked } from '@garage/shared';
+import { opsConfig } from './ops-config.js';
 import { SERVICES, type ServiceEntry } from '../services.js';
 import {
   checksumProblems,
@@ -85,7 +85,7 @@ async function migrate(service: ServiceEntry, url: string, migrationsTable: stri
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const url = loadConfig(z.object({})).DATABASE_URL;
+  const url = opsConfig({}).DATABASE_URL;
   const timings: string[] = [];
   let lap = Date.now();
   const time = (what: string) => {
