@@ -12,7 +12,9 @@
  * already applied. Outboxes keep published events 7 days (outbox-purge): older ones are gone.
  *
  * Uses DATABASE_URL (a role that may update each outbox) and NATS_URL, NATS_PREFIX, NATS_USER,
- * NATS_PASSWORD (a user that may publish the replayed services' events).
+ * NATS_PASSWORD (a user that may publish the replayed services' events). If it cannot publish (a
+ * NATS user without that right), the rows it marked stay unpublished and the running services'
+ * relays publish them, each as its own NATS user.
  */
 import { jetstream } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';

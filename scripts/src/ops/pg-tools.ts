@@ -61,13 +61,16 @@ export async function serverMajor(db: pg.ClientBase): Promise<number> {
   return Math.floor(Number(rows[0]!.v) / 10000);
 }
 
-/** Refuses a client program older than the server, saying how to get the right one. */
-export function checkVersions(program: string, programVersion: number, server: number): void {
-  if (programVersion >= server) return;
+/**
+ * Refuses a client program older than what it must read: the server, or for pg_restore also the
+ * pg_dump that wrote the backup. Says how to get the right one.
+ */
+export function checkVersions(program: string, programVersion: number, needed: number, what = 'the server'): void {
+  if (programVersion >= needed) return;
   throw new Error(
-    `${program} is version ${programVersion} but the server is PostgreSQL ${server}: ${program} must be at least as new ` +
-      `as the server. Install postgresql-client-${server} (Debian's, or the PostgreSQL project's apt repository) and set ` +
-      `PG_BIN_DIR=/usr/lib/postgresql/${server}/bin, or run this inside the postgres container.`,
+    `${program} is version ${programVersion} but ${what} is PostgreSQL ${needed}: ${program} must be at least as new. ` +
+      `Install postgresql-client-${needed} (Debian's, or the PostgreSQL project's apt repository) and set ` +
+      `PG_BIN_DIR=/usr/lib/postgresql/${needed}/bin, or run this inside the postgres container.`,
   );
 }
 

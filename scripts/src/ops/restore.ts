@@ -103,9 +103,7 @@ async function main(): Promise<void> {
 
   const pgRestore = pgProgram('pg_restore');
   const restoreVersion = await programMajor(pgRestore);
-  if (restoreVersion < manifest.pgDumpVersion) {
-    checkVersions(pgRestore, restoreVersion, manifest.pgDumpVersion);
-  }
+  checkVersions(pgRestore, restoreVersion, manifest.pgDumpVersion, "the backup's pg_dump");
   await ensureDatabase(url);
   const db = await connectTo(url);
   try {
