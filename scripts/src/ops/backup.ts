@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     const schemas: Record<string, string> = {};
     for (const [service, schema] of Object.entries(SERVICE_SCHEMAS)) {
       const own = migrationsTables.filter((t) => t.startsWith(`${schema}.`));
-      await dump(`${service}.dump`, [`--schema=${schema}`, ...own.map((t) => `--exclude-table=${t}`)]);
+      // The migrations table (and its id sequence, hence the *) goes to migrations.dump only.
+      await dump(`${service}.dump`, [`--schema=${schema}`, ...own.map((t) => `--exclude-table=${t}*`)]);
       schemas[schema] = `${service}.dump`;
     }
     await dump(

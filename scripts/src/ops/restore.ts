@@ -120,6 +120,15 @@ async function main(): Promise<void> {
       for (const schema of Object.keys(manifest.schemas)) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       for (const table of (await tablesToBackUp(db)).tables) await db.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }
+    // An empty schema is dropped, to be made again by its dump with the backup's owner: the roles
+    // script (10-garage-roles.sh), run first for a new database, leaves each service one.
+    for (const schema of Object.keys(manifest.schemas)) {
+      await db.query(`DROP SCHEMA IF EXISTS "${schema}"`).catch((err: Error) => {
+        throw new Refusal(
+          `schema ${schema} holds objects other than tables (${err.message}); pass --overwrite to drop them`,
+        );
+      });
+    }
     for (const ext of manifest.extensions) {
       await db.query(`CREATE EXTENSION IF NOT EXISTS "${ext.name}" SCHEMA "${ext.schema}"`);
     }
