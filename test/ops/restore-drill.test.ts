@@ -47,6 +47,8 @@ let journey: Journey;
 let tables: string[];
 let beforeBookings: Date;
 const timings: Record<string, number> = {};
+/** What the commands themselves say they took, for the report. */
+const reports: string[] = [];
 
 const node = (name: string, args: string[], extra: Record<string, string> = {}) =>
   runToEnd(process.execPath, [script(name), ...args], { env: { ...process.env, ...env, ...extra } });
@@ -90,7 +92,7 @@ afterAll(async () => {
   await admin.end();
   await nc?.drain();
   if (dir) await rm(dir, { recursive: true, force: true });
-  console.log(`restore drill timings (ms): ${JSON.stringify(timings)}`);
+  console.log(`restore drill timings (ms): ${JSON.stringify(timings)}\n${reports.join('\n')}`);
 });
 
 describe('the restore drill', () => {
@@ -133,6 +135,7 @@ describe('the restore drill', () => {
     await mkdir(join(dir, 'another-20200101T000000Z'));
     const said = await timed('backup', () => node('backup', [], { DATABASE_URL: roleUrl.toString(), BACKUP_DIR: dir }));
     expect(said).not.toContain(backupPassword);
+    reports.push(...said.split('\n').filter((l) => l.startsWith('backup: /')));
     const kept = (await readdir(dir)).sort();
     expect(kept).toEqual([
       'another-20200101T000000Z',
@@ -146,6 +149,7 @@ describe('the restore drill', () => {
     db = new pg.Pool({ connectionString: url, max: 2 });
     const restored = await timed('restore', () => node('restore', [backup]));
     expect(restored).toMatch(/bookings: up to date/);
+    reports.push(...restored.split('\n').filter((l) => / restored \(/.test(l)));
     expect(countChanges(counts, await rowCounts(db, tables))).toEqual([]);
     expect(await tableChecksums(db, tables)).toEqual(sums);
   }, 120_000);
