@@ -3,7 +3,12 @@ import { maskSecrets } from './secrets.js';
 /** Something running that can be stopped cleanly. */
 export interface Closable {
   close(): Promise<void>;
+  /** How long close() may take after a signal before the process exits 1 anyway (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
+
+/** When the process has no SHUTDOWN_GRACE_MS of its own (the config schema's default). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 
 /** Explains a start-up failure in one line a newcomer can act on, with no credential in it. */
 export function describeStartupError(err: unknown): string {
@@ -21,7 +26,10 @@ function explain(err: unknown): string {
   return e?.message ?? String(err);
 }
 
-/** Starts a process's work, then stops it cleanly on SIGINT/SIGTERM; a failed start exits with status 1. */
+/**
+ * Starts a process's work, then stops it cleanly on SIGINT/SIGTERM (exit 0); a failed start, a
+ * failed stop, or a stop still running after the grace period exits with status 1.
+ */
 export async function runUntilSignal(name: string, start: () => Promise<Closable>): Promise<void> {
   let running: Closable;
   try {
@@ -34,7 +42,11 @@ export async function runUntilSignal(name: string, start: () => Promise<Closable
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const graceMs = running.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    const force = setTimeout(() => {
+      process.stderr.write(`${name}: still stopping ${graceMs} ms after ${signal} (SHUTDOWN_GRACE_MS); exiting\n`);
+      process.exit(1);
+    }, graceMs);
     force.unref();
     running
       .close()

@@ -21,6 +21,9 @@ import { DEFAULT_WEB_ROOT, loadWebFiles } from './web/web-files.js';
 export interface RunningGateway {
   app: NestFastifyApplication;
   url: string;
+  /** SHUTDOWN_GRACE_MS: the time close() gets after SIGTERM. */
+  shutdownGraceMs: number;
+  /** Stops like SIGTERM does: /health/ready turns 503, the requests in hand finish, then NATS and Redis close. */
   close(): Promise<void>;
 }
 
@@ -49,11 +52,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   recordRequests(fastify, metrics, log);
   await secureHttpSurface(app, config);
   await app.listen(config.PORT, config.HOST);
+  let draining = false;
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
     service: 'gateway',
     checks: { redis: redisCheck(redis), nats: natsCheck(nc) },
     metrics,
+    draining: () => draining,
   });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -61,11 +66,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     app,
     url: `http://127.0.0.1:${port}`,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    // Not ready (the balancer moves on); no new connections; the requests in hand are answered, each
+    // with `Connection: close`, and idle keep-alive connections are closed (Fastify, while closing).
     async close() {
-      await new Promise<void>((done) => health.close(() => done()));
+      draining = true;
+      log.info('stopping: finishing the requests in hand');
       await app.close();
       await nc.drain().catch(() => undefined);
       redis.disconnect();
+      health.closeAllConnections();
+      await new Promise<void>((done) => health.close(() => done()));
+      log.info('stopped');
     },
   };
 }

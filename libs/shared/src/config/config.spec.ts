@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       NATS_URL: 'nats://127.0.0.1:4222',
       NATS_PREFIX: 'garage',
       RPC_TIMEOUT_MS: 5000,
+      SHUTDOWN_GRACE_MS: 20_000,
       LOG_LEVEL: 'info',
       CURRENCY: 'USD',
       EVENT_STREAM_REPLICAS: 1,
@@ -246,6 +247,7 @@ describe('baseEnvSchema', () => {
         'RPC_TIMEOUT_MS',
         'SECRET_KEY',
         'SECRET_KEY_PREVIOUS',
+        'SHUTDOWN_GRACE_MS',
       ].sort(),
     );
   });

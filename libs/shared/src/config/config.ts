@@ -64,6 +64,8 @@ export const baseEnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32')
     .default('garage'),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  /** After SIGTERM: how long the process may take to drain and close before it gives up and exits 1. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CURRENCY: z
     .string()

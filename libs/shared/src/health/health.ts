@@ -155,8 +155,8 @@ export class Metrics {
 
 /**
  * The small HTTP port of a service: `/health/live` (the process answers), `/health/ready`
- * (every dependency answers; 503 if not) and `/metrics` (Prometheus text, with the same checks as
- * `garage_dependency_up{dependency}`).
+ * (every dependency answers; 503 if not, and 503 once `draining` says the process is stopping) and
+ * `/metrics` (Prometheus text, with the same checks as `garage_dependency_up{dependency}`).
  */
 export async function startHealthServer(options: {
   port: number;
@@ -164,6 +164,8 @@ export async function startHealthServer(options: {
   service: string;
   checks: Record<string, HealthCheck>;
   metrics: Metrics;
+  /** True once SIGTERM started the drain: not ready any more, whatever the dependencies say. */
+  draining?: () => boolean;
 }): Promise<Server> {
   // What /health/ready answers, for Prometheus too: a process that is up but cut off from a dependency.
   options.metrics.gaugeFor(
@@ -182,6 +184,8 @@ export async function startHealthServer(options: {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(405, JSON.stringify({ status: 'method not allowed' }));
     if (path === '/health/live') return send(200, JSON.stringify({ status: 'up', service: options.service }));
+    if ((path === '/health/ready' || path === '/health') && options.draining?.())
+      return send(503, JSON.stringify({ status: 'draining', service: options.service }));
     if (path === '/health/ready' || path === '/health') {
       void runChecks(options.checks).then((checks) => {
         const up = Object.values(checks).every((c) => c === 'up');

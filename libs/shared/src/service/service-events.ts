@@ -58,8 +58,10 @@ export async function startServiceEvents<C extends ServiceConfig>(
     throw err;
   }
   return {
+    // Handlers in hand finish first (what they write to the outbox is relayed by any replica), then the relay's batch.
     async stop() {
-      await Promise.all([relay?.stop(), ...running.map((c) => c.stop())]);
+      await Promise.all(running.map((c) => c.stop()));
+      await relay?.stop();
     },
   };
 }

@@ -54,6 +54,9 @@ export interface RunningService {
   health: Server;
   /** The service's scheduled jobs (runOnce runs one now, as its timer would). */
   jobs: JobScheduler;
+  /** SHUTDOWN_GRACE_MS: the time close() gets after SIGTERM. */
+  shutdownGraceMs: number;
+  /** Stops like SIGTERM does: /health/ready turns 503, then the drain (see listen), then everything closes. */
   close(): Promise<void>;
 }
 
@@ -170,7 +173,14 @@ async function listen<C extends ServiceConfig>(
   }
   // Make sure the NATS server has our subscriptions before anyone is told we are ready.
   await nc.flush();
-  const health = await startHealthServer({ port: config.HEALTH_PORT, service: name, checks, metrics });
+  let draining = false;
+  const health = await startHealthServer({
+    port: config.HEALTH_PORT,
+    service: name,
+    checks,
+    metrics,
+    draining: () => draining,
+  });
   jobs.start();
   log.info({ healthPort: config.HEALTH_PORT, prefix: config.NATS_PREFIX }, `${name} service ready`);
 
@@ -178,13 +188,20 @@ async function listen<C extends ServiceConfig>(
     app,
     health,
     jobs,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    // The drain, in this order: not ready; no new requests (the queue group's other replicas take
+    // them); requests and event handlers in hand finish; the relay ends its batch; then the pools close.
     async close() {
-      await new Promise<void>((resolve) => health.close(() => resolve()));
-      await Promise.all([jobs.close(), events?.stop()]);
+      draining = true;
+      log.info('stopping: draining NATS subscriptions and finishing work in hand');
       await app.close();
+      await Promise.all([jobs.close(), events?.stop()]);
       await nc.drain().catch(() => undefined);
       redis.disconnect();
       await db.destroy();
+      health.closeAllConnections();
+      await new Promise<void>((resolve) => health.close(() => resolve()));
+      log.info('stopped');
     },
   };
 }

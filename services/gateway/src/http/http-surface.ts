@@ -9,8 +9,8 @@ import { clientErrorReply, frameworkErrorReply } from './transport-errors.js';
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /**
- * Fastify as the gateway runs it: the body limit, trusted proxies only, our request ids, 503 while
- * closing, and API.md's error body for what the router and Node refuse before any route.
+ * Fastify as the gateway runs it: the body limit, trusted proxies only, our request ids, requests in hand
+ * answered while closing, and API.md's error body for what the router and Node refuse before any route.
  */
 export function gatewayAdapter(config: GatewayConfig): FastifyAdapter {
   const staticHeaders = securityHeaders(config.PRODUCTION);
@@ -20,7 +20,9 @@ export function gatewayAdapter(config: GatewayConfig): FastifyAdapter {
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: false,
-    return503OnClosing: true,
+    // While closing, a request on a connection already open is still answered (with `Connection:
+    // close`), not refused: the client sent it before it could know, and a 503 would be a failure.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorReply(staticHeaders),
     clientErrorHandler: clientErrorReply(staticHeaders),
