@@ -4,6 +4,8 @@ import { SERVICES } from './services.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, startService, stopAll, waitForHttp, type ServiceProcess } from './processes.js';
+import { startBalancer, type Balancer } from './balancer.js';
+import { behindBalancer, replicaHealthPort, replicasOf } from './replicas.js';
 
 async function main(): Promise<void> {
   // Like the original guide: settings may live in a .env file next to package.json.
@@ -22,29 +24,52 @@ async function main(): Promise<void> {
   if (await ensureDatabase(databaseUrl)) console.log(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
 
   const procs: ServiceProcess[] = [];
+  let balancer: Balancer | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
     await stopAll(procs);
+    await balancer?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    const healthPorts: string[] = [];
     for (const service of SERVICES) {
-      const port = Number(process.env[`${service.name.toUpperCase()}_HEALTH_PORT`] || service.healthPort);
-      const proc = startService(service.name, { HEALTH_PORT: String(port) });
-      procs.push(proc);
-      await waitForHttp(`http://127.0.0.1:${port}/health/ready`, proc, 60_000);
+      const base = Number(process.env[`${service.name.toUpperCase()}_HEALTH_PORT`] || service.healthPort);
+      for (let i = 0; i < replicasOf(service.name); i++) {
+        const port = replicaHealthPort(base, i);
+        const proc = startService(service.name, { HEALTH_PORT: String(port) });
+        procs.push(proc);
+        await waitForHttp(`http://127.0.0.1:${port}/health/ready`, proc, 60_000);
+        healthPorts.push(`${service.name}#${i + 1} :${port}`);
+      }
     }
-    const gatewayHealthPort = process.env.GATEWAY_HEALTH_PORT || '3000';
-    const gateway = startService('gateway', { HEALTH_PORT: gatewayHealthPort });
-    procs.push(gateway);
     const port = Number(process.env.PORT || 5000);
-    await waitForHttp(`http://127.0.0.1:${port}/api/health`, gateway, 60_000);
+    const gatewayHealthPort = Number(process.env.GATEWAY_HEALTH_PORT || 3000);
+    const gateways = replicasOf('gateway');
+    for (let i = 0; i < gateways; i++) {
+      const healthPort = replicaHealthPort(gatewayHealthPort, i);
+      const gateway = startService('gateway', {
+        HEALTH_PORT: String(healthPort),
+        ...(gateways > 1 ? behindBalancer(port, i) : {}),
+      });
+      procs.push(gateway);
+      await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, gateway, 60_000);
+      healthPorts.push(`gateway#${i + 1} :${healthPort}`);
+    }
+    if (gateways > 1) {
+      balancer = await startBalancer({
+        port,
+        host: process.env.HOST || '0.0.0.0',
+        upstreams: Array.from({ length: gateways }, (_, i) => port + 1 + i),
+      });
+    }
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, procs[procs.length - 1]!, 60_000);
     for (const p of procs) {
       void p.exited.then((code) => {
         if (stopping) return;
@@ -59,6 +84,7 @@ Garage chain is running: http://localhost:${port}
   Service desk:  http://localhost:${port}/staff     (day board, bookings, parts…)
   API docs:      http://localhost:${port}/api/docs
   Health:        http://localhost:${port}/health
+  Health ports:  ${healthPorts.join(', ')}
 ${
   production
     ? ''
