@@ -1,6 +1,7 @@
 /**
- * `npm run test:ops`: the operations drills — back up, lose the database, restore, start the
- * system on it, replay the events — against the real servers, one suite at a time.
+ * `npm run test:ops`: the operations drills against the real servers, one suite at a time: back up,
+ * lose the database, restore, start the system on it, replay the events; and the system as replicas
+ * (two of every service, two gateways behind the balancer) restarted one by one and killed under load.
  */
 const base = require('./jest.config.js');
 const { OPS_SUITES } = require('./test/tiers.js');

@@ -21,7 +21,7 @@ module.exports = {
     match: ['**/test/deploy/*.test.ts', '**/test/e2e/start.test.ts'],
     ignore: ['/test/deploy/', '/test/e2e/start\\.test\\.ts$'],
   },
-  // Operations drills (backup and restore, …): minutes each, run by `npm run test:ops`.
+  // Operations drills (backup and restore; replicas restarted and killed under load): minutes each, `npm run test:ops`.
   OPS_SUITES: {
     match: ['**/test/ops/*.test.ts'],
     ignore: ['/test/ops/'],

@@ -16,6 +16,7 @@ import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { gatewayAdapter, secureHttpSurface } from './http/http-surface.js';
 import { recordRequests } from './http/request-metrics.js';
+import { connectionDrain } from './http/connection-drain.js';
 import { DEFAULT_WEB_ROOT, loadWebFiles } from './web/web-files.js';
 
 export interface RunningGateway {
@@ -50,6 +51,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = new Metrics('gateway');
   recordRequests(fastify, metrics, log);
+  const connections = connectionDrain(fastify);
   await secureHttpSurface(app, config);
   await app.listen(config.PORT, config.HOST);
   let draining = false;
@@ -67,11 +69,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     app,
     url: `http://127.0.0.1:${port}`,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
-    // Not ready (the balancer moves on); no new connections; the requests in hand are answered, each
-    // with `Connection: close`, and idle keep-alive connections are closed (Fastify, while closing).
+    // Not ready (the balancer moves on); no new connections (connectionDrain); the requests in hand
+    // are answered, each with `Connection: close`, and idle keep-alive connections are closed (Fastify).
     async close() {
       draining = true;
       log.info('stopping: finishing the requests in hand');
+      await connections.stopListening();
       await app.close();
       await nc.drain().catch(() => undefined);
       redis.disconnect();
