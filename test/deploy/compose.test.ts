@@ -5,7 +5,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { natsPasswordVariable, NATS_USERS, SERVICES } from '@garage/shared';
 import { gatewayEnvSchema } from '../../services/gateway/src/config.js';
-import { defaultHealthPort, ENV_SCHEMAS, PROCESS_NAMES, settingsOf } from './support/env-schemas.js';
+import {
+  defaultHealthPort,
+  ENV_SCHEMAS,
+  PROCESS_NAMES,
+  settingsOf,
+  shutdownGraceSeconds,
+} from './support/env-schemas.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PROCESSES = PROCESS_NAMES;
@@ -20,6 +26,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   restart?: string;
   init?: boolean;
+  stop_grace_period?: string;
   user?: string;
   volumes?: string[];
   container_name?: string;
@@ -176,6 +183,15 @@ describe('docker-compose.yml', () => {
       }
     }
     for (const name of PROCESSES) expect({ name, init: compose.services[name].init }).toEqual({ name, init: true });
+  });
+
+  it('each process is stopped a bit after its drain ends: stop_grace_period over SHUTDOWN_GRACE_MS', () => {
+    for (const name of PROCESSES) {
+      const s = compose.services[name];
+      const drain = shutdownGraceSeconds(s.environment?.SHUTDOWN_GRACE_MS);
+      const grace = Number(/^(\d+)s$/.exec(s.stop_grace_period ?? '10s')?.[1]);
+      expect({ name, drain, over: grace > drain && grace <= drain + 10 }).toEqual({ name, drain: 20, over: true });
+    }
   });
 
   it('config drift: every variable set is one the service knows, and what a deployment needs is set', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ZodType } from 'zod';
-import { PROCESS_NAMES, settingsOf, type ProcessName } from './support/env-schemas.js';
+import { PROCESS_NAMES, settingsOf, shutdownGraceSeconds, type ProcessName } from './support/env-schemas.js';
 
 // The kustomize overlays in k8s/, rendered by kubectl and checked three ways: every object against
 // the Kubernetes API schemas, the deployment policies (probes, security, scaling, network), and
@@ -449,9 +449,14 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const isWeb = w.kind === 'Deployment' && w.metadata.name === WEB;
       const isService = w.kind === 'Deployment' && !isWeb;
       if (pod.automountServiceAccountToken !== false) problems.push(`${where}: mounts a service account token`);
-      // Services drain within 20 s (after any preStop pause); SIGKILL must not cut that short.
+      // Our processes drain within SHUTDOWN_GRACE_MS (after any preStop pause), others (nginx) in 20 s;
+      // SIGKILL must not cut that short.
       const pause = Math.max(0, ...pod.containers.map((c) => c.lifecycle?.preStop?.sleep?.seconds ?? 0));
-      if (!((pod.terminationGracePeriodSeconds ?? 30) > 20 + pause)) problems.push(`${where}: grace period too short`);
+      const drain = isService
+        ? shutdownGraceSeconds(effectiveEnv(mainContainer(w), objects()).get('SHUTDOWN_GRACE_MS')?.value)
+        : 20;
+      if (!((pod.terminationGracePeriodSeconds ?? 30) > drain + pause))
+        problems.push(`${where}: grace period too short`);
       if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod runAsNonRoot`);
       if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccomp`);
       if (isService && pod.securityContext?.runAsUser !== 10001) problems.push(`${where}: pod runAsUser 10001`);

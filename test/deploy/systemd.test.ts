@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SERVICES } from '@garage/shared';
-import { defaultHealthPort, settingsOf, type ProcessName } from './support/env-schemas.js';
+import { defaultHealthPort, settingsOf, shutdownGraceSeconds, type ProcessName } from './support/env-schemas.js';
 
 /**
  * infra/systemd: the units of a single host without containers, checked by systemd's own tools
@@ -199,6 +199,14 @@ describe('infra/systemd', () => {
     } finally {
       await rm(weaker, { recursive: true, force: true });
     }
+  });
+
+  it('systemd stops a process a bit after its drain ends: TimeoutStopSec over SHUTDOWN_GRACE_MS', async () => {
+    const unit = new Map(settings(await readFile(join(UNITS, 'garage@.service'), 'utf8')));
+    const shared = new Map(settings(await readFile(join(UNITS, 'env/garage.env'), 'utf8')));
+    const drain = shutdownGraceSeconds(shared.get('SHUTDOWN_GRACE_MS'));
+    const timeout = Number(unit.get('TimeoutStopSec'));
+    expect({ drain, over: timeout > drain && timeout <= drain + 10 }).toEqual({ drain: 20, over: true });
   });
 
   it("the example env files: known settings only, README's health ports, no secret filled in", async () => {

@@ -27,3 +27,8 @@ export function settingsOf(name: ProcessName): Record<string, z.ZodType> {
 export function defaultHealthPort(name: ProcessName): number {
   return (ENV_SCHEMAS[name].shape.HEALTH_PORT as z.ZodType<number>).parse(undefined);
 }
+
+/** The drain a process gets after SIGTERM (SHUTDOWN_GRACE_MS as set, or its default), in seconds. */
+export function shutdownGraceSeconds(setting: string | undefined): number {
+  return baseEnvSchema.shape.SHUTDOWN_GRACE_MS.parse(setting) / 1000;
+}
