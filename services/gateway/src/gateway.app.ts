@@ -55,6 +55,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await secureHttpSurface(app, config);
   await app.listen(config.PORT, config.HOST);
   let draining = false;
+  let closing: Promise<void> | undefined;
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
     service: 'gateway',
@@ -71,16 +72,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     // Not ready (the balancer moves on); no new connections (connectionDrain); the requests in hand
     // are answered, each with `Connection: close`, and idle keep-alive connections are closed (Fastify).
-    async close() {
-      draining = true;
-      log.info('stopping: finishing the requests in hand');
-      await connections.stopListening();
-      await app.close();
-      await nc.drain().catch(() => undefined);
-      redis.disconnect();
-      health.closeAllConnections();
-      await new Promise<void>((done) => health.close(() => done()));
-      log.info('stopped');
+    // A second call (a test's cleanup after a failed one) waits for the same drain.
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        log.info('stopping: finishing the requests in hand');
+        await connections.stopListening();
+        await app.close();
+        await nc.drain().catch(() => undefined);
+        redis.disconnect();
+        health.closeAllConnections();
+        await new Promise<void>((done) => health.close(() => done()));
+        log.info('stopped');
+      })();
+      return closing;
     },
   };
 }

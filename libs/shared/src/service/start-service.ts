@@ -174,6 +174,7 @@ async function listen<C extends ServiceConfig>(
   // Make sure the NATS server has our subscriptions before anyone is told we are ready.
   await nc.flush();
   let draining = false;
+  let closing: Promise<void> | undefined;
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
     service: name,
@@ -191,17 +192,21 @@ async function listen<C extends ServiceConfig>(
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     // The drain, in this order: not ready; no new requests (the queue group's other replicas take
     // them); requests and event handlers in hand finish; the relay ends its batch; then the pools close.
-    async close() {
-      draining = true;
-      log.info('stopping: draining NATS subscriptions and finishing work in hand');
-      await app.close();
-      await Promise.all([jobs.close(), events?.stop()]);
-      await nc.drain().catch(() => undefined);
-      redis.disconnect();
-      await db.destroy();
-      health.closeAllConnections();
-      await new Promise<void>((resolve) => health.close(() => resolve()));
-      log.info('stopped');
+    // A second call (a test's cleanup after a failed one) waits for the same drain.
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        log.info('stopping: draining NATS subscriptions and finishing work in hand');
+        await app.close();
+        await Promise.all([jobs.close(), events?.stop()]);
+        await nc.drain().catch(() => undefined);
+        redis.disconnect();
+        await db.destroy();
+        health.closeAllConnections();
+        await new Promise<void>((resolve) => health.close(() => resolve()));
+        log.info('stopped');
+      })();
+      return closing;
     },
   };
 }
