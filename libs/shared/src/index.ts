@@ -42,3 +42,4 @@ export * from './events/dead-letter-desk.js';
 export * from './db/transactions.js';
 export * from './jobs/scheduled-job.js';
 export * from './jobs/job-scheduler.js';
+export * from './tracing/tracing.js';

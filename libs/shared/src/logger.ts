@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { maskSecrets } from './secrets.js';
+import { traceFields } from './tracing/tracing.js';
 
 export type { Logger };
 
@@ -9,6 +10,8 @@ export function createLogger(service: string, level = 'info'): Logger {
     name: service,
     level,
     base: { service },
+    // Every line written inside a traced request, RPC or event names its trace (empty while tracing is off).
+    mixin: traceFields,
     serializers: { err: safeError },
     // A message may echo what a driver was given (a connection string): no credential leaves in it.
     hooks: {

@@ -11,6 +11,7 @@ import {
   ensureEventStream,
   eventSubject,
   outboxTableSql,
+  outboxTraceparentSql,
   startEventConsumer,
   type DomainEvent,
   Sql,
@@ -49,7 +50,7 @@ async function freshOutbox(): Promise<{ schema: string; type: string }> {
   const tag = randomUUID().replace(/-/g, '').slice(0, 12);
   const schema = `events_${tag}`;
   await db.query(`CREATE SCHEMA ${schema}`);
-  for (const sql of outboxTableSql(schema)) await db.query(sql);
+  for (const sql of [...outboxTableSql(schema), ...outboxTraceparentSql(schema)]) await db.query(sql);
   return { schema, type: `test_${tag}.happened` };
 }
 

@@ -5,6 +5,7 @@ import { CreateBookingsSchema1765000000000 } from './migrations/1765000000000-cr
 import { OneCarOneBookingAtATime1767100000000 } from './migrations/1767100000000-one-car-one-booking-at-a-time.js';
 import { BookingsMadeBy1767200000000 } from './migrations/1767200000000-bookings-made-by.js';
 import { VehicleOwnershipClaims1767400000000 } from './migrations/1767400000000-vehicle-ownership-claims.js';
+import { OutboxTraceparent1767600000000 } from './migrations/1767600000000-outbox-traceparent.js';
 
 /** The bookings service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createBookingsDataSource(url: string, poolSize = 10): DataSource {
@@ -19,6 +20,7 @@ export function createBookingsDataSource(url: string, poolSize = 10): DataSource
       OneCarOneBookingAtATime1767100000000,
       BookingsMadeBy1767200000000,
       VehicleOwnershipClaims1767400000000,
+      OutboxTraceparent1767600000000,
     ],
     migrationsTableName: 'bookings_migrations',
     synchronize: false,

@@ -3,6 +3,7 @@ import { CreateCatalogBranches1764576000000 } from './migrations/1764576000000-c
 import { CreateCatalogServicesAndPartPrices1764748800000 } from './migrations/1764748800000-create-catalog-services-and-part-prices.js';
 import { CreateCatalogOutbox1767000000000 } from './migrations/1767000000000-create-catalog-outbox.js';
 import { BranchBookingHorizon1767300000000 } from './migrations/1767300000000-branch-booking-horizon.js';
+import { OutboxTraceparent1767600000000 } from './migrations/1767600000000-outbox-traceparent.js';
 
 /** The catalog service's DataSource: its own schema, its own migrations table, never `synchronize`. */
 export function createCatalogDataSource(url: string, poolSize = 10): DataSource {
@@ -15,6 +16,7 @@ export function createCatalogDataSource(url: string, poolSize = 10): DataSource 
       CreateCatalogServicesAndPartPrices1764748800000,
       CreateCatalogOutbox1767000000000,
       BranchBookingHorizon1767300000000,
+      OutboxTraceparent1767600000000,
     ],
     migrationsTableName: 'catalog_migrations',
     synchronize: false,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   Metrics,
+  Tracing,
   connectNats,
   natsAuth,
   createLogger,
@@ -17,6 +18,7 @@ import { GatewayModule } from './gateway.module.js';
 import { gatewayAdapter, secureHttpSurface } from './http/http-surface.js';
 import { recordRequests } from './http/request-metrics.js';
 import { connectionDrain } from './http/connection-drain.js';
+import { traceRequests } from './http/request-tracing.js';
 import { DEFAULT_WEB_ROOT, loadWebFiles } from './web/web-files.js';
 
 export interface RunningGateway {
@@ -50,6 +52,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = new Metrics('gateway');
+  const tracing = Tracing.start('gateway', config);
+  traceRequests(fastify, tracing);
   recordRequests(fastify, metrics, log);
   const connections = connectionDrain(fastify);
   await secureHttpSurface(app, config);
@@ -81,6 +85,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         await app.close();
         await nc.drain().catch(() => undefined);
         redis.disconnect();
+        await tracing.shutdown();
         health.closeAllConnections();
         await new Promise<void>((done) => health.close(() => done()));
         log.info('stopped');

@@ -114,6 +114,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'not a url'],
     ['REDIS_URL', 'http://cache:6379'],
     ['LOG_LEVEL', 'verbose'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'otel-collector:4318'],
+    ['OTEL_SERVICE_NAME', 'my service'],
     ['CURRENCY', 'usd'],
     ['PRODUCTION', 'maybe'],
   ])('refuses %s=%j with a ConfigError naming the variable and value', (name, value) => {
@@ -242,6 +244,8 @@ describe('baseEnvSchema', () => {
         'NATS_PREFIX',
         'NATS_URL',
         'NATS_USER',
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        'OTEL_SERVICE_NAME',
         'PRODUCTION',
         'REDIS_URL',
         'RPC_TIMEOUT_MS',

@@ -67,6 +67,13 @@ export const baseEnvSchema = z.object({
   /** After SIGTERM: how long the process may take to drain and close before it gives up and exits 1. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** An OTLP/HTTP collector (http://otel-collector:4318): spans go there. Unset, tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
+  /** The service's name in traces; default: the service's own name (gateway, auth, …). */
+  OTEL_SERVICE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ., _ or -, at most 64')
+    .optional(),
   CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
+import { beginChildSpan } from '../tracing/tracing.js';
 
 /** How a statement runs. */
 export interface StatementOptions {
@@ -38,14 +39,26 @@ export async function runStatement<R>(
   options: StatementOptions = {},
 ): Promise<R[]> {
   const values = params as unknown[];
+  // A span per statement inside traced work: its text (parameters are never in it), not its values.
+  const span = beginChildSpan('client', () => ({
+    name: options.name ?? operationOf(text),
+    attributes: { 'db.system.name': 'postgresql', 'db.query.text': text },
+  }));
   try {
     const result = await on.query<R & QueryResultRow>(
       options.name ? { name: options.name, text, values } : { text, values },
     );
+    span?.end();
     return result.rows;
   } catch (err) {
+    span?.end(true);
     throw new QueryFailedError(text, values, err as Error);
   }
+}
+
+/** The statement's first word (SELECT, INSERT, WITH, BEGIN…): a span name of low cardinality. */
+function operationOf(text: string): string {
+  return /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Metrics } from '../health/health.js';
 import { eventStreamName, eventSubject, type DomainEvent } from './event.js';
 import { deadLetterReason, unreadableText, type DeadLetterRecord } from './dead-letter.js';
 import type { DeadLetterStore } from './dead-letter-store.js';
+import { Tracing } from '../tracing/tracing.js';
 
 /** A durable subscriber to one event type (or a `booking.>` style wildcard). Its handler must be idempotent. */
 export interface EventConsumer {
@@ -39,6 +40,7 @@ function retryDelay(msg: JsMsg): number {
  * event at all, goes to the dead-letter stream (logged once with its error, counted in
  * garage_events_dead_lettered_total) and the consumer moves on; an admin replays it after the fix.
  * Without, an unreadable event is dropped and a failing one is retried for as long as it fails.
+ * With tracing on, each handling is a consumer span in the trace of the work that wrote the event.
  */
 export async function startEventConsumer(
   js: JetStreamClient,
@@ -48,6 +50,7 @@ export async function startEventConsumer(
   log: Logger,
   metrics?: Metrics,
   deadLetters?: DeadLettering,
+  tracing: Tracing = Tracing.off,
 ): Promise<RunningConsumer> {
   const { durable } = consumer;
   const count = (outcome: 'ok' | 'retry' | 'dead_lettered' | 'dropped') =>
@@ -123,7 +126,11 @@ export async function startEventConsumer(
         continue;
       }
       try {
-        await consumer.handle(event);
+        // Continues the trace of the work that wrote the event (the traceparent the relay sent on).
+        await tracing.trace(`handle ${event.type}`, 'consumer', msg.headers, async () => {
+          await consumer.handle(event);
+          log.debug({ durable, eventId: event.id, type: event.type }, 'event handled');
+        });
         msg.ack();
         count('ok');
       } catch (err) {

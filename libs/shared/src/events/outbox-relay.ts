@@ -6,12 +6,15 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../health/health.js';
 import { purgeJob, type ScheduledJob } from '../jobs/scheduled-job.js';
 import { eventSubject, type DomainEvent } from './event.js';
+import { headers } from '@nats-io/transport-node';
+import { Tracing, endWith, injectTraceparent } from '../tracing/tracing.js';
 
 interface OutboxRow {
   id: string;
   type: string;
   data: unknown;
   occurred_at: Date;
+  traceparent: string | null;
 }
 
 export interface OutboxRelayOptions {
@@ -21,6 +24,8 @@ export interface OutboxRelayOptions {
   prefix: string;
   log: Logger;
   metrics?: Metrics;
+  /** Traces each publish as a child of the work that wrote the event. */
+  tracing?: Tracing;
   /** Pause between looks at an empty outbox. */
   idleMs?: number;
   batchSize?: number;
@@ -64,10 +69,10 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many events it published. */
   async relayOnce(): Promise<number> {
-    const { db, js, schema, prefix } = this.options;
+    const { db, schema, prefix } = this.options;
     return inTransaction(db, async (tx) => {
       const rows = await tx.rows<OutboxRow>(
-        `SELECT id, type, data, occurred_at FROM ${schema}.outbox WHERE published_at IS NULL
+        `SELECT id, type, data, occurred_at, traceparent FROM ${schema}.outbox WHERE published_at IS NULL
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -79,7 +84,7 @@ export class OutboxRelay {
           occurredAt: row.occurred_at.toISOString(),
           data: row.data,
         };
-        await js.publish(eventSubject(prefix, row.type), JSON.stringify(event), { msgID: row.id });
+        await this.publish(eventSubject(prefix, row.type), event, row.traceparent);
         this.options.metrics?.eventsPublished.inc({ type: row.type });
       }
       if (rows.length) {
@@ -89,6 +94,29 @@ export class OutboxRelay {
       }
       return rows.length;
     });
+  }
+
+  /**
+   * One event to the stream, with the traceparent its row kept as a header (a producer span in
+   * between while tracing is on), so the consumers continue the trace of the work that wrote it.
+   */
+  private async publish(subject: string, event: DomainEvent, traceparent: string | null): Promise<void> {
+    const { js, tracing = Tracing.off } = this.options;
+    const data = JSON.stringify(event);
+    const stored = traceparent ? { get: (key: string) => (key === 'traceparent' ? traceparent : '') } : undefined;
+    const span = tracing.begin(`publish ${event.type}`, 'producer', stored, {
+      'messaging.system': 'nats',
+      'messaging.destination.name': subject,
+      'messaging.message.id': event.id,
+    });
+    if (!span && !traceparent) {
+      await js.publish(subject, data, { msgID: event.id });
+      return;
+    }
+    const hdrs = headers();
+    if (span) span.run(() => injectTraceparent(hdrs));
+    else hdrs.set('traceparent', traceparent!);
+    await endWith(span, js.publish(subject, data, { msgID: event.id, headers: hdrs }));
   }
 
   private async run(): Promise<void> {

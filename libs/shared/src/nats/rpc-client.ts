@@ -4,6 +4,7 @@ import type { MessageContract } from '../contracts/contract.js';
 import { DomainError, asWireError } from '../errors.js';
 import { ERROR_HEADER, REQUEST_ID_HEADER, inboxPrefixOf, subjectOf } from './connect.js';
 import type { RpcEnvelope } from './rpc-envelope.js';
+import { beginChildSpan, endWith } from '../tracing/tracing.js';
 
 export interface RpcCallOptions {
   requestId?: string;
@@ -46,15 +47,21 @@ export class RpcClient {
     const service = pattern.slice(0, pattern.indexOf('.'));
     const token = (++this.sequence).toString(36);
     const timeout = options.timeoutMs ?? this.timeoutMs;
-    return new Promise<Uint8Array>((resolve, reject) => {
+    const hdrs = headers();
+    if (options.requestId) hdrs.set(REQUEST_ID_HEADER, options.requestId);
+    // Inside traced work: a client span, its traceparent sent on so the service continues the trace.
+    const span = beginChildSpan(
+      'client',
+      () => ({ name: pattern, attributes: { 'rpc.system.name': 'nats', 'rpc.method': pattern } }),
+      hdrs,
+    );
+    const reply = new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(token);
         reject(new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time`));
       }, timeout);
       this.pending.set(token, { resolve, reject, timer, service });
       try {
-        const hdrs = headers();
-        if (options.requestId) hdrs.set(REQUEST_ID_HEADER, options.requestId);
         this.nc.publish(
           subjectOf(this.prefix, pattern),
           encoder.encode(JSON.stringify({ ...envelope, timeoutMs: timeout })),
@@ -69,6 +76,7 @@ export class RpcClient {
         reject(new DomainError('SERVICE_UNAVAILABLE', `The ${service} service cannot be reached`));
       }
     });
+    return endWith(span, reply);
   }
 
   /**

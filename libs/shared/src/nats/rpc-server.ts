@@ -7,6 +7,7 @@ import { DomainError, toWireError } from '../errors.js';
 import type { Metrics } from '../health/health.js';
 import { ERROR_HEADER, REQUEST_ID_HEADER, subjectOf } from './connect.js';
 import { parseEnvelope, type RpcEnvelope } from './rpc-envelope.js';
+import { Tracing, annotateSpan } from '../tracing/tracing.js';
 
 /** Context of one NATS request, available to handlers as `@Ctx()`. */
 export class NatsRpcContext extends BaseRpcContext<[subject: string, requestId: string | undefined]> {
@@ -38,7 +39,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   constructor(
     private readonly nc: NatsConnection,
-    private readonly options: { prefix: string; queue: string; log: Logger; metrics?: Metrics },
+    private readonly options: { prefix: string; queue: string; log: Logger; metrics?: Metrics; tracing?: Tracing },
   ) {
     super();
   }
@@ -53,9 +54,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
             this.options.log.error({ err, subject }, 'subscription error');
             return;
           }
-          const work = this.handleMessage(pattern, handler, msg).catch((error: unknown) =>
-            this.options.log.warn({ err: error, subject }, 'could not answer a message'),
-          );
+          const tracing = this.options.tracing ?? Tracing.off;
+          const work = tracing
+            .trace(pattern, 'server', msg.headers, () => this.handleMessage(pattern, handler, msg))
+            .catch((error: unknown) => this.options.log.warn({ err: error, subject }, 'could not answer a message'));
           this.inFlight.add(work);
           void work.finally(() => this.inFlight.delete(work));
         },
@@ -98,6 +100,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       if (msg.reply) msg.respond(encoder.encode(JSON.stringify(wire)), { headers: ERROR_HEADERS });
     } finally {
       timer?.();
+      annotateSpan('garage.outcome', outcome, outcome === 'INTERNAL');
       this.options.metrics?.inFlight.dec({ pattern });
       this.options.metrics?.messages.inc({ pattern, outcome });
     }

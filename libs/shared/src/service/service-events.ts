@@ -7,6 +7,7 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { startEventConsumer, type EventConsumer, type RunningConsumer } from '../events/event-consumer.js';
 import { DeadLetterStore } from '../events/dead-letter-store.js';
 import type { DeadLetterDesk } from '../events/dead-letter-desk.js';
+import type { Tracing } from '../tracing/tracing.js';
 
 export interface ServiceEvents {
   stop(): Promise<void>;
@@ -19,9 +20,15 @@ export interface ServiceEvents {
  */
 export async function startServiceEvents<C extends ServiceConfig>(
   infra: ServiceInfrastructure<C>,
-  options: { outboxSchema?: string; consumers: EventConsumer[]; metrics: Metrics; deadLetters?: DeadLetterDesk },
+  options: {
+    outboxSchema?: string;
+    consumers: EventConsumer[];
+    metrics: Metrics;
+    deadLetters?: DeadLetterDesk;
+    tracing?: Tracing;
+  },
 ): Promise<ServiceEvents> {
-  const { outboxSchema, consumers, metrics } = options;
+  const { outboxSchema, consumers, metrics, tracing } = options;
   if (!outboxSchema && !consumers.length) return { stop: async () => undefined };
   const { nc, db, log, config } = infra;
   const jsm = await ensureEventStream(nc, config.NATS_PREFIX, config.EVENT_STREAM_REPLICAS);
@@ -29,7 +36,7 @@ export async function startServiceEvents<C extends ServiceConfig>(
   // Before the relay starts: a failure here leaves nothing running.
   const store = consumers.length ? await openDeadLetters(infra, jsm, js) : undefined;
   const relay = outboxSchema
-    ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log, metrics })
+    ? new OutboxRelay({ db, js, schema: outboxSchema, prefix: config.NATS_PREFIX, log, metrics, tracing })
     : null;
   if (relay) {
     metrics.gaugeOf('garage_outbox_pending', 'Events in the outbox not yet acknowledged by JetStream', () =>
@@ -51,7 +58,9 @@ export async function startServiceEvents<C extends ServiceConfig>(
   const running: RunningConsumer[] = [];
   try {
     for (const consumer of consumers) {
-      running.push(await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log, metrics, deadLettering));
+      running.push(
+        await startEventConsumer(js, jsm, config.NATS_PREFIX, consumer, log, metrics, deadLettering, tracing),
+      );
     }
   } catch (err) {
     await Promise.all([relay?.stop(), ...running.map((c) => c.stop())]);

@@ -26,6 +26,7 @@ import type { ServiceName } from '../contracts/health.contracts.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
 import type { ScheduledJob } from '../jobs/scheduled-job.js';
 import { waitFor } from './wait-for.js';
+import { Tracing } from '../tracing/tracing.js';
 
 /** What a service's wiring receives: connections that are already open. */
 export interface ServiceInfrastructure<C extends ServiceConfig> {
@@ -107,7 +108,7 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
     // Commands fail fast while Redis is away (no offline queue), so be connected before taking work.
     await redisReady(redis, STARTUP_WAIT_MS);
     nc = await retryAtStart('NATS', () => connectNats(config.NATS_URL, name, natsAuth(config)), log);
-    return await listen(definition, { config, db, redis, nc, log }, loadDemo);
+    return await listen(definition, { config, db, redis, nc, log }, loadDemo, Tracing.start(name, config));
   } catch (err) {
     await nc?.close().catch(() => undefined);
     redis.disconnect();
@@ -120,6 +121,7 @@ async function listen<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   infra: ServiceInfrastructure<C>,
   loadDemo: boolean,
+  tracing: Tracing,
 ): Promise<RunningService> {
   const { name } = definition;
   const { config, db, redis, nc, log } = infra;
@@ -149,7 +151,7 @@ async function listen<C extends ServiceConfig>(
     ],
   };
   const app = await NestFactory.createMicroservice(root, {
-    strategy: new NatsRpcServer(nc, { prefix: config.NATS_PREFIX, queue: name, log, metrics }),
+    strategy: new NatsRpcServer(nc, { prefix: config.NATS_PREFIX, queue: name, log, metrics, tracing }),
     logger: ['error', 'warn'],
   });
   app.useGlobalFilters(new PassThroughRpcFilter());
@@ -166,6 +168,7 @@ async function listen<C extends ServiceConfig>(
       consumers: declaredEventConsumers(app, name),
       metrics,
       deadLetters,
+      tracing,
     });
   } catch (err) {
     await app.close();
@@ -202,6 +205,7 @@ async function listen<C extends ServiceConfig>(
         await nc.drain().catch(() => undefined);
         redis.disconnect();
         await db.destroy();
+        await tracing.shutdown();
         health.closeAllConnections();
         await new Promise<void>((resolve) => health.close(() => resolve()));
         log.info('stopped');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Histogram } from 'prom-client';
 import type { Logger, Metrics } from '@garage/shared';
+import { traceIdOf } from './request-tracing.js';
 
 /** An answer slower than this is logged at warn, whatever its status. */
 const SLOW_REQUEST_MS = 2000;
@@ -30,6 +31,7 @@ export function recordRequests(fastify: FastifyInstance, metrics: Metrics, log: 
     if (reply.statusCode >= 500 || slow || log.isLevelEnabled('debug')) {
       const entry = {
         requestId: req.id,
+        traceId: traceIdOf(req),
         method: req.method,
         route,
         status: reply.statusCode,
