@@ -16,6 +16,16 @@ jest.setTimeout(120_000);
 
 const SPAN_KIND = { server: 2, client: 3, producer: 4, consumer: 5 } as const;
 
+// Secrets in the configuration of every process (Postgres here trusts local connections, so any
+// password works): no output of any process may show them.
+const SECRET_KEY = randomBytes(32).toString('hex');
+const DB_PASSWORD = `Pw${randomBytes(12).toString('hex')}`;
+const secretsEnv = () => {
+  const db = new URL(testEnv().DATABASE_URL);
+  db.password = DB_PASSWORD;
+  return { SECRET_KEY, DATABASE_URL: db.toString() };
+};
+
 let receiver: OtlpReceiver;
 let auth: RunningAuthService;
 let catalog: RunningService;
@@ -31,6 +41,7 @@ async function spawnService(name: string, env: Record<string, string>): Promise<
       DEMO_DATA: 'true',
       LOG_LEVEL: 'debug',
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      ...secretsEnv(),
       ...env,
     }),
   });
@@ -42,8 +53,8 @@ async function spawnService(name: string, env: Record<string, string>): Promise<
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   await forgetEarlierEvents();
-  auth = await startAuth();
-  catalog = await startCatalog();
+  auth = await startAuth(secretsEnv());
+  catalog = await startCatalog(secretsEnv());
   await Promise.all([spawnService('inventory', {}), spawnService('bookings', {})]);
   const port = await freePort();
   await spawnService('gateway', {
@@ -184,5 +195,15 @@ it("continues a client's traceparent and ignores a malformed one", async () => {
     expect(fresh.parentSpanId).toBe('');
     expect(fresh.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(fresh.traceId).not.toBe(parentTrace);
+  }
+});
+
+it('shows no secret of its configuration in any output, debug lines and shutdown included', async () => {
+  const outputs = Object.entries(children);
+  await Promise.all(outputs.map(([, c]) => c.stop()));
+  for (const [name, child] of outputs) {
+    expect({ name, logged: logLines(child).length > 1 }).toEqual({ name, logged: true });
+    for (const secret of [SECRET_KEY, DB_PASSWORD])
+      expect({ name, leaks: child.output().includes(secret) }).toEqual({ name, leaks: false });
   }
 });

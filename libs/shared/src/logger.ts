@@ -1,12 +1,15 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { maskSecrets } from './secrets.js';
 import { traceFields } from './tracing/tracing.js';
 
 export type { Logger };
 
-/** JSON logger for a service; secrets and credentials are redacted wherever they appear. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+/**
+ * JSON logger for a service (one line per entry, to stdout unless a destination is given); secrets
+ * and credentials are redacted wherever they appear.
+ */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     name: service,
     level,
     base: { service },
@@ -34,7 +37,8 @@ export function createLogger(service: string, level = 'info'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Logs an error's kind, message and stack, never the SQL, its parameters or driver internals it may carry. */
