@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { prettyPipe } from './pretty-logs.js';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -9,16 +10,26 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts a built service (`services/<name>/dist/main.js`) as a child process with extra environment. */
+/**
+ * Starts a built service (`services/<name>/dist/main.js`) as a child process with extra environment.
+ * Its output is this process's (inherit), collected by the caller (pipe), or shown one readable
+ * line per log entry (pretty, pretty-logs.ts).
+ */
 export function startService(
   name: string,
   env: NodeJS.ProcessEnv,
-  output: 'inherit' | 'pipe' = 'inherit',
+  output: 'inherit' | 'pipe' | 'pretty' = 'inherit',
 ): ServiceProcess {
+  const stdio = output === 'pretty' ? 'pipe' : output;
   const child = spawn(process.execPath, [resolve(ROOT, 'services', name, 'dist', 'main.js')], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', output, output],
+    stdio: ['ignore', stdio, stdio],
   });
+  if (output === 'pretty') {
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    prettyPipe(child.stdout!, process.stdout, color);
+    prettyPipe(child.stderr!, process.stderr, color);
+  }
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return { name, child, exited };
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ROOT, startService, stopAll, waitForHttp, type ServiceProcess } from './processes.js';
 import { startBalancer, type Balancer } from './balancer.js';
 import { behindBalancer, replicaHealthPort, replicasOf } from './replicas.js';
+import { logFormatOf } from './pretty-logs.js';
 
 async function main(): Promise<void> {
   // Like the original guide: settings may live in a .env file next to package.json.
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
 
   const procs: ServiceProcess[] = [];
   let balancer: Balancer | undefined;
+  // Readable lines in a terminal; JSON lines, as the services write them, into files and pipes.
+  const output = logFormatOf(process.env, Boolean(process.stdout.isTTY)) === 'pretty' ? 'pretty' : 'inherit';
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
       const base = Number(process.env[`${service.name.toUpperCase()}_HEALTH_PORT`] || service.healthPort);
       for (let i = 0; i < replicasOf(service.name); i++) {
         const port = replicaHealthPort(base, i);
-        const proc = startService(service.name, { HEALTH_PORT: String(port) });
+        const proc = startService(service.name, { HEALTH_PORT: String(port) }, output);
         procs.push(proc);
         await waitForHttp(`http://127.0.0.1:${port}/health/ready`, proc, 60_000);
         healthPorts.push(`${service.name}#${i + 1} :${port}`);
@@ -54,10 +57,14 @@ async function main(): Promise<void> {
     const gateways = replicasOf('gateway');
     for (let i = 0; i < gateways; i++) {
       const healthPort = replicaHealthPort(gatewayHealthPort, i);
-      const gateway = startService('gateway', {
-        HEALTH_PORT: String(healthPort),
-        ...(gateways > 1 ? behindBalancer(port, i) : {}),
-      });
+      const gateway = startService(
+        'gateway',
+        {
+          HEALTH_PORT: String(healthPort),
+          ...(gateways > 1 ? behindBalancer(port, i) : {}),
+        },
+        output,
+      );
       procs.push(gateway);
       await waitForHttp(`http://127.0.0.1:${healthPort}/health/ready`, gateway, 60_000);
       healthPorts.push(`gateway#${i + 1} :${healthPort}`);
