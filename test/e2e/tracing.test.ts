@@ -158,13 +158,19 @@ it('follows one booking from its HTTP request through the RPC, the event and inv
     (l) => l !== undefined,
   );
   expect(access).toMatchObject({ service: 'gateway', traceId, route: '/api/bookings', status: 201 });
+  const answered = await untilValue(
+    "bookings' log line of its answer",
+    () => logLines(children.bookings).find((l) => l.msg === 'answered' && l.requestId === requestId),
+    (l) => l !== undefined,
+  );
+  expect(answered).toMatchObject({ service: 'bookings', pattern: 'bookings.create', outcome: 'ok', traceId });
   const handling = await untilValue(
     "inventory's log line for the event",
-    () => logLines(children.inventory).find((l) => l.msg === 'event handled' && l.type === 'booking.created'),
+    () => logLines(children.inventory).find((l) => l.msg === 'event handled' && l.traceId === traceId),
     (l) => l !== undefined,
     { timeoutMs: EVENT_WAIT_MS },
   );
-  expect(handling).toMatchObject({ service: 'inventory', traceId });
+  expect(handling).toMatchObject({ service: 'inventory', type: 'booking.created' });
 });
 
 it("continues a client's traceparent and ignores a malformed one", async () => {

@@ -56,7 +56,13 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
           }
           const tracing = this.options.tracing ?? Tracing.off;
           const work = tracing
-            .trace(pattern, 'server', msg.headers, () => this.handleMessage(pattern, handler, msg))
+            .trace(
+              pattern,
+              'server',
+              msg.headers,
+              () => this.handleMessage(pattern, handler, msg),
+              msg.headers?.get(REQUEST_ID_HEADER) || undefined,
+            )
             .catch((error: unknown) => this.options.log.warn({ err: error, subject }, 'could not answer a message'));
           this.inFlight.add(work);
           void work.finally(() => this.inFlight.delete(work));
@@ -101,6 +107,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     } finally {
       timer?.();
       annotateSpan('garage.outcome', outcome, outcome === 'INTERNAL');
+      this.options.log.debug({ pattern, requestId, outcome }, 'answered');
       this.options.metrics?.inFlight.dec({ pattern });
       this.options.metrics?.messages.inc({ pattern, outcome });
     }

@@ -62,8 +62,8 @@ describe('Tracing', () => {
       },
     });
     const log = pino({ mixin: traceFields }, sink);
-    const work = tracing.begin('svc.x', 'server')!;
-    work.run(() => log.info({ requestId: 'r1' }, 'inside'));
+    const work = tracing.begin('svc.x', 'server', undefined, undefined, 'r1')!;
+    work.run(() => log.info('inside'));
     log.info('outside');
     work.end();
     const [inside, outside] = written

@@ -50,6 +50,8 @@ const KINDS: Record<SpanRole, SpanKind> = {
 // The service's tracer travels in the context, so shared code (Sql, RpcClient, appendEvent) traces
 // for the service whose work it is doing, even with several services in one process (tests).
 const TRACER = createContextKey('garage.tracer');
+// The request id of the traced work, for its log lines (services get it in the RPC's headers).
+const REQUEST_ID = createContextKey('garage.request_id');
 const w3c = new W3CTraceContextPropagator();
 const headerGetter: TextMapGetter<TraceCarrier> = {
   get(carrier, key) {
@@ -102,17 +104,32 @@ export class Tracing {
    * Starts the span of an entry point: continues the trace named by the carrier's `traceparent`
    * (ignored when malformed), else starts a new trace. Undefined while tracing is off.
    */
-  begin(name: string, role: SpanRole, carrier?: TraceCarrier, attributes?: Attributes): TracedWork | undefined {
+  begin(
+    name: string,
+    role: SpanRole,
+    carrier?: TraceCarrier,
+    attributes?: Attributes,
+    requestId?: string,
+  ): TracedWork | undefined {
     const tracer = this.tracer;
     if (!tracer) return undefined;
     const parent = carrier ? w3c.extract(ROOT_CONTEXT, carrier, headerGetter) : ROOT_CONTEXT;
     const span = tracer.startSpan(name, { kind: KINDS[role], attributes }, parent);
-    return tracedWork(span, trace.setSpan(parent.setValue(TRACER, tracer), span));
+    if (requestId) span.setAttribute('garage.request_id', requestId);
+    let ctx = trace.setSpan(parent.setValue(TRACER, tracer), span);
+    if (requestId) ctx = ctx.setValue(REQUEST_ID, requestId);
+    return tracedWork(span, ctx);
   }
 
   /** Runs work as an entry point's span (see begin); a throw marks the span failed. */
-  trace<T>(name: string, role: SpanRole, carrier: TraceCarrier, work: () => Promise<T>): Promise<T> {
-    const traced = this.begin(name, role, carrier);
+  trace<T>(
+    name: string,
+    role: SpanRole,
+    carrier: TraceCarrier,
+    work: () => Promise<T>,
+    requestId?: string,
+  ): Promise<T> {
+    const traced = this.begin(name, role, carrier, undefined, requestId);
     return traced ? endWith(traced, traced.run(work)) : work();
   }
 
@@ -191,10 +208,15 @@ export function injectTraceparent(carrier: { set(key: string, value: string): vo
   w3c.inject(context.active(), carrier, { set: (c, k, v) => c.set(k, v) });
 }
 
-/** The trace and span ids of the work in progress, for a log line: a new object (pino's mixin fills it), empty outside a span. */
-export function traceFields(): { traceId?: string; spanId?: string } {
-  const span = trace.getSpan(context.active());
+/**
+ * The trace and span ids (and request id) of the work in progress, for a log line: a new object
+ * (pino's mixin fills it), empty outside a span. A line's own requestId field wins over this one.
+ */
+export function traceFields(): { traceId?: string; spanId?: string; requestId?: string } {
+  const active = context.active();
+  const span = trace.getSpan(active);
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();
-  return { traceId, spanId };
+  const requestId = active.getValue(REQUEST_ID) as string | undefined;
+  return requestId ? { requestId, traceId, spanId } : { traceId, spanId };
 }

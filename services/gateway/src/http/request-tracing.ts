@@ -12,11 +12,13 @@ export function traceRequests(fastify: FastifyInstance, tracing: Tracing): void 
   if (!tracing.enabled) return;
   fastify.addHook('onRequest', (req, _reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    const span = tracing.begin(`${req.method} ${route}`, 'server', req.headers, {
-      'http.request.method': req.method,
-      'http.route': route,
-      'garage.request_id': String(req.id),
-    });
+    const span = tracing.begin(
+      `${req.method} ${route}`,
+      'server',
+      req.headers,
+      { 'http.request.method': req.method, 'http.route': route },
+      String(req.id),
+    );
     if (!span) return done();
     traced.set(req, span);
     span.run(done);
