@@ -13,6 +13,7 @@ export * from './nats/rpc-server.js';
 export * from './redis/redis.js';
 export * from './redis/session-store.js';
 export * from './redis/redis-throttler-storage.js';
+export * from './redis/session-throttle.js';
 export * from './health/health.js';
 export * from './access.js';
 export * from './db/database.js';

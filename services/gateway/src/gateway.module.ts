@@ -1,16 +1,14 @@
 import { DeviceCookies } from './sessions/device-cookie.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Redis } from 'ioredis';
-import { RedisThrottlerStorage, RpcClient, SessionStore, signingKeys, type Logger } from '@garage/shared';
+import { RpcClient, SessionStore, SessionThrottle, signingKeys, type Logger } from '@garage/shared';
 import { allowedOrigins, type GatewayConfig } from './config.js';
 import { GATEWAY_CONFIG, NATS, REDIS, WEB_FILES } from './tokens.js';
 import { RpcForwarder } from './http/rpc-forwarder.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
-import { PrincipalGuard } from './sessions/principal.guard.js';
-import { GatewayThrottlerGuard } from './sessions/gateway-throttler.guard.js';
+import { SessionThrottleGuard } from './sessions/session-throttle.guard.js';
 import { AccessGuard } from './sessions/access.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './auth/users.controller.js';
@@ -33,7 +31,6 @@ import { HealthService } from './health/health.service.js';
 import { DocsController } from './docs/docs.controller.js';
 import { WebAppController } from './web/web-app.controller.js';
 import type { WebFile } from './web/web-files.js';
-import type { GatewayRequest } from './http/gateway-request.js';
 
 export interface GatewayInfrastructure {
   config: GatewayConfig;
@@ -44,30 +41,16 @@ export interface GatewayInfrastructure {
   webFiles: Map<string, WebFile>;
 }
 
-/** Wiring of the gateway. Guards run in order: resolve the session, throttle, then check access. */
+/** Wiring of the gateway. Guards run in order: resolve the session and throttle (one Redis round trip), then check access. */
 @Module({})
 export class GatewayModule {
   static forRoot(infra: GatewayInfrastructure): DynamicModule {
     const { config } = infra;
     const origins = new Set(allowedOrigins(config));
+    const sessions = new SessionStore(infra.redis, signingKeys(config));
+    const throttle = new SessionThrottle(infra.redis, sessions);
     return {
       module: GatewayModule,
-      imports: [
-        ThrottlerModule.forRoot({
-          storage: new RedisThrottlerStorage(infra.redis),
-          throttlers: [
-            {
-              name: 'default',
-              ttl: 60_000,
-              limit: (context) =>
-                context.switchToHttp().getRequest<GatewayRequest>().principal
-                  ? config.THROTTLE_ACCOUNT_PER_MINUTE
-                  : config.THROTTLE_ANON_PER_MINUTE,
-            },
-          ],
-          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-        }),
-      ],
       controllers: [
         AuthController,
         UsersController,
@@ -93,7 +76,7 @@ export class GatewayModule {
         { provide: WEB_FILES, useValue: infra.webFiles },
         { provide: NATS, useValue: infra.nc },
         { provide: RpcClient, useValue: new RpcClient(infra.nc, config.NATS_PREFIX, config.RPC_TIMEOUT_MS) },
-        { provide: SessionStore, useValue: new SessionStore(infra.redis, signingKeys(config)) },
+        { provide: SessionStore, useValue: sessions },
         { provide: DeviceCookies, useValue: new DeviceCookies(signingKeys(config), config.PRODUCTION) },
         RpcForwarder,
         CustomerDirectoryService,
@@ -101,8 +84,17 @@ export class GatewayModule {
         DeadLettersService,
         HealthService,
         { provide: APP_FILTER, useValue: new HttpErrorFilter(infra.log) },
-        { provide: APP_GUARD, useClass: PrincipalGuard },
-        { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
+        {
+          provide: APP_GUARD,
+          useFactory: (reflector: Reflector) =>
+            new SessionThrottleGuard(reflector, sessions, throttle, {
+              name: 'default',
+              ttlMs: 60_000,
+              anonLimit: config.THROTTLE_ANON_PER_MINUTE,
+              accountLimit: config.THROTTLE_ACCOUNT_PER_MINUTE,
+            }),
+          inject: [Reflector],
+        },
         {
           provide: APP_GUARD,
           useFactory: (reflector: Reflector) => new AccessGuard(reflector, origins),

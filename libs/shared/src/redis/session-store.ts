@@ -65,14 +65,22 @@ export class SessionStore {
 
   /** The principal of a token, or null if the session does not exist (expired, revoked, never was). */
   async resolve(token: string): Promise<Principal | null> {
-    if (token.length < 20 || token.length > 128) return null;
-    const previous = this.keys.previous;
+    const [current, previous] = this.keysOf(token);
+    if (!current) return null;
     const raw = previous
-      ? ((await this.redis.mget(sessionKey(this.idOf(token)), sessionKey(this.idOf(token, previous)))).find(Boolean) ??
-        null)
-      : await this.redis.get(sessionKey(this.idOf(token)));
-    if (!raw) return null;
-    return parsePrincipal(JSON.parse(raw));
+      ? ((await this.redis.mget(current, previous)).find(Boolean) ?? null)
+      : await this.redis.get(current);
+    return principalOf(raw);
+  }
+
+  /**
+   * The Redis keys a token's session may be under: under the current key and, while SECRET_KEY is
+   * rotated, the previous one (look in that order). None for a token that cannot be one (wrong length).
+   */
+  keysOf(token: string): string[] {
+    if (token.length < 20 || token.length > 128) return [];
+    const previous = this.keys.previous;
+    return [sessionKey(this.idOf(token)), ...(previous ? [sessionKey(this.idOf(token, previous))] : [])];
   }
 
   /** Ends one session. */
@@ -89,6 +97,11 @@ export class SessionStore {
     const n = await this.redis.eval(REVOKE_ALL, 1, accountKey(kind, accountId), SESSION_PREFIX, keepSessionId);
     return Number(n);
   }
+}
+
+/** The principal stored under a session key (its JSON), or null when there is none. */
+export function principalOf(raw: string | null | undefined): Principal | null {
+  return raw ? parsePrincipal(JSON.parse(raw)) : null;
 }
 
 const SESSION_PREFIX = 'sess:';
