@@ -30,6 +30,11 @@ export const gatewayEnvSchema = z.object({
   WEB_APP: boolEnv.default(true),
   /** Folder of the built web app (default: web/dist of this checkout). */
   WEB_ROOT: z.string().min(1).optional(),
+  /**
+   * How long a gateway serves an anonymous catalog or branch list from memory: catalog events empty the
+   * cache at once, this bounds how stale a list can be when one is missed (0 = no cache).
+   */
+  CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(10000).default(3000),
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
 });
 

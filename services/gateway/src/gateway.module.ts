@@ -14,6 +14,9 @@ import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { BranchesController } from './catalog/branches.controller.js';
 import { ServiceCatalogController } from './catalog/service-catalog.controller.js';
+import { PublicLists } from './catalog/public-lists.js';
+import { PublicListCache } from './catalog/public-list-cache.js';
+import { CatalogChanges } from './catalog/catalog-changes.js';
 import { PartsController } from './inventory/parts.controller.js';
 import { VehiclesController } from './bookings/vehicles.controller.js';
 import { TechniciansController } from './bookings/technicians.controller.js';
@@ -49,6 +52,7 @@ export class GatewayModule {
     const origins = new Set(allowedOrigins(config));
     const sessions = new SessionStore(infra.redis, signingKeys(config));
     const throttle = new SessionThrottle(infra.redis, sessions);
+    const publicLists = new PublicListCache(config.CATALOG_CACHE_MS);
     return {
       module: GatewayModule,
       controllers: [
@@ -79,6 +83,9 @@ export class GatewayModule {
         { provide: SessionStore, useValue: sessions },
         { provide: DeviceCookies, useValue: new DeviceCookies(signingKeys(config), config.PRODUCTION) },
         RpcForwarder,
+        { provide: PublicListCache, useValue: publicLists },
+        { provide: CatalogChanges, useValue: new CatalogChanges(infra.nc, config.NATS_PREFIX, publicLists) },
+        PublicLists,
         CustomerDirectoryService,
         DashboardService,
         DeadLettersService,

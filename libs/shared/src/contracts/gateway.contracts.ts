@@ -4,12 +4,19 @@ import { PageQuery, Uuid, pageOf } from './common.js';
 import { CustomerSchema } from './auth.contracts.js';
 import { BookingFiguresSchema } from './bookings/dashboard.contracts.js';
 import { AuditQuery } from './audit.contracts.js';
+import type { EventType } from './events.contracts.js';
 import { DeadLetterId, DeadLetterQuery, DeadLetterSchema, ReplayedSchema } from './dead-letters.contracts.js';
 
 /**
  * The gateway's own routes, composed from several services (one request per service, in parallel,
  * never one per row). Their patterns name the composition; nothing listens on them.
  */
+
+/**
+ * Events each gateway listens to with a plain NATS subscription (no durable): after these, the public
+ * catalog and branch lists it caches may read differently (the catalog's changes, part prices).
+ */
+export const GATEWAY_CACHE_EVENTS = ['audit.catalog', 'part.price_changed'] as const satisfies readonly EventType[];
 
 const Scope = z.strictObject({ branchId: Uuid.optional() });
 

@@ -115,7 +115,13 @@ export function natsPermissions(prefix: string): Record<Caller, NatsPermissions>
     if (usesEvents) publish.push(...jetStreamSubjects(prefix, user as ServiceName, consumers));
     result[user] = {
       publish: [...new Set(publish)].sort(),
-      subscribe: [...new Set([...serves.map((c) => subjectOf(prefix, c.pattern)), `${inboxPrefixFor(user)}.>`])].sort(),
+      subscribe: [
+        ...new Set([
+          ...serves.map((c) => subjectOf(prefix, c.pattern)),
+          `${inboxPrefixFor(user)}.>`,
+          ...(user === 'gateway' ? gateway.GATEWAY_CACHE_EVENTS.map((type) => eventSubject(prefix, type)) : []),
+        ]),
+      ].sort(),
       allowResponses: serves.length > 0,
     };
   }

@@ -2,16 +2,20 @@ import { Controller, Req, Res } from '@nestjs/common';
 import { catalog } from '@garage/shared';
 import { Route } from '../http/route.decorator.js';
 import { RpcForwarder } from '../http/rpc-forwarder.js';
+import { PublicLists } from './public-lists.js';
 import type { GatewayReply, GatewayRequest } from '../http/gateway-request.js';
 
 /** Branches of the chain (API.md "Catalog and branches"). */
 @Controller()
 export class BranchesController {
-  constructor(private readonly rpc: RpcForwarder) {}
+  constructor(
+    private readonly rpc: RpcForwarder,
+    private readonly lists: PublicLists,
+  ) {}
 
   @Route(catalog.listBranches)
   list(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
-    return this.rpc.forward(catalog.listBranches, req, reply);
+    return this.lists.serve(catalog.listBranches, req, reply);
   }
 
   @Route(catalog.getBranch)

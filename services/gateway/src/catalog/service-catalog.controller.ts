@@ -2,16 +2,20 @@ import { Controller, Req, Res } from '@nestjs/common';
 import { catalog } from '@garage/shared';
 import { Route } from '../http/route.decorator.js';
 import { RpcForwarder } from '../http/rpc-forwarder.js';
+import { PublicLists } from './public-lists.js';
 import type { GatewayReply, GatewayRequest } from '../http/gateway-request.js';
 
 /** The service catalog and the cost calculator (API.md "Catalog and branches"). */
 @Controller()
 export class ServiceCatalogController {
-  constructor(private readonly rpc: RpcForwarder) {}
+  constructor(
+    private readonly rpc: RpcForwarder,
+    private readonly lists: PublicLists,
+  ) {}
 
   @Route(catalog.listServices)
   list(@Req() req: GatewayRequest, @Res() reply: GatewayReply) {
-    return this.rpc.forward(catalog.listServices, req, reply);
+    return this.lists.serve(catalog.listServices, req, reply);
   }
 
   @Route(catalog.getService)
