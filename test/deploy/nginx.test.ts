@@ -286,6 +286,20 @@ describe('through nginx to the gateway', () => {
     expect(fine.status).toBe(401);
   });
 
+  it("passes the public lists' HTTP caching through: ETag, Cache-Control, Vary, and the gateway's 304", async () => {
+    for (const path of ['/api/service-catalog', '/api/branches']) {
+      const first = await call('GET', path);
+      expect(first.status).toBe(200);
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^(W\/)?"[\w-]+"$/);
+      expect(first.headers['cache-control']).toBe('public, max-age=3, stale-while-revalidate=2');
+      expect(first.headers.vary).toMatch(/Authorization, Cookie/);
+      const again = await call('GET', path, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+    }
+  });
+
   it('hides /metrics on any path; proxies /health and /api/health', async () => {
     for (const path of ['/metrics', '/metrics/', '/api/metrics', '/api/health/METRICS', '/%6detrics']) {
       const res = await call('GET', path);

@@ -13,7 +13,8 @@ declare module 'autocannon' {
       pipelining?: number;
       timeout?: number;
       /** Requests each connection sends in turn; fields left out come from the options above. */
-      requests?: (Request & { setupRequest?: (req: Request) => Request })[];
+      /** `context` is one object per connection, kept across its requests. */
+      requests?: (Request & { setupRequest?: (req: Request, context: Record<string, unknown>) => Request })[];
     }
 
     /** One request of `requests`; setupRequest gets it with the defaults filled in and returns what is sent. */

@@ -22,7 +22,8 @@ export const CREATE_NOTE = '[bench-create]';
 export const FUTURE_DAYS = 60;
 /** Days ahead the synthetic branches' slots reach (the anchor the bench passes). */
 export const OTHER_FUTURE_DAYS = 30;
-const ROWS_PER_BRANCH = 5000;
+/** Rows per synthetic branch unless the caller says otherwise (`npm run bench:mixed` puts more at fewer branches). */
+export const ROWS_PER_BRANCH = 5000;
 const TECHS_PER_BRANCH = 3;
 const SLOTS_PER_DAY = 10;
 /** Rows per INSERT for the synthetic branches. */
@@ -135,8 +136,8 @@ async function seedBusyBranch(db: pg.Client, busy: BusyBranch, share: number): P
 }
 
 /** Synthetic branches' technicians and vehicles (one car per technician), for rows up to `upTo`. */
-async function ensureSyntheticFleet(db: pg.Client, upTo: number): Promise<void> {
-  const branches = Math.ceil(upTo / ROWS_PER_BRANCH);
+async function ensureSyntheticFleet(db: pg.Client, upTo: number, rowsPerBranch: number): Promise<void> {
+  const branches = Math.ceil(upTo / rowsPerBranch);
   await db.query(
     `INSERT INTO bookings.technicians (id, name, branch_id)
      SELECT md5('${SEED_NOTE}:tech:' || b || ':' || t)::uuid, '${SEED_NOTE} technician ' || b || '.' || t, ${seedId('branch')}
@@ -153,10 +154,17 @@ async function ensureSyntheticFleet(db: pg.Client, upTo: number): Promise<void> 
 }
 
 /**
- * Synthetic rows number `from` to `to - 1`: row i is at branch i / ROWS_PER_BRANCH, technician
+ * Synthetic rows number `from` to `to - 1`: row i is at branch i / rowsPerBranch, technician
  * i % 3 (bay the same), SLOTS_PER_DAY hourly slots a day from 08:00 UTC, going back from `anchor`.
  */
-async function seedSynthetic(db: pg.Client, from: number, to: number, anchor: string, busy: BusyBranch) {
+async function seedSynthetic(
+  db: pg.Client,
+  from: number,
+  to: number,
+  anchor: string,
+  busy: BusyBranch,
+  rowsPerBranch: number,
+) {
   const perDay = TECHS_PER_BRANCH * SLOTS_PER_DAY;
   for (let start = from; start < to; start += CHUNK) {
     const end = Math.min(to, start + CHUNK);
@@ -170,9 +178,9 @@ async function seedSynthetic(db: pg.Client, from: number, to: number, anchor: st
          CASE WHEN starts_at > now() THEN 'reserved' WHEN i % 10 IN (0, 3) THEN 'released' ELSE 'consumed' END,
          $4::jsonb, '[]', $5, 'staff'
        FROM (
-         SELECT i, i / ${ROWS_PER_BRANCH} AS b, (i % ${ROWS_PER_BRANCH}) % ${TECHS_PER_BRANCH} AS t,
-           $6::date - ((i % ${ROWS_PER_BRANCH}) / ${perDay})
-             + make_interval(hours => 8 + ((i % ${ROWS_PER_BRANCH}) / ${TECHS_PER_BRANCH}) % ${SLOTS_PER_DAY}) AS local
+         SELECT i, i / ${rowsPerBranch} AS b, (i % ${rowsPerBranch}) % ${TECHS_PER_BRANCH} AS t,
+           $6::date - ((i % ${rowsPerBranch}) / ${perDay})
+             + make_interval(hours => 8 + ((i % ${rowsPerBranch}) / ${TECHS_PER_BRANCH}) % ${SLOTS_PER_DAY}) AS local
          FROM generate_series($1::int, $2::int - 1) AS i
        ) r, LATERAL (SELECT r.local AT TIME ZONE 'UTC' AS starts_at) s`,
       [start, end, busy.serviceIds, JSON.stringify(busy.quote), SEED_NOTE, anchor],
@@ -193,6 +201,8 @@ export async function seedBookings(
   busy: BusyBranch,
   busyShare: number,
   anchor: string,
+  /** Keep it the same for every run on one database: it decides where row i goes. */
+  rowsPerBranch = ROWS_PER_BRANCH,
 ): Promise<SeedResult> {
   const started = Date.now();
   const db = new pg.Client({ connectionString: url, application_name: 'garage-bench-seed' });
@@ -202,8 +212,8 @@ export async function seedBookings(
     const synthetic = await count(db, 'notes = $1 AND branch_id <> $2', [SEED_NOTE, busy.id]);
     const missing = target - (await count(db));
     if (missing > 0) {
-      await ensureSyntheticFleet(db, synthetic + missing);
-      await seedSynthetic(db, synthetic, synthetic + missing, anchor, busy);
+      await ensureSyntheticFleet(db, synthetic + missing, rowsPerBranch);
+      await seedSynthetic(db, synthetic, synthetic + missing, anchor, busy, rowsPerBranch);
       inserted += missing;
     }
     const seconds = (Date.now() - started) / 1000;

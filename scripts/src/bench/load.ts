@@ -16,6 +16,11 @@ export interface Target {
    * customer's token and a fresh Idempotency-Key); a single call sends `body` and `headers`.
    */
   next?: () => { body: string; headers: Record<string, string> };
+  /**
+   * Under load, the body each connection sends every time, made once per connection from its number
+   * (e.g. a sign-in to an account of its own); a single call sends `body`.
+   */
+  perConnection?: (connection: number) => string;
 }
 
 /** What a measured run saw; latencies in milliseconds, of 2xx responses only. */
@@ -78,7 +83,18 @@ export function startLoad(
   seconds: number,
 ): { done: Promise<Measured>; stop: () => void } {
   const latencies: number[] = [];
-  const { alternate, next, ...request } = target;
+  const { alternate, next, perConnection, ...request } = target;
+  let connectionsSeen = 0;
+  const own = perConnection
+    ? [
+        {
+          setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
+            context.body ??= perConnection(connectionsSeen++);
+            return { ...req, body: context.body as string };
+          },
+        },
+      ]
+    : undefined;
   const fresh = next
     ? [
         {
@@ -93,6 +109,7 @@ export function startLoad(
     ...request,
     ...(alternate ? { requests: alternate.map((body) => ({ body })) } : {}),
     ...(fresh ? { requests: fresh } : {}),
+    ...(own ? { requests: own } : {}),
     connections,
     duration: seconds,
     timeout: 10,
