@@ -149,6 +149,13 @@ export function productOnlyEndpoints(base: string, token: string, ids: DemoIds):
       target: { url: `${base}${servicesPath}`, method: 'GET' },
     },
     {
+      name: 'branches',
+      method: 'GET',
+      path: pathOf(catalog.listBranches),
+      request: 'anonymous, first page (default limit)',
+      target: { url: `${base}${pathOf(catalog.listBranches)}`, method: 'GET' },
+    },
+    {
       name: 'service-catalog-branch',
       method: 'GET',
       path: `${servicesPath}?branchId=…`,
@@ -267,5 +274,5 @@ export function formatProductOnly(reports: ProductOnlyReport[]): string {
 
 /** Seconds of load the product-only endpoints add (start-up and settling come on top). */
 export function productOnlySeconds(s: BenchSettings): number {
-  return 4 * (s.warmupSeconds + s.rounds * s.seconds);
+  return 5 * (s.warmupSeconds + s.rounds * s.seconds);
 }

@@ -32,6 +32,24 @@ import { formatReport, type EndpointReport, type StallReport, type SystemName } 
 import { benchSettings, type BenchSettings } from './settings.js';
 import { claimRedisIndex, portInUse, startSystems } from './systems.js';
 
+/**
+ * The public lists (cached in the gateway, ETag/304) against the floor's authenticated /api/me of the same
+ * run: the busiest reads of a booking site should serve at least that rate.
+ */
+function publicListsVsFloor(lists: ProductOnlyReport[], compared: EndpointReport[]): string[] {
+  const floorMe = compared.find((e) => e.name === 'me')?.floor.reqPerSec;
+  if (!floorMe) return [];
+  return lists
+    .filter((r) => r.name === 'service-catalog' || r.name === 'branches')
+    .map((r) => {
+      const ratio = r.product.reqPerSec / floorMe;
+      return (
+        `${r.method} ${r.path}: ${r.product.reqPerSec.toFixed(0)} req/s = ${ratio.toFixed(2)}× the floor's /api/me ` +
+        `(${floorMe.toFixed(0)} req/s)${ratio >= 1 ? '' : '  ⚠ below the floor'}`
+      );
+    });
+}
+
 function withoutPassword(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
@@ -163,6 +181,8 @@ async function main(): Promise<void> {
     const durationSeconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
     console.log(`\n${formatReport(results, stall, PROCESSES)}`);
     if (productOnlyResults.length) console.log(`\n${formatProductOnly(productOnlyResults)}`);
+    const listsVsFloor = publicListsVsFloor(productOnlyResults, results);
+    if (listsVsFloor.length) console.log(`\n${listsVsFloor.join('\n')}`);
     if (productOnlySkipped) console.warn(`\n⚠ product-only endpoints skipped: ${productOnlySkipped}`);
     if (bookingsReport) console.log(`\n${formatBookings(bookingsReport)}`);
     if (bookingsSkipped) console.warn(`\n⚠ bookings bench failed: ${bookingsSkipped}`);
