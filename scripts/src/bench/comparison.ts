@@ -22,13 +22,16 @@ export interface Endpoint {
   target(base: string): Target;
 }
 
+/** Sign-in customers; the load takes them in turn, twice as many as connections by default. */
+export const SIGN_IN_ACCOUNTS = 100;
+
 /**
- * Customers the sign-in load uses, one per connection: every attempt is charged to its account until
+ * Customers the sign-in load uses, in turn (about one attempt in flight each): every attempt is charged to its account until
  * the password is checked (auth's login limits), so many connections on one account would get 429s
  * and measure the limit, not the sign-in. Registered by `prepare` (already there after a first run).
  */
-export const signInAccount = (connection: number) => ({
-  email: `bench-signer-${connection}@bench.example.com`,
+export const signInAccount = (n: number) => ({
+  email: `bench-signer-${n}@bench.example.com`,
   password: 'Qv7!Tz-Wheel-Rotor-58',
 });
 
@@ -55,7 +58,7 @@ export function endpoints(token: string): Endpoint[] {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }),
-        perConnection: (connection) => JSON.stringify(signInAccount(connection)),
+        nth: (n) => JSON.stringify(signInAccount(n % SIGN_IN_ACCOUNTS)),
       }),
     },
   ];
@@ -149,7 +152,7 @@ export class Bench extends Runner {
   /** A session for /api/me, the sign-in load's customers, and proof that the floor answers what the product answers. */
   async prepare(): Promise<string> {
     const product = this.base.product;
-    await registerSignInAccounts(product, Math.max(this.s.connections, this.s.stallConnections));
+    await registerSignInAccounts(product, SIGN_IN_ACCOUNTS);
     const login = JSON.parse(
       await call({
         url: `${product}/api/login`,

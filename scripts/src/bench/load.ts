@@ -17,10 +17,10 @@ export interface Target {
    */
   next?: () => { body: string; headers: Record<string, string> };
   /**
-   * Under load, the body each connection sends every time, made once per connection from its number
-   * (e.g. a sign-in to an account of its own); a single call sends `body`.
+   * Under load, the body of the n-th request (e.g. sign-ins that take turns over many accounts, so
+   * each account has about one attempt in flight); a single call sends `body`.
    */
-  perConnection?: (connection: number) => string;
+  nth?: (n: number) => string;
 }
 
 /** What a measured run saw; latencies in milliseconds, of 2xx responses only. */
@@ -83,18 +83,10 @@ export function startLoad(
   seconds: number,
 ): { done: Promise<Measured>; stop: () => void } {
   const latencies: number[] = [];
-  const { alternate, next, perConnection, ...request } = target;
-  let connectionsSeen = 0;
-  const own = perConnection
-    ? [
-        {
-          setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
-            context.body ??= perConnection(connectionsSeen++);
-            return { ...req, body: context.body as string };
-          },
-        },
-      ]
-    : undefined;
+  const { alternate, next, nth, ...request } = target;
+  let sent = 0;
+  // autocannon's per-connection context starts afresh after each request, so turns are counted here.
+  const own = nth ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: nth(sent++) }) }] : undefined;
   const fresh = next
     ? [
         {
