@@ -12,6 +12,10 @@ import { httpErrorBody } from '@garage/shared';
 const MAX_BODY_BYTES = 1024 * 1024;
 /** An upstream that refused a connection is skipped this long before it is tried again. */
 const REFUSED_PAUSE_MS = 1000;
+/** How often the balancer reads each gateway's /health/ready. */
+const READINESS_EVERY_MS = 200;
+/** Methods that change nothing: a request of one that failed before any answer may go to another gateway. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Headers of one hop only (RFC 9110 §7.6.1): not passed on either way. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
 
@@ -26,15 +30,33 @@ export interface Balancer {
  * they cannot share port 5000): each request goes to the next gateway in turn, over a connection of
  * its own, with the client's address appended to X-Forwarded-For. A gateway that refuses the
  * connection (stopping, restarting) is skipped for a second and the request goes to the next one:
- * nothing of it was sent, so retrying cannot do it twice. A gateway that dies holding a request
- * leaves it unanswered: that one gets a 503 in API.md's shape, never a hang.
+ * nothing of it was sent, so retrying cannot do it twice. Given health ports, it follows each
+ * gateway's readiness, so a stopping one (lame duck: not ready, still serving) gets no new requests
+ * before it closes its listener. A gateway that dies holding a request leaves it unanswered: a GET
+ * goes to another gateway, anything else gets a 503 in API.md's shape, never a hang.
  */
-export async function startBalancer(options: { port: number; host?: string; upstreams: number[] }): Promise<Balancer> {
-  const upstreams = options.upstreams.map((port) => ({ port, refusedUntil: 0 }));
+export async function startBalancer(options: {
+  port: number;
+  host?: string;
+  /** Each gateway's HTTP port and, to follow its readiness, its health port. */
+  upstreams: { port: number; healthPort?: number }[];
+}): Promise<Balancer> {
+  const upstreams = options.upstreams.map((u) => ({ ...u, refusedUntil: 0, ready: true }));
+  // A gateway whose /health/ready says 503 (stopping: it serves on a moment, see SHUTDOWN_LAMEDUCK_MS)
+  // or does not answer gets no new requests while another one is ready.
+  const readiness = setInterval(() => {
+    for (const u of upstreams) {
+      if (!u.healthPort) continue;
+      fetch(`http://127.0.0.1:${u.healthPort}/health/ready`, { signal: AbortSignal.timeout(READINESS_EVERY_MS * 2) })
+        .then((r) => (u.ready = r.ok))
+        .catch(() => (u.ready = false));
+    }
+  }, READINESS_EVERY_MS);
+  readiness.unref();
   let next = 0;
   const pick = (tried: Set<number>) => {
     const now = Date.now();
-    const open = upstreams.filter((u) => !tried.has(u.port) && u.refusedUntil <= now);
+    const open = upstreams.filter((u) => !tried.has(u.port) && u.refusedUntil <= now && u.ready);
     const candidates = open.length ? open : upstreams.filter((u) => !tried.has(u.port));
     if (!candidates.length) return undefined;
     return candidates[next++ % candidates.length];
@@ -74,6 +96,9 @@ export async function startBalancer(options: { port: number; host?: string; upst
         upstream.refusedUntil = Date.now() + REFUSED_PAUSE_MS;
         return forward(req, res, body, tried);
       }
+      // Nothing answered yet and the request changes nothing: another gateway may answer it (as nginx's
+      // proxy_next_upstream does). A POST is not sent twice: the first gateway may have acted on it.
+      if (IDEMPOTENT.has(req.method ?? '')) return forward(req, res, body, tried);
       refuse(res, 503, 'The gateway stopped before answering');
     });
     out.end(body);
@@ -89,6 +114,7 @@ export async function startBalancer(options: { port: number; host?: string; upst
     port: typeof address === 'object' && address ? address.port : options.port,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(readiness);
         server.close(() => resolve());
         server.closeIdleConnections();
       }),

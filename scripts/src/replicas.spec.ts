@@ -16,12 +16,13 @@ describe('npm start replicas', () => {
     expect([0, 1, 2].map((i) => replicaHealthPort(3001, i))).toEqual([3001, 3101, 3201]);
   });
 
-  it('gives gateways behind the balancer the ports after the public one, loopback trusted, the public origin', () => {
+  it('gives gateways behind the balancer the ports after the public one, loopback trusted, the public origin, a lame-duck second', () => {
     expect(behindBalancer(5000, 1, { TRUSTED_PROXIES: '10.0.0.0/8' })).toEqual({
       PORT: '5002',
       HOST: '127.0.0.1',
       TRUSTED_PROXIES: '10.0.0.0/8,127.0.0.1,::1',
       ALLOWED_ORIGINS: 'http://localhost:5000,http://127.0.0.1:5000',
+      SHUTDOWN_LAMEDUCK_MS: '1000',
     });
   });
 });

@@ -33,5 +33,7 @@ export function behindBalancer(
     HOST: '127.0.0.1',
     TRUSTED_PROXIES: trusted,
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS || `http://localhost:${publicPort},http://127.0.0.1:${publicPort}`,
+    // The balancer reads readiness every 200 ms: a stopping gateway serves on until it has moved on.
+    SHUTDOWN_LAMEDUCK_MS: env.SHUTDOWN_LAMEDUCK_MS || '1000',
   };
 }

@@ -73,7 +73,10 @@ async function main(): Promise<void> {
       balancer = await startBalancer({
         port,
         host: process.env.HOST || '0.0.0.0',
-        upstreams: Array.from({ length: gateways }, (_, i) => port + 1 + i),
+        upstreams: Array.from({ length: gateways }, (_, i) => ({
+          port: port + 1 + i,
+          healthPort: replicaHealthPort(gatewayHealthPort, i),
+        })),
       });
     }
     await waitForHttp(`http://127.0.0.1:${port}/api/health`, procs[procs.length - 1]!, 60_000);

@@ -56,7 +56,7 @@ export class Replica {
       HEALTH_PORT: String(this.healthPort),
       // Demo data (the admin the suite signs in as) once, by the first replica: a restart need not look again.
       ...(this.httpPort
-        ? { PORT: String(this.httpPort) }
+        ? { PORT: String(this.httpPort), SHUTDOWN_LAMEDUCK_MS: '1000' }
         : { MIGRATE_ON_START: 'false', DEMO_DATA: String(this.index === 0 && this.starts === 0) }),
       LOG_LEVEL: 'warn',
       ...EXTRA[this.name],
@@ -122,7 +122,7 @@ export async function startReplicaSets(
   const balancer = await startBalancer({
     port: 0,
     host: '127.0.0.1',
-    upstreams: replicas.gateway.map((g) => g.httpPort!),
+    upstreams: replicas.gateway.map((g) => ({ port: g.httpPort!, healthPort: g.healthPort })),
   });
   const url = `http://127.0.0.1:${balancer.port}`;
   await until(

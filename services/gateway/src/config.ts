@@ -36,6 +36,12 @@ export const gatewayEnvSchema = z.object({
    */
   CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(10000).default(3000),
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(1000),
+  /**
+   * After SIGTERM, how long the gateway goes on serving while /health/ready already says 503, so a
+   * balancer that follows readiness stops sending before the listener closes (npm start's balancer:
+   * 1000; Kubernetes has the preStop pause instead, so 0 by default).
+   */
+  SHUTDOWN_LAMEDUCK_MS: z.coerce.number().int().min(0).max(30000).default(0),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & BaseConfig;

@@ -80,6 +80,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     close() {
       closing ??= (async () => {
         draining = true;
+        // Lame duck: not ready, still serving, until a balancer that follows readiness has moved on.
+        if (config.SHUTDOWN_LAMEDUCK_MS) await new Promise((r) => setTimeout(r, config.SHUTDOWN_LAMEDUCK_MS));
         log.info('stopping: finishing the requests in hand');
         await connections.stopListening();
         await app.close();
