@@ -26,7 +26,8 @@ RUN npx tsc -b "services/$SERVICE"
 # Only this service's production dependencies (and the shared library's), nothing of the others.
 RUN rm -rf node_modules \
   && npm ci --omit=dev --workspace "services/$SERVICE" --ignore-scripts --no-audit --no-fund $NPM_CI_FLAGS \
-  && rm -rf "services/$SERVICE/dist/.tsbuildinfo" libs/shared/dist/.tsbuildinfo
+  && rm -rf "services/$SERVICE/dist/.tsbuildinfo" libs/shared/dist/.tsbuildinfo \
+  && mkdir -p libs/shared/node_modules
 
 # --- runtime: node, the production node_modules and the compiled output; nothing else ----------------
 FROM ${NODE_IMAGE}
@@ -38,6 +39,8 @@ COPY --from=build /src/package.json ./
 COPY --from=build /src/node_modules node_modules
 COPY --from=build /src/libs/shared/package.json libs/shared/
 COPY --from=build /src/libs/shared/dist libs/shared/dist
+# Packages npm nests under the shared library (versions that differ from the root's: OpenTelemetry's API).
+COPY --from=build /src/libs/shared/node_modules libs/shared/node_modules
 COPY --from=build /src/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /src/services/${SERVICE}/dist services/${SERVICE}/dist
 # A user of its own, not root; the code and modules stay owned by root, so the process cannot change them.
