@@ -6,6 +6,7 @@
 import { startService, waitForHttp, type ServiceProcess } from '../processes.js';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { num } from './settings.js';
 
 export interface MixedSettings {
   /** Rows of bookings.bookings to seed (BENCH_MIXED_BOOKINGS). */
@@ -26,14 +27,6 @@ export interface MixedSettings {
   gatewayPort: number;
   /** First health port; every process takes the next one. */
   healthPort: number;
-}
-
-function num(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new Error(`${name}=${raw}: expected a number ≥ ${min}`);
-  return value;
 }
 
 /** Reads BENCH_MIXED_* (its own database, Redis index and prefix: never the development ones, nor `npm run bench`'s). */

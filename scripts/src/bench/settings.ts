@@ -26,7 +26,8 @@ export interface BenchSettings {
   bookingsRows: number[];
 }
 
-function num(name: string, fallback: number, min: number): number {
+/** A numeric BENCH_* setting: its fallback when unset, refused below `min`. */
+export function num(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
